@@ -1,0 +1,54 @@
+package dev.shimbun;
+
+import java.net.URI;
+import java.time.ZoneId;
+
+import org.springframework.boot.context.properties.ConfigurationProperties;
+import org.springframework.boot.context.properties.bind.DefaultValue;
+
+/**
+ * Every Shimbun setting in one place. Each can be overridden with an environment variable
+ * ({@code SHIMBUN_DATA_DIR}, {@code SHIMBUN_SITE_BASE_URL}, ...).
+ *
+ * @param dataDir directory for the embedded database and other local data
+ * @param site identity of the publication
+ * @param pages sizes of the public page lists
+ */
+@ConfigurationProperties("shimbun")
+public record ShimbunProperties(@DefaultValue("./data") String dataDir, @DefaultValue Site site,
+		@DefaultValue Pages pages) {
+
+	/**
+	 * The publication as readers and search engines see it.
+	 *
+	 * @param name site name shown in the header, titles and structured data
+	 * @param description default meta description for pages without their own
+	 * @param baseUrl absolute URL the site is served under, for canonical links,
+	 * OpenGraph and JSON-LD (no trailing slash)
+	 * @param zone time zone in which dates are shown
+	 * @param logoPath path of the publisher logo used in structured data
+	 */
+	public record Site(@DefaultValue("Shimbun") String name,
+			@DefaultValue("国際・社会・トレンドのニュースを届けるオープンソースのニュースサイト") String description,
+			@DefaultValue("http://localhost:8080") URI baseUrl, @DefaultValue("Asia/Tokyo") ZoneId zone,
+			@DefaultValue("/images/logo.png") String logoPath) {
+
+		/** The absolute URL of a site path such as {@code /articles/x}. */
+		public String absolute(String path) {
+			String base = this.baseUrl.toString();
+			if (base.endsWith("/")) {
+				base = base.substring(0, base.length() - 1);
+			}
+			return base + path;
+		}
+
+	}
+
+	/**
+	 * @param latestOnFront number of latest articles on the front page
+	 * @param categoryPageSize articles per page on a category page
+	 */
+	public record Pages(@DefaultValue("20") int latestOnFront, @DefaultValue("20") int categoryPageSize) {
+	}
+
+}

@@ -1,0 +1,87 @@
+package dev.shimbun.article;
+
+import java.time.Clock;
+import java.time.ZoneId;
+import java.util.List;
+
+import dev.shimbun.ShimbunProperties;
+
+import org.springframework.data.domain.Page;
+import org.springframework.data.domain.PageRequest;
+import org.springframework.stereotype.Service;
+import org.springframework.transaction.annotation.Transactional;
+
+@Service
+@Transactional(readOnly = true)
+public class ArticleService {
+
+	/** Length of a meta description taken from the first paragraph, in code points. */
+	static final int DESCRIPTION_LENGTH = 120;
+
+	private final ArticleRepository articles;
+
+	private final Clock clock;
+
+	private final ZoneId zone;
+
+	private final int categoryPageSize;
+
+	ArticleService(ArticleRepository articles, Clock clock, ShimbunProperties properties) {
+		this.articles = articles;
+		this.clock = clock;
+		this.zone = properties.site().zone();
+		this.categoryPageSize = properties.pages().categoryPageSize();
+	}
+
+	/** The published article with this slug, or {@link ArticleNotFoundException}. */
+	public ArticleView getPublished(String slug) {
+		Article article = this.articles.findPublishedBySlug(slug, this.clock.instant())
+			.orElseThrow(() -> new ArticleNotFoundException(slug));
+		List<BlockView> blocks = article.getBlocks().stream().map(BlockView::of).toList();
+		Author author = article.getAuthor();
+		return new ArticleView(article.getId(), article.getSlug(), article.getHeadline(), describe(article, blocks),
+				article.getCategory().getName(), article.getCategory().getSlug(), author.getDisplayName(),
+				author.getContactEmail(), article.getPublishedAt().atZone(this.zone),
+				article.getUpdatedAt().atZone(this.zone), article.getViewCount(), blocks);
+	}
+
+	/** The newest published articles, newest first. */
+	public List<ArticleSummary> latest(int limit) {
+		return this.articles.findLatestPublished(this.clock.instant(), PageRequest.of(0, limit))
+			.map(this::summary)
+			.getContent();
+	}
+
+	/** One page (0-based) of a category's published articles, newest first. */
+	public Page<ArticleSummary> pageInCategory(Long categoryId, int pageIndex) {
+		return this.articles
+			.findPublishedInCategory(categoryId, this.clock.instant(), PageRequest.of(pageIndex, this.categoryPageSize))
+			.map(this::summary);
+	}
+
+	private ArticleSummary summary(Article article) {
+		return new ArticleSummary(article.getId(), article.getSlug(), article.getHeadline(),
+				article.getCategory().getName(), article.getCategory().getSlug(),
+				article.getPublishedAt().atZone(this.zone));
+	}
+
+	static String describe(Article article, List<BlockView> blocks) {
+		if (article.getSummary() != null && !article.getSummary().isBlank()) {
+			return article.getSummary();
+		}
+		return blocks.stream()
+			.filter((block) -> !block.isFigure())
+			.map(BlockView::text)
+			.findFirst()
+			.map(ArticleService::truncate)
+			.orElse(article.getHeadline());
+	}
+
+	static String truncate(String text) {
+		if (text.codePointCount(0, text.length()) <= DESCRIPTION_LENGTH) {
+			return text;
+		}
+		return text.substring(0, text.offsetByCodePoints(0, DESCRIPTION_LENGTH - 1)) + "…";
+	}
+
+}

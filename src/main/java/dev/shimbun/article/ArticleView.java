@@ -1,0 +1,28 @@
+package dev.shimbun.article;
+
+import java.time.ZonedDateTime;
+import java.util.List;
+
+/** Everything the article page shows of an article. */
+public record ArticleView(Long id, String slug, String headline, String description, String categoryName,
+		String categorySlug, String authorName, String authorEmail, ZonedDateTime publishedAt, ZonedDateTime updatedAt,
+		long viewCount, List<BlockView> blocks) {
+
+	public String path() {
+		return "/articles/" + this.slug;
+	}
+
+	public List<BlockView> figures() {
+		return this.blocks.stream().filter(BlockView::isFigure).toList();
+	}
+
+	/** Teasers imported without their text have no body; the page says so. */
+	public boolean hasBody() {
+		return !this.blocks.isEmpty();
+	}
+
+	public boolean isModified() {
+		return this.updatedAt.isAfter(this.publishedAt);
+	}
+
+}

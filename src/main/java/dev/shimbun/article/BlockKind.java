@@ -1,0 +1,7 @@
+package dev.shimbun.article;
+
+public enum BlockKind {
+
+	PARAGRAPH, FIGURE
+
+}

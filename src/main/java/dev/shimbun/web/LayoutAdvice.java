@@ -1,0 +1,65 @@
+package dev.shimbun.web;
+
+import java.util.List;
+
+import dev.shimbun.ShimbunProperties;
+import dev.shimbun.category.CategoryService;
+import dev.shimbun.category.CategoryView;
+import dev.shimbun.ranking.CuratedListService;
+import dev.shimbun.ranking.SidebarView;
+import org.slf4j.Logger;
+import org.slf4j.LoggerFactory;
+
+import org.springframework.web.bind.annotation.ControllerAdvice;
+import org.springframework.web.bind.annotation.ModelAttribute;
+
+/**
+ * What every page of the site layout shows: the site identity, the main menus and the
+ * sidebars. Error pages use it too, so a failure here must not hide the error page: it is
+ * logged and the page is shown without menus.
+ */
+@ControllerAdvice
+class LayoutAdvice {
+
+	private static final Logger logger = LoggerFactory.getLogger(LayoutAdvice.class);
+
+	private final ShimbunProperties.Site site;
+
+	private final CategoryService categories;
+
+	private final CuratedListService lists;
+
+	LayoutAdvice(ShimbunProperties properties, CategoryService categories, CuratedListService lists) {
+		this.site = properties.site();
+		this.categories = categories;
+		this.lists = lists;
+	}
+
+	@ModelAttribute("site")
+	ShimbunProperties.Site site() {
+		return this.site;
+	}
+
+	@ModelAttribute("menu")
+	List<CategoryView> menu() {
+		try {
+			return this.categories.menu();
+		}
+		catch (RuntimeException ex) {
+			logger.warn("Main menu unavailable", ex);
+			return List.of();
+		}
+	}
+
+	@ModelAttribute("sidebar")
+	SidebarView sidebar() {
+		try {
+			return this.lists.sidebar();
+		}
+		catch (RuntimeException ex) {
+			logger.warn("Sidebar unavailable", ex);
+			return SidebarView.empty();
+		}
+	}
+
+}
