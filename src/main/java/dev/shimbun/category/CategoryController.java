@@ -46,6 +46,7 @@ class CategoryController {
 				Locale.JAPANESE);
 		model.addAttribute("meta", PageMeta.website(title, description, path));
 		model.addAttribute("category", category);
+		model.addAttribute("currentCategory", category.slug());
 		model.addAttribute("articles", articles);
 		model.addAttribute("currentPage", page);
 		return "category/show";

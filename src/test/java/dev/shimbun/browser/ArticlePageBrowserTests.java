@@ -1,0 +1,114 @@
+package dev.shimbun.browser;
+
+import java.util.List;
+import java.util.stream.Collectors;
+
+import com.deque.html.axecore.results.Results;
+import com.deque.html.axecore.results.Rule;
+import com.deque.html.axecore.selenium.AxeBuilder;
+import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.extension.RegisterExtension;
+import org.junit.jupiter.params.ParameterizedTest;
+import org.junit.jupiter.params.provider.CsvSource;
+import org.junit.jupiter.params.provider.ValueSource;
+import org.openqa.selenium.WebElement;
+
+import org.springframework.boot.test.context.SpringBootTest;
+import org.springframework.boot.test.context.SpringBootTest.WebEnvironment;
+import org.springframework.boot.test.web.server.LocalServerPort;
+
+import static org.assertj.core.api.Assertions.assertThat;
+
+/** The article page in a real browser: keyboard navigation, comment counter, axe-core. */
+@SpringBootTest(webEnvironment = WebEnvironment.RANDOM_PORT)
+class ArticlePageBrowserTests {
+
+	private static final List<String> SKIP_LINKS = List.of("メインメニューへスキップ(上段)", "メインコンテンツへスキップ", "メインメニューへスキップ(下段)");
+
+	private static final List<String> WCAG_TAGS = List.of("wcag2a", "wcag2aa", "wcag21a", "wcag21aa", "wcag22aa");
+
+	@RegisterExtension
+	static final BrowserSupport browser = new BrowserSupport();
+
+	@LocalServerPort
+	private int port;
+
+	@Test
+	void tabFromPageLoadReachesSkipLinksInOrder() {
+		ArticlePage page = open();
+		for (String text : SKIP_LINKS) {
+			assertThat(page.pressTab().focused().getText()).isEqualTo(text);
+		}
+	}
+
+	@ParameterizedTest
+	@CsvSource({ "1, main-menu-top", "2, main-content", "3, main-menu-bottom" })
+	void enterOnSkipLinkMovesFocusToItsTarget(int tabs, String target) {
+		ArticlePage page = open();
+		for (int i = 0; i < tabs; i++) {
+			page.pressTab();
+		}
+		assertThat(page.focused().getDomAttribute("href")).isEqualTo("#" + target);
+		WebElement targetElement = page.element(target);
+		assertThat(page.pressEnter().focused()).isEqualTo(targetElement);
+		WebElement next = page.pressTab().focused();
+		assertThat(next.getTagName()).isEqualTo("a");
+		assertThat(page.focusIsInside(targetElement)).as("focus after Tab is inside #%s", target).isTrue();
+	}
+
+	@Test
+	void commentCounterCountsTypedCharacters() {
+		ArticlePage page = open();
+		assertThat(page.remaining()).isEqualTo("300");
+		page.type("こんにちは、世界です");
+		assertThat(page.remaining()).isEqualTo("290");
+	}
+
+	@Test
+	void commentCounterCountsEmojiSequencesAsOneCharacterEach() {
+		ArticlePage page = open();
+		page.enter("👍🏽");
+		assertThat(page.remaining()).isEqualTo("299");
+		page.enter("👍🏽🇯🇵");
+		assertThat(page.remaining()).isEqualTo("298");
+	}
+
+	@Test
+	void commentCounterWarnsPastTheLimitWithoutCuttingTheText() {
+		ArticlePage page = open();
+		String text = "あ".repeat(305);
+		page.type(text);
+		assertThat(page.remaining()).isEqualTo("-5");
+		assertThat(page.counterIsOver()).isTrue();
+		assertThat(page.commentText()).isEqualTo(text);
+	}
+
+	@ParameterizedTest
+	@ValueSource(strings = { "/", ArticlePage.PATH, "/categories/news", "/articles/does-not-exist" })
+	void pageHasNoSeriousAccessibilityViolations(String path) {
+		browser.driver().get(baseUrl() + path);
+		Results results = new AxeBuilder().withTags(WCAG_TAGS).analyze(browser.driver());
+		assertThat(results.isErrored()).as(results::getErrorMessage).isFalse();
+		List<Rule> serious = results.getViolations()
+			.stream()
+			.filter((rule) -> List.of("serious", "critical").contains(rule.getImpact()))
+			.toList();
+		assertThat(serious).withFailMessage(() -> describe(path, serious)).isEmpty();
+	}
+
+	private ArticlePage open() {
+		return ArticlePage.open(browser.driver(), baseUrl());
+	}
+
+	private String baseUrl() {
+		return "http://localhost:" + this.port;
+	}
+
+	private static String describe(String path, List<Rule> violations) {
+		return violations.stream()
+			.map((rule) -> "%s [%s] %s: %s".formatted(rule.getId(), rule.getImpact(), rule.getHelp(),
+					rule.getNodes().stream().map((node) -> String.valueOf(node.getTarget())).toList()))
+			.collect(Collectors.joining("\n  ", "axe-core violations on " + path + ":\n  ", ""));
+	}
+
+}
