@@ -1,6 +1,7 @@
 package dev.shimbun;
 
 import java.net.URI;
+import java.time.Duration;
 import java.time.ZoneId;
 
 import org.springframework.boot.context.properties.ConfigurationProperties;
@@ -13,10 +14,11 @@ import org.springframework.boot.context.properties.bind.DefaultValue;
  * @param dataDir directory for the embedded database and other local data
  * @param site identity of the publication
  * @param pages sizes of the public page lists
+ * @param admin the admin pages: first account and sign-in protection
  */
 @ConfigurationProperties("shimbun")
 public record ShimbunProperties(@DefaultValue("./data") String dataDir, @DefaultValue Site site,
-		@DefaultValue Pages pages) {
+		@DefaultValue Pages pages, @DefaultValue Admin admin) {
 
 	/**
 	 * The publication as readers and search engines see it.
@@ -49,6 +51,20 @@ public record ShimbunProperties(@DefaultValue("./data") String dataDir, @Default
 	 * @param categoryPageSize articles per page on a category page
 	 */
 	public record Pages(@DefaultValue("20") int latestOnFront, @DefaultValue("20") int categoryPageSize) {
+	}
+
+	/**
+	 * @param username user name of the ADMIN account created at the first start, when no
+	 * staff account exists ({@code SHIMBUN_ADMIN_USERNAME})
+	 * @param password its password ({@code SHIMBUN_ADMIN_PASSWORD}); when empty a strong
+	 * one is generated and logged once. There is never a default password.
+	 * @param maxFailedSignIns failed sign-ins for one account or from one address after
+	 * which further tries are refused
+	 * @param signInWindow the window in which failed sign-ins are counted, and how long
+	 * the refusal lasts
+	 */
+	public record Admin(@DefaultValue("admin") String username, String password,
+			@DefaultValue("5") int maxFailedSignIns, @DefaultValue("15m") Duration signInWindow) {
 	}
 
 }

@@ -1,6 +1,7 @@
 package dev.shimbun.article;
 
 import java.time.Instant;
+import java.util.List;
 import java.util.Optional;
 
 import org.springframework.data.domain.Page;
@@ -38,5 +39,8 @@ interface ArticleRepository extends JpaRepository<Article, Long> {
 			and a.status = dev.shimbun.article.ArticleStatus.PUBLISHED and a.publishedAt <= :now
 			""")
 	Page<Article> findPublishedInCategory(Long categoryId, Instant now, Pageable pageable);
+
+	@Query("select a.status, count(a) from Article a group by a.status")
+	List<Object[]> countByStatus();
 
 }

@@ -2,7 +2,9 @@ package dev.shimbun.article;
 
 import java.time.Clock;
 import java.time.ZoneId;
+import java.util.EnumMap;
 import java.util.List;
+import java.util.Map;
 
 import dev.shimbun.ShimbunProperties;
 
@@ -43,6 +45,18 @@ public class ArticleService {
 				article.getCategory().getName(), article.getCategory().getSlug(), author.getDisplayName(),
 				author.getContactEmail(), article.getPublishedAt().atZone(this.zone),
 				article.getUpdatedAt().atZone(this.zone), article.getViewCount(), blocks);
+	}
+
+	/** How many articles there are in each status, for the dashboard. */
+	public Map<ArticleStatus, Long> countByStatus() {
+		Map<ArticleStatus, Long> counts = new EnumMap<>(ArticleStatus.class);
+		for (ArticleStatus status : ArticleStatus.values()) {
+			counts.put(status, 0L);
+		}
+		for (Object[] row : this.articles.countByStatus()) {
+			counts.put((ArticleStatus) row[0], (Long) row[1]);
+		}
+		return counts;
 	}
 
 	/** The newest published articles, newest first. */

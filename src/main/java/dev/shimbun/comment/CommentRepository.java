@@ -6,6 +6,8 @@ import org.springframework.data.jpa.repository.JpaRepository;
 
 interface CommentRepository extends JpaRepository<Comment, Long> {
 
+	long countByStatus(CommentStatus status);
+
 	long countByArticleIdAndStatus(Long articleId, CommentStatus status);
 
 	List<Comment> findByArticleIdAndStatusOrderByCreatedAtDescIdDesc(Long articleId, CommentStatus status);

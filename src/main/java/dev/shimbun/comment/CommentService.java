@@ -24,6 +24,11 @@ public class CommentService {
 		this.zone = properties.site().zone();
 	}
 
+	/** Comments waiting for a moderator, for the dashboard. */
+	public long countPending() {
+		return this.comments.countByStatus(CommentStatus.PENDING);
+	}
+
 	/** The visible comments of an article, newest first, and their count. */
 	public CommentsView visibleFor(Long articleId) {
 		List<CommentView> visible = this.comments

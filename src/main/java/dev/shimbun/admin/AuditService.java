@@ -1,0 +1,93 @@
+package dev.shimbun.admin;
+
+import java.time.Clock;
+import java.time.Instant;
+import java.time.ZoneId;
+import java.util.List;
+
+import dev.shimbun.ShimbunProperties;
+
+import org.springframework.data.domain.Page;
+import org.springframework.data.domain.PageRequest;
+import org.springframework.security.core.Authentication;
+import org.springframework.security.core.context.SecurityContextHolder;
+import org.springframework.stereotype.Service;
+import org.springframework.transaction.annotation.Transactional;
+
+/**
+ * The audit log. Features record their actions through it, inside their own transaction,
+ * so that a change and its audit line are stored together or not at all.
+ */
+@Service
+@Transactional(readOnly = true)
+public class AuditService {
+
+	static final int PAGE_SIZE = 50;
+
+	private static final int DETAIL_LENGTH = 1000;
+
+	private final AuditRepository events;
+
+	private final Clock clock;
+
+	private final ZoneId zone;
+
+	AuditService(AuditRepository events, Clock clock, ShimbunProperties properties) {
+		this.events = events;
+		this.clock = clock;
+		this.zone = properties.site().zone();
+	}
+
+	/** Records an action by the signed-in staff member. */
+	@Transactional
+	public void record(AuditAction action, String targetType, Object targetId, String detail) {
+		recordAs(currentUsername(), action, targetType, targetId, detail);
+	}
+
+	/**
+	 * Records an action by a named actor (sign-in attempts happen before anyone is signed
+	 * in).
+	 */
+	@Transactional
+	public void recordAs(String actor, AuditAction action, String targetType, Object targetId, String detail) {
+		String shortDetail = (detail != null && detail.length() > DETAIL_LENGTH) ? detail.substring(0, DETAIL_LENGTH)
+				: detail;
+		this.events.save(new AuditEvent(this.clock.instant(), actor, action, targetType,
+				(targetId != null) ? String.valueOf(targetId) : null, shortDetail));
+	}
+
+	public Page<AuditEntry> search(AuditFilter filter, int pageIndex) {
+		Instant from = (filter.from() != null) ? filter.from().atStartOfDay(this.zone).toInstant() : null;
+		Instant to = (filter.to() != null) ? filter.to().plusDays(1).atStartOfDay(this.zone).toInstant() : null;
+		return this.events
+			.search(blankToNull(filter.actor()), filter.action(), blankToNull(filter.targetType()), from, to,
+					PageRequest.of(pageIndex, PAGE_SIZE))
+			.map(this::entry);
+	}
+
+	/** The latest edits to content, for the dashboard. */
+	public List<AuditEntry> latestEdits() {
+		return this.events
+			.findTop10ByActionInOrderByOccurredAtDescIdDesc(List.of(AuditAction.ARTICLE_CREATED,
+					AuditAction.ARTICLE_SAVED, AuditAction.ARTICLE_PUBLISHED, AuditAction.ARTICLE_UNPUBLISHED,
+					AuditAction.ARTICLE_RESTORED, AuditAction.CORRECTION_ADDED, AuditAction.LIST_CHANGED))
+			.stream()
+			.map(this::entry)
+			.toList();
+	}
+
+	private AuditEntry entry(AuditEvent event) {
+		return new AuditEntry(event.getId(), event.getOccurredAt().atZone(this.zone), event.getActor(),
+				event.getAction(), event.getTargetType(), event.getTargetId(), event.getDetail());
+	}
+
+	private static String blankToNull(String value) {
+		return (value == null || value.isBlank()) ? null : value.strip();
+	}
+
+	static String currentUsername() {
+		Authentication authentication = SecurityContextHolder.getContext().getAuthentication();
+		return (authentication != null && authentication.isAuthenticated()) ? authentication.getName() : null;
+	}
+
+}

@@ -1,0 +1,90 @@
+package dev.shimbun.security;
+
+import java.security.SecureRandom;
+import java.time.Clock;
+
+import dev.shimbun.ShimbunProperties;
+import dev.shimbun.admin.AuditAction;
+import dev.shimbun.admin.AuditService;
+import org.slf4j.Logger;
+import org.slf4j.LoggerFactory;
+
+import org.springframework.boot.ApplicationArguments;
+import org.springframework.boot.ApplicationRunner;
+import org.springframework.security.crypto.password.PasswordEncoder;
+import org.springframework.stereotype.Component;
+import org.springframework.transaction.annotation.Transactional;
+
+/**
+ * At the first start, when no staff account exists, creates an ADMIN from
+ * {@code shimbun.admin.username} / {@code shimbun.admin.password}. Without a configured
+ * password a strong one is generated and logged once; there is no default password.
+ */
+@Component
+class FirstAdminInitializer implements ApplicationRunner {
+
+	private static final Logger logger = LoggerFactory.getLogger(FirstAdminInitializer.class);
+
+	private static final String ALPHABET = "ABCDEFGHJKLMNPQRSTUVWXYZabcdefghijkmnopqrstuvwxyz23456789";
+
+	private static final int GENERATED_LENGTH = 24;
+
+	private final StaffUserRepository users;
+
+	private final PasswordEncoder passwordEncoder;
+
+	private final ShimbunProperties.Admin admin;
+
+	private final AuditService audit;
+
+	private final Clock clock;
+
+	private final SecureRandom random = new SecureRandom();
+
+	FirstAdminInitializer(StaffUserRepository users, PasswordEncoder passwordEncoder, ShimbunProperties properties,
+			AuditService audit, Clock clock) {
+		this.users = users;
+		this.passwordEncoder = passwordEncoder;
+		this.admin = properties.admin();
+		this.audit = audit;
+		this.clock = clock;
+	}
+
+	@Override
+	@Transactional
+	public void run(ApplicationArguments args) {
+		if (this.users.count() > 0) {
+			return;
+		}
+		String password = this.admin.password();
+		boolean generated = (password == null || password.isBlank());
+		if (generated) {
+			password = generatePassword();
+		}
+		else if (password.length() < StaffService.MIN_PASSWORD_LENGTH) {
+			throw new IllegalStateException(
+					"shimbun.admin.password must have at least " + StaffService.MIN_PASSWORD_LENGTH + " characters");
+		}
+		StaffUser user = this.users.save(new StaffUser(this.admin.username(), this.admin.username(),
+				this.passwordEncoder.encode(password), StaffRole.ADMIN, this.clock.instant()));
+		this.audit.recordAs(null, AuditAction.ADMIN_CREATED, "user", user.getId(), user.getUsername());
+		if (generated) {
+			logger.warn(
+					"Created the first admin account '{}' with the generated password: {}  "
+							+ "(shown only this once; set SHIMBUN_ADMIN_PASSWORD to choose it)",
+					user.getUsername(), password);
+		}
+		else {
+			logger.info("Created the first admin account '{}'", user.getUsername());
+		}
+	}
+
+	String generatePassword() {
+		StringBuilder password = new StringBuilder(GENERATED_LENGTH);
+		for (int i = 0; i < GENERATED_LENGTH; i++) {
+			password.append(ALPHABET.charAt(this.random.nextInt(ALPHABET.length())));
+		}
+		return password.toString();
+	}
+
+}

@@ -1,0 +1,21 @@
+package dev.shimbun.security;
+
+import jakarta.validation.constraints.NotBlank;
+import jakarta.validation.constraints.Size;
+
+/** A new password for a staff account. */
+public class PasswordForm {
+
+	@NotBlank
+	@Size(min = StaffService.MIN_PASSWORD_LENGTH, max = 200)
+	private String password;
+
+	public String getPassword() {
+		return this.password;
+	}
+
+	public void setPassword(String password) {
+		this.password = password;
+	}
+
+}

@@ -1,0 +1,105 @@
+package dev.shimbun.security;
+
+import dev.shimbun.admin.AuditService;
+
+import org.springframework.context.annotation.Bean;
+import org.springframework.context.annotation.Configuration;
+import org.springframework.core.annotation.Order;
+import org.springframework.security.access.hierarchicalroles.RoleHierarchy;
+import org.springframework.security.access.hierarchicalroles.RoleHierarchyImpl;
+import org.springframework.security.authentication.AuthenticationManager;
+import org.springframework.security.authentication.ProviderManager;
+import org.springframework.security.authentication.dao.DaoAuthenticationProvider;
+import org.springframework.security.config.annotation.web.builders.HttpSecurity;
+import org.springframework.security.config.http.SessionCreationPolicy;
+import org.springframework.security.crypto.factory.PasswordEncoderFactories;
+import org.springframework.security.crypto.password.PasswordEncoder;
+import org.springframework.security.web.SecurityFilterChain;
+import org.springframework.security.web.header.writers.ReferrerPolicyHeaderWriter.ReferrerPolicy;
+
+/**
+ * Two filter chains. {@code /admin/**}: form sign-in, roles, CSRF on every form, no
+ * framing at all. Everything else is public: no session is created for readers and no
+ * cache headers are added, so public pages stay cacheable.
+ */
+@Configuration(proxyBeanMethods = false)
+public class SecurityConfiguration {
+
+	/** Only the site's own scripts and styles; there are no inline ones. */
+	static final String CONTENT_SECURITY_POLICY = "default-src 'self'; script-src 'self'; style-src 'self'; "
+			+ "img-src 'self' data:; font-src 'self'; connect-src 'self'; object-src 'none'; base-uri 'self'; "
+			+ "form-action 'self'";
+
+	@Bean
+	PasswordEncoder passwordEncoder() {
+		return PasswordEncoderFactories.createDelegatingPasswordEncoder();
+	}
+
+	@Bean
+	static RoleHierarchy roleHierarchy() {
+		return RoleHierarchyImpl.fromHierarchy("""
+				ROLE_ADMIN > ROLE_EDITOR
+				ROLE_EDITOR > ROLE_MODERATOR
+				""");
+	}
+
+	@Bean
+	AuthenticationManager authenticationManager(StaffUserDetailsService users, PasswordEncoder passwordEncoder,
+			SignInGuard guard, AuditService audit) {
+		DaoAuthenticationProvider passwords = new DaoAuthenticationProvider(users);
+		passwords.setPasswordEncoder(passwordEncoder);
+		return new ProviderManager(new GuardedAuthenticationProvider(passwords, guard, audit));
+	}
+
+	@Bean
+	@Order(1)
+	SecurityFilterChain adminChain(HttpSecurity http, AuthenticationManager authenticationManager,
+			AuditLogoutHandler auditLogout) {
+		http.securityMatcher("/admin/**")
+			.authenticationManager(authenticationManager)
+			.authorizeHttpRequests((requests) -> requests.requestMatchers("/admin/login")
+				.permitAll()
+				.requestMatchers("/admin/users/**", "/admin/audit/**")
+				.hasRole("ADMIN")
+				.requestMatchers("/admin/comments/**")
+				.hasRole("MODERATOR")
+				.requestMatchers("/admin", "/admin/")
+				.hasRole("MODERATOR")
+				.anyRequest()
+				.hasRole("EDITOR"))
+			.formLogin((form) -> form.loginPage("/admin/login")
+				.loginProcessingUrl("/admin/login")
+				.defaultSuccessUrl("/admin", false)
+				.failureUrl("/admin/login?error")
+				.permitAll())
+			.logout((logout) -> logout.logoutUrl("/admin/logout")
+				.addLogoutHandler(auditLogout)
+				.logoutSuccessUrl("/admin/login?signedOut"))
+			.sessionManagement((session) -> session.sessionFixation((fixation) -> fixation.changeSessionId()))
+			.headers((headers) -> headers
+				.contentSecurityPolicy(
+						(csp) -> csp.policyDirectives(CONTENT_SECURITY_POLICY + "; frame-ancestors 'none'"))
+				.referrerPolicy((referrer) -> referrer.policy(ReferrerPolicy.SAME_ORIGIN))
+				.frameOptions((frame) -> frame.deny()));
+		return http.build();
+	}
+
+	@Bean
+	@Order(2)
+	SecurityFilterChain publicChain(HttpSecurity http) {
+		http.authorizeHttpRequests((requests) -> requests.anyRequest().permitAll())
+			// Readers have no account and no session; the comment form is protected
+			// without
+			// a per-reader token (see README, "Comments and CSRF").
+			.csrf((csrf) -> csrf.disable())
+			.sessionManagement((session) -> session.sessionCreationPolicy(SessionCreationPolicy.NEVER))
+			.requestCache((cache) -> cache.disable())
+			.headers((headers) -> headers.cacheControl((cache) -> cache.disable())
+				.contentSecurityPolicy(
+						(csp) -> csp.policyDirectives(CONTENT_SECURITY_POLICY + "; frame-ancestors 'self'"))
+				.referrerPolicy((referrer) -> referrer.policy(ReferrerPolicy.STRICT_ORIGIN_WHEN_CROSS_ORIGIN))
+				.frameOptions((frame) -> frame.sameOrigin()));
+		return http.build();
+	}
+
+}

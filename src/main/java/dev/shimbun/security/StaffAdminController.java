@@ -1,0 +1,100 @@
+package dev.shimbun.security;
+
+import jakarta.validation.Valid;
+
+import org.springframework.stereotype.Controller;
+import org.springframework.ui.Model;
+import org.springframework.validation.BindingResult;
+import org.springframework.web.bind.annotation.GetMapping;
+import org.springframework.web.bind.annotation.ModelAttribute;
+import org.springframework.web.bind.annotation.PathVariable;
+import org.springframework.web.bind.annotation.PostMapping;
+import org.springframework.web.bind.annotation.RequestMapping;
+import org.springframework.web.servlet.mvc.support.RedirectAttributes;
+
+/**
+ * Staff accounts, for ADMINs: list, create, change role or name, disable, reset password.
+ */
+@Controller
+@RequestMapping("/admin/users")
+class StaffAdminController {
+
+	private final StaffService staff;
+
+	StaffAdminController(StaffService staff) {
+		this.staff = staff;
+	}
+
+	@ModelAttribute("roles")
+	StaffRole[] roles() {
+		return StaffRole.values();
+	}
+
+	@GetMapping
+	String list(Model model) {
+		model.addAttribute("users", this.staff.all());
+		return "admin/users/list";
+	}
+
+	@GetMapping("/new")
+	String newUser(Model model) {
+		model.addAttribute("form", new StaffCreateForm());
+		return "admin/users/new";
+	}
+
+	@PostMapping
+	String create(@Valid @ModelAttribute("form") StaffCreateForm form, BindingResult result,
+			RedirectAttributes redirect) {
+		if (!result.hasFieldErrors("username") && this.staff.usernameTaken(form.getUsername())) {
+			result.rejectValue("username", "staff.error.usernameTaken");
+		}
+		if (result.hasErrors()) {
+			return "admin/users/new";
+		}
+		this.staff.create(form);
+		redirect.addFlashAttribute("notice", "staff.notice.created");
+		return "redirect:/admin/users";
+	}
+
+	@GetMapping("/{id}/edit")
+	String edit(@PathVariable Long id, Model model) {
+		StaffView user = this.staff.get(id);
+		model.addAttribute("user", user);
+		model.addAttribute("form", StaffEditForm.from(user));
+		model.addAttribute("passwordForm", new PasswordForm());
+		return "admin/users/edit";
+	}
+
+	@PostMapping("/{id}")
+	String update(@PathVariable Long id, @Valid @ModelAttribute("form") StaffEditForm form, BindingResult result,
+			Model model, RedirectAttributes redirect) {
+		if (!result.hasErrors()) {
+			try {
+				this.staff.update(id, form);
+				redirect.addFlashAttribute("notice", "staff.notice.updated");
+				return "redirect:/admin/users";
+			}
+			catch (StaffRuleException ex) {
+				result.rejectValue(ex.field(), ex.messageKey());
+			}
+		}
+		model.addAttribute("user", this.staff.get(id));
+		model.addAttribute("passwordForm", new PasswordForm());
+		return "admin/users/edit";
+	}
+
+	@PostMapping("/{id}/password")
+	String resetPassword(@PathVariable Long id, @Valid @ModelAttribute("passwordForm") PasswordForm form,
+			BindingResult result, Model model, RedirectAttributes redirect) {
+		if (result.hasErrors()) {
+			StaffView user = this.staff.get(id);
+			model.addAttribute("user", user);
+			model.addAttribute("form", StaffEditForm.from(user));
+			return "admin/users/edit";
+		}
+		this.staff.resetPassword(id, form.getPassword());
+		redirect.addFlashAttribute("notice", "staff.notice.passwordReset");
+		return "redirect:/admin/users";
+	}
+
+}

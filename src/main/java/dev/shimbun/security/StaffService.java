@@ -1,0 +1,98 @@
+package dev.shimbun.security;
+
+import java.time.Clock;
+import java.util.List;
+
+import dev.shimbun.admin.AuditAction;
+import dev.shimbun.admin.AuditService;
+
+import org.springframework.orm.ObjectOptimisticLockingFailureException;
+import org.springframework.security.crypto.password.PasswordEncoder;
+import org.springframework.stereotype.Service;
+import org.springframework.transaction.annotation.Transactional;
+
+/** Staff accounts: created, changed and given new passwords by an ADMIN. */
+@Service
+@Transactional(readOnly = true)
+public class StaffService {
+
+	/** The shortest password accepted. */
+	public static final int MIN_PASSWORD_LENGTH = 12;
+
+	private final StaffUserRepository users;
+
+	private final PasswordEncoder passwordEncoder;
+
+	private final AuditService audit;
+
+	private final Clock clock;
+
+	StaffService(StaffUserRepository users, PasswordEncoder passwordEncoder, AuditService audit, Clock clock) {
+		this.users = users;
+		this.passwordEncoder = passwordEncoder;
+		this.audit = audit;
+		this.clock = clock;
+	}
+
+	public List<StaffView> all() {
+		return this.users.findAllByOrderByUsernameAsc().stream().map(StaffService::view).toList();
+	}
+
+	public StaffView get(Long id) {
+		return view(find(id));
+	}
+
+	/** The display name of an account, or the user name itself when it is unknown. */
+	public String displayName(String username) {
+		return this.users.findByUsername(username).map(StaffUser::getDisplayName).orElse(username);
+	}
+
+	public boolean usernameTaken(String username) {
+		return this.users.existsByUsername(username);
+	}
+
+	@Transactional
+	public StaffView create(StaffCreateForm form) {
+		if (this.users.existsByUsername(form.getUsername())) {
+			throw new StaffRuleException("username", "staff.error.usernameTaken");
+		}
+		StaffUser user = this.users.save(new StaffUser(form.getUsername(), form.getDisplayName(),
+				this.passwordEncoder.encode(form.getPassword()), form.getRole(), this.clock.instant()));
+		this.audit.record(AuditAction.USER_CREATED, "user", user.getId(),
+				user.getUsername() + " (" + user.getRole() + ")");
+		return view(user);
+	}
+
+	@Transactional
+	public void update(Long id, StaffEditForm form) {
+		StaffUser user = find(id);
+		if (user.getVersion() != form.getVersion()) {
+			throw new ObjectOptimisticLockingFailureException(StaffUser.class, id);
+		}
+		boolean losesAdmin = user.getRole() == StaffRole.ADMIN && user.isEnabled()
+				&& (form.getRole() != StaffRole.ADMIN || !form.isEnabled());
+		if (losesAdmin && this.users.countByRoleAndEnabledTrue(StaffRole.ADMIN) <= 1) {
+			throw new StaffRuleException("role", "staff.error.lastAdmin");
+		}
+		user.update(form.getDisplayName(), form.getRole(), form.isEnabled());
+		this.audit.record(AuditAction.USER_CHANGED, "user", id,
+				user.getUsername() + ": " + form.getRole() + (form.isEnabled() ? "" : " (無効)"));
+	}
+
+	@Transactional
+	public void resetPassword(Long id, String password) {
+		StaffUser user = find(id);
+		user.changePassword(this.passwordEncoder.encode(password));
+		this.audit.record(AuditAction.USER_PASSWORD_RESET, "user", id, user.getUsername());
+	}
+
+	private StaffUser find(Long id) {
+		return this.users.findById(id).orElseThrow(() -> new StaffNotFoundException(id));
+	}
+
+	private static StaffView view(StaffUser user) {
+		return new StaffView(user.getId(), user.getUsername(), user.getDisplayName(), user.getRole(), user.isEnabled(),
+				user.getVersion());
+	}
+
+}

@@ -1,0 +1,97 @@
+package dev.shimbun.security;
+
+import java.time.Instant;
+
+import jakarta.persistence.Column;
+import jakarta.persistence.Entity;
+import jakarta.persistence.EnumType;
+import jakarta.persistence.Enumerated;
+import jakarta.persistence.GeneratedValue;
+import jakarta.persistence.GenerationType;
+import jakarta.persistence.Id;
+import jakarta.persistence.Table;
+import jakarta.persistence.Version;
+
+/** A member of staff who signs in to the admin pages. */
+@Entity
+@Table(name = "staff_user")
+class StaffUser {
+
+	@Id
+	@GeneratedValue(strategy = GenerationType.IDENTITY)
+	private Long id;
+
+	private String username;
+
+	@Column(name = "display_name")
+	private String displayName;
+
+	@Column(name = "password_hash")
+	private String passwordHash;
+
+	@Enumerated(EnumType.STRING)
+	private StaffRole role;
+
+	private boolean enabled;
+
+	@Column(name = "created_at")
+	private Instant createdAt;
+
+	@Version
+	private long version;
+
+	protected StaffUser() {
+	}
+
+	StaffUser(String username, String displayName, String passwordHash, StaffRole role, Instant createdAt) {
+		this.username = username;
+		this.displayName = displayName;
+		this.passwordHash = passwordHash;
+		this.role = role;
+		this.enabled = true;
+		this.createdAt = createdAt;
+	}
+
+	void changePassword(String passwordHash) {
+		this.passwordHash = passwordHash;
+	}
+
+	void update(String displayName, StaffRole role, boolean enabled) {
+		this.displayName = displayName;
+		this.role = role;
+		this.enabled = enabled;
+	}
+
+	Long getId() {
+		return this.id;
+	}
+
+	String getUsername() {
+		return this.username;
+	}
+
+	String getDisplayName() {
+		return this.displayName;
+	}
+
+	String getPasswordHash() {
+		return this.passwordHash;
+	}
+
+	StaffRole getRole() {
+		return this.role;
+	}
+
+	boolean isEnabled() {
+		return this.enabled;
+	}
+
+	Instant getCreatedAt() {
+		return this.createdAt;
+	}
+
+	long getVersion() {
+		return this.version;
+	}
+
+}
