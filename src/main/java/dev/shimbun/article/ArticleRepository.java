@@ -40,6 +40,15 @@ interface ArticleRepository extends JpaRepository<Article, Long> {
 			""")
 	Page<Article> findPublishedInCategory(Long categoryId, Instant now, Pageable pageable);
 
+	@EntityGraph(attributePaths = "category")
+	@Query("""
+			select a from Article a
+			where a.status = dev.shimbun.article.ArticleStatus.PUBLISHED
+			and lower(a.headline) like lower(concat('%', :text, '%'))
+			order by a.publishedAt desc, a.id desc
+			""")
+	List<Article> findPublishedByHeadlineContaining(String text, Pageable pageable);
+
 	@Query("select a.status, count(a) from Article a group by a.status")
 	List<Object[]> countByStatus();
 

@@ -66,6 +66,20 @@ public class ArticleService {
 			.getContent();
 	}
 
+	/**
+	 * Published articles whose headline contains a text, newest first: for pickers in
+	 * admin pages.
+	 */
+	public List<ArticleSummary> findPublishedByHeadline(String text, int limit) {
+		if (text == null || text.isBlank()) {
+			return List.of();
+		}
+		return this.articles.findPublishedByHeadlineContaining(text.strip(), PageRequest.of(0, limit))
+			.stream()
+			.map(this::summary)
+			.toList();
+	}
+
 	/** One page (0-based) of a category's published articles, newest first. */
 	public Page<ArticleSummary> pageInCategory(Long categoryId, int pageIndex) {
 		return this.articles

@@ -16,7 +16,10 @@ import org.junit.jupiter.api.Test;
 
 import static org.assertj.core.api.Assertions.assertThat;
 
-/** Every message key a template uses exists in messages.properties. */
+/**
+ * Every message key a template uses exists in messages.properties or a bundle under
+ * i18n/.
+ */
 class MessagesTests {
 
 	private static final Pattern MESSAGE_KEY = Pattern
@@ -25,8 +28,13 @@ class MessagesTests {
 	@Test
 	void everyKeyUsedByATemplateIsDefined() throws IOException {
 		Properties messages = new Properties();
-		try (InputStream in = getClass().getResourceAsStream("/messages.properties")) {
-			messages.load(new java.io.InputStreamReader(in, StandardCharsets.UTF_8));
+		try (Stream<Path> bundles = Stream.concat(Stream.of(Path.of("src/main/resources/messages.properties")),
+				Files.list(Path.of("src/main/resources/i18n")))) {
+			for (Path bundle : bundles.filter((path) -> path.toString().endsWith(".properties")).toList()) {
+				try (InputStream in = Files.newInputStream(bundle)) {
+					messages.load(new java.io.InputStreamReader(in, StandardCharsets.UTF_8));
+				}
+			}
 		}
 		Set<String> used = new TreeSet<>();
 		try (Stream<Path> templates = Files.walk(Path.of("src/main/resources/templates"))) {
