@@ -54,6 +54,12 @@ public class Article {
 	@Column(name = "updated_at")
 	private Instant updatedAt;
 
+	@Column(name = "unpublish_at")
+	private Instant unpublishAt;
+
+	@Column(name = "updated_by")
+	private String updatedBy;
+
 	@Column(name = "view_count")
 	private long viewCount;
 
@@ -63,6 +69,10 @@ public class Article {
 	@OneToMany(mappedBy = "article", cascade = CascadeType.ALL, orphanRemoval = true)
 	@OrderBy("position")
 	private List<ArticleBlock> blocks = new ArrayList<>();
+
+	@OneToMany(mappedBy = "article", cascade = CascadeType.ALL, orphanRemoval = true)
+	@OrderBy("notedAt")
+	private List<ArticleCorrection> corrections = new ArrayList<>();
 
 	protected Article() {
 	}
@@ -94,9 +104,76 @@ public class Article {
 		this.updatedAt = this.publishedAt;
 	}
 
-	/** Whether readers may see the article at the given instant. */
+	/**
+	 * Replaces what the article says: headline, slug, category, author, summary and body.
+	 */
+	void rewrite(String slug, String headline, String summary, Category category, Author author,
+			List<BlockContent> body) {
+		this.slug = Objects.requireNonNull(slug);
+		this.headline = Objects.requireNonNull(headline);
+		this.summary = summary;
+		this.category = Objects.requireNonNull(category);
+		this.author = Objects.requireNonNull(author);
+		this.blocks.clear();
+		for (BlockContent block : body) {
+			this.blocks.add(block.toBlock(this, this.blocks.size()));
+		}
+	}
+
+	/**
+	 * Sets the status and the times. A published article keeps its first publication time
+	 * unless another is given; one published for a future time is scheduled.
+	 */
+	void schedule(ArticleStatus status, Instant publishAt, Instant unpublishAt, Instant now) {
+		ArticleStatus target = status;
+		Instant publication = (publishAt != null) ? publishAt : this.publishedAt;
+		if (target == ArticleStatus.PUBLISHED && publication == null) {
+			publication = now;
+		}
+		if (target == ArticleStatus.PUBLISHED && publication.isAfter(now)) {
+			target = ArticleStatus.SCHEDULED;
+		}
+		this.status = target;
+		this.publishedAt = publication;
+		this.unpublishAt = unpublishAt;
+	}
+
+	/** Records who saved and when. */
+	void touch(Instant now, String username) {
+		this.updatedAt = now;
+		this.updatedBy = username;
+	}
+
+	/**
+	 * Moves a scheduled article to published at its time and a public one to unpublished
+	 * at its unpublish time.
+	 * @return the new status if it changed
+	 */
+	java.util.Optional<ArticleStatus> applySchedule(Instant now) {
+		if (this.status.isPublic() && this.unpublishAt != null && !this.unpublishAt.isAfter(now)) {
+			this.status = ArticleStatus.UNPUBLISHED;
+			return java.util.Optional.of(this.status);
+		}
+		if (this.status == ArticleStatus.SCHEDULED && this.publishedAt != null && !this.publishedAt.isAfter(now)) {
+			this.status = ArticleStatus.PUBLISHED;
+			return java.util.Optional.of(this.status);
+		}
+		return java.util.Optional.empty();
+	}
+
+	/** Adds a dated 訂正・追記 note; the article counts as modified then. */
+	void addCorrection(String body, Instant now, String username) {
+		this.corrections.add(new ArticleCorrection(this, now, body, username));
+		touch(now, username);
+	}
+
+	/**
+	 * Whether readers may see the article at the given instant: scheduled or published,
+	 * from its publication time until its unpublish time.
+	 */
 	public boolean isVisibleAt(Instant now) {
-		return this.status == ArticleStatus.PUBLISHED && this.publishedAt != null && !this.publishedAt.isAfter(now);
+		return this.status.isPublic() && this.publishedAt != null && !this.publishedAt.isAfter(now)
+				&& (this.unpublishAt == null || this.unpublishAt.isAfter(now));
 	}
 
 	public Long getId() {
@@ -141,6 +218,22 @@ public class Article {
 
 	public List<ArticleBlock> getBlocks() {
 		return Collections.unmodifiableList(this.blocks);
+	}
+
+	public List<ArticleCorrection> getCorrections() {
+		return Collections.unmodifiableList(this.corrections);
+	}
+
+	public Instant getUnpublishAt() {
+		return this.unpublishAt;
+	}
+
+	public String getUpdatedBy() {
+		return this.updatedBy;
+	}
+
+	public long getVersion() {
+		return this.version;
 	}
 
 }

@@ -15,14 +15,16 @@ interface ArticleRepository extends JpaRepository<Article, Long> {
 	@EntityGraph(attributePaths = { "category", "author", "blocks" })
 	@Query("""
 			select a from Article a
-			where a.slug = :slug and a.status = dev.shimbun.article.ArticleStatus.PUBLISHED and a.publishedAt <= :now
+			where a.slug = :slug and a.status in (dev.shimbun.article.ArticleStatus.SCHEDULED, dev.shimbun.article.ArticleStatus.PUBLISHED)
+			and a.publishedAt <= :now and (a.unpublishAt is null or a.unpublishAt > :now)
 			""")
 	Optional<Article> findPublishedBySlug(String slug, Instant now);
 
 	@EntityGraph(attributePaths = "category")
 	@Query("""
 			select a from Article a
-			where a.status = dev.shimbun.article.ArticleStatus.PUBLISHED and a.publishedAt <= :now
+			where a.status in (dev.shimbun.article.ArticleStatus.SCHEDULED, dev.shimbun.article.ArticleStatus.PUBLISHED)
+			and a.publishedAt <= :now and (a.unpublishAt is null or a.unpublishAt > :now)
 			order by a.publishedAt desc, a.id desc
 			""")
 	Page<Article> findLatestPublished(Instant now, Pageable pageable);
@@ -31,23 +33,58 @@ interface ArticleRepository extends JpaRepository<Article, Long> {
 	@Query(value = """
 			select a from Article a
 			where a.category.id = :categoryId
-			and a.status = dev.shimbun.article.ArticleStatus.PUBLISHED and a.publishedAt <= :now
+			and a.status in (dev.shimbun.article.ArticleStatus.SCHEDULED, dev.shimbun.article.ArticleStatus.PUBLISHED)
+			and a.publishedAt <= :now and (a.unpublishAt is null or a.unpublishAt > :now)
 			order by a.publishedAt desc, a.id desc
 			""", countQuery = """
 			select count(a) from Article a
 			where a.category.id = :categoryId
-			and a.status = dev.shimbun.article.ArticleStatus.PUBLISHED and a.publishedAt <= :now
+			and a.status in (dev.shimbun.article.ArticleStatus.SCHEDULED, dev.shimbun.article.ArticleStatus.PUBLISHED)
+			and a.publishedAt <= :now and (a.unpublishAt is null or a.unpublishAt > :now)
 			""")
 	Page<Article> findPublishedInCategory(Long categoryId, Instant now, Pageable pageable);
 
 	@EntityGraph(attributePaths = "category")
 	@Query("""
 			select a from Article a
-			where a.status = dev.shimbun.article.ArticleStatus.PUBLISHED
+			where a.status in (dev.shimbun.article.ArticleStatus.SCHEDULED, dev.shimbun.article.ArticleStatus.PUBLISHED)
+			and a.publishedAt <= :now and (a.unpublishAt is null or a.unpublishAt > :now)
 			and lower(a.headline) like lower(concat('%', :text, '%'))
 			order by a.publishedAt desc, a.id desc
 			""")
-	List<Article> findPublishedByHeadlineContaining(String text, Pageable pageable);
+	List<Article> findPublishedByHeadlineContaining(String text, Instant now, Pageable pageable);
+
+	/** Admin search: every filter optional, newest change first. */
+	@EntityGraph(attributePaths = "category")
+	@Query(value = """
+			select a from Article a
+			where (:text is null or lower(a.headline) like lower(concat('%', :text, '%')))
+			and (:status is null or a.status = :status)
+			and (:categoryId is null or a.category.id = :categoryId)
+			order by a.updatedAt desc, a.id desc
+			""", countQuery = """
+			select count(a) from Article a
+			where (:text is null or lower(a.headline) like lower(concat('%', :text, '%')))
+			and (:status is null or a.status = :status)
+			and (:categoryId is null or a.category.id = :categoryId)
+			""")
+	Page<Article> search(String text, ArticleStatus status, Long categoryId, Pageable pageable);
+
+	@EntityGraph(attributePaths = { "category", "author", "blocks" })
+	@Query("select a from Article a where a.id = :id")
+	Optional<Article> findForEditing(Long id);
+
+	boolean existsBySlug(String slug);
+
+	boolean existsBySlugAndIdNot(String slug, Long id);
+
+	@Query("""
+			select a from Article a
+			where (a.status = dev.shimbun.article.ArticleStatus.SCHEDULED and a.publishedAt <= :now)
+			or (a.status in (dev.shimbun.article.ArticleStatus.SCHEDULED, dev.shimbun.article.ArticleStatus.PUBLISHED)
+				and a.unpublishAt <= :now)
+			""")
+	List<Article> findDueForScheduling(Instant now);
 
 	@Query("select a.status, count(a) from Article a group by a.status")
 	List<Object[]> countByStatus();

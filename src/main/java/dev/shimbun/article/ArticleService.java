@@ -1,6 +1,7 @@
 package dev.shimbun.article;
 
 import java.time.Clock;
+import java.time.Instant;
 import java.time.ZoneId;
 import java.util.EnumMap;
 import java.util.List;
@@ -39,12 +40,29 @@ public class ArticleService {
 	public ArticleView getPublished(String slug) {
 		Article article = this.articles.findPublishedBySlug(slug, this.clock.instant())
 			.orElseThrow(() -> new ArticleNotFoundException(slug));
+		return view(article);
+	}
+
+	/**
+	 * Any article, whatever its status, as its public page would show it: for previews.
+	 */
+	public ArticleView getForPreview(Long id) {
+		return view(
+				this.articles.findForEditing(id).orElseThrow(() -> new ArticleNotFoundException(String.valueOf(id))));
+	}
+
+	private ArticleView view(Article article) {
 		List<BlockView> blocks = article.getBlocks().stream().map(BlockView::of).toList();
 		Author author = article.getAuthor();
+		Instant published = (article.getPublishedAt() != null) ? article.getPublishedAt() : article.getUpdatedAt();
+		List<CorrectionView> corrections = article.getCorrections()
+			.stream()
+			.map((correction) -> new CorrectionView(correction.getNotedAt().atZone(this.zone), correction.getBody()))
+			.toList();
 		return new ArticleView(article.getId(), article.getSlug(), article.getHeadline(), describe(article, blocks),
 				article.getCategory().getName(), article.getCategory().getSlug(), author.getDisplayName(),
-				author.getContactEmail(), article.getPublishedAt().atZone(this.zone),
-				article.getUpdatedAt().atZone(this.zone), article.getViewCount(), blocks);
+				author.getContactEmail(), published.atZone(this.zone), article.getUpdatedAt().atZone(this.zone),
+				article.getViewCount(), blocks, corrections);
 	}
 
 	/** How many articles there are in each status, for the dashboard. */
@@ -74,7 +92,8 @@ public class ArticleService {
 		if (text == null || text.isBlank()) {
 			return List.of();
 		}
-		return this.articles.findPublishedByHeadlineContaining(text.strip(), PageRequest.of(0, limit))
+		return this.articles
+			.findPublishedByHeadlineContaining(text.strip(), this.clock.instant(), PageRequest.of(0, limit))
 			.stream()
 			.map(this::summary)
 			.toList();

@@ -6,7 +6,7 @@ import java.util.List;
 /** Everything the article page shows of an article. */
 public record ArticleView(Long id, String slug, String headline, String description, String categoryName,
 		String categorySlug, String authorName, String authorEmail, ZonedDateTime publishedAt, ZonedDateTime updatedAt,
-		long viewCount, List<BlockView> blocks) {
+		long viewCount, List<BlockView> blocks, List<CorrectionView> corrections) {
 
 	public String path() {
 		return "/articles/" + this.slug;

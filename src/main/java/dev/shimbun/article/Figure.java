@@ -10,6 +10,9 @@ import jakarta.persistence.Embeddable;
 @Embeddable
 public class Figure {
 
+	@Column(name = "media_id")
+	private Long mediaId;
+
 	@Column(name = "image_url")
 	private String imageUrl;
 
@@ -30,12 +33,26 @@ public class Figure {
 	}
 
 	public Figure(String imageUrl, Integer width, Integer height, String caption, String altText, String credit) {
+		this(null, imageUrl, width, height, caption, altText, credit);
+	}
+
+	/**
+	 * A figure: an item of the media library ({@code mediaId}) or a file of the site
+	 * ({@code imageUrl}); caption, alt text and credit override the media item's.
+	 */
+	public Figure(Long mediaId, String imageUrl, Integer width, Integer height, String caption, String altText,
+			String credit) {
+		this.mediaId = mediaId;
 		this.imageUrl = imageUrl;
 		this.width = width;
 		this.height = height;
 		this.caption = caption;
 		this.altText = altText;
 		this.credit = credit;
+	}
+
+	public Long getMediaId() {
+		return this.mediaId;
 	}
 
 	public String getImageUrl() {

@@ -1,0 +1,200 @@
+package dev.shimbun.article;
+
+import java.util.List;
+
+import dev.shimbun.PageMeta;
+import dev.shimbun.category.CategoryService;
+import dev.shimbun.comment.CommentForm;
+import dev.shimbun.comment.CommentService;
+import dev.shimbun.ranking.CuratedListService;
+import jakarta.servlet.http.HttpServletResponse;
+import jakarta.validation.Valid;
+
+import org.springframework.http.HttpStatus;
+import org.springframework.orm.ObjectOptimisticLockingFailureException;
+import org.springframework.stereotype.Controller;
+import org.springframework.ui.Model;
+import org.springframework.validation.BindingResult;
+import org.springframework.web.bind.annotation.GetMapping;
+import org.springframework.web.bind.annotation.ModelAttribute;
+import org.springframework.web.bind.annotation.PathVariable;
+import org.springframework.web.bind.annotation.PostMapping;
+import org.springframework.web.bind.annotation.RequestMapping;
+import org.springframework.web.bind.annotation.RequestParam;
+import org.springframework.web.servlet.mvc.support.RedirectAttributes;
+
+/** The editors' article pages under /admin/articles. */
+@Controller
+@RequestMapping("/admin/articles")
+class ArticleAdminController {
+
+	private final ArticleAdminService editor;
+
+	private final ArticleService articles;
+
+	private final CategoryService categories;
+
+	private final CommentService comments;
+
+	private final CuratedListService lists;
+
+	private final NewsArticleJsonLd jsonLd;
+
+	private final FigureImages figureImages;
+
+	ArticleAdminController(ArticleAdminService editor, ArticleService articles, CategoryService categories,
+			CommentService comments, CuratedListService lists, NewsArticleJsonLd jsonLd, FigureImages figureImages) {
+		this.editor = editor;
+		this.articles = articles;
+		this.categories = categories;
+		this.comments = comments;
+		this.lists = lists;
+		this.jsonLd = jsonLd;
+		this.figureImages = figureImages;
+	}
+
+	@GetMapping
+	String list(@RequestParam(required = false) String q, @RequestParam(required = false) ArticleStatus status,
+			@RequestParam(required = false) Long category, @RequestParam(defaultValue = "1") int page, Model model) {
+		int current = Math.max(page, 1);
+		model.addAttribute("articles", this.editor.search(q, status, category, current - 1));
+		model.addAttribute("q", q);
+		model.addAttribute("status", status);
+		model.addAttribute("category", category);
+		model.addAttribute("currentPage", current);
+		model.addAttribute("statuses", ArticleStatus.values());
+		model.addAttribute("categories", this.categories.menu());
+		return "admin/articles/list";
+	}
+
+	@GetMapping("/new")
+	String newArticle(Model model) {
+		model.addAttribute("form", ArticleForm.blank());
+		return formPage(model, null);
+	}
+
+	@PostMapping
+	String create(@Valid @ModelAttribute("form") ArticleForm form, BindingResult result,
+			@RequestParam(required = false) String action, Model model, RedirectAttributes redirect) {
+		if (form.applyBlockAction(action)) {
+			return formPage(model, null);
+		}
+		reject(result, this.editor.check(form, null, this.figureImages::altText));
+		if (result.hasErrors()) {
+			return formPage(model, null);
+		}
+		Long id = this.editor.create(form);
+		redirect.addFlashAttribute("notice", "article.notice.created");
+		return "redirect:/admin/articles/" + id + "/edit";
+	}
+
+	@GetMapping("/{id}/edit")
+	String edit(@PathVariable Long id, Model model) {
+		model.addAttribute("form", this.editor.form(id));
+		return formPage(model, id);
+	}
+
+	@PostMapping("/{id}")
+	String update(@PathVariable Long id, @Valid @ModelAttribute("form") ArticleForm form, BindingResult result,
+			@RequestParam(required = false) String action, Model model, RedirectAttributes redirect,
+			HttpServletResponse response) {
+		if (form.applyBlockAction(action)) {
+			return formPage(model, id);
+		}
+		reject(result, this.editor.check(form, id, this.figureImages::altText));
+		if (result.hasErrors()) {
+			return formPage(model, id);
+		}
+		try {
+			this.editor.update(id, form);
+		}
+		catch (ArticleConflictException ex) {
+			response.setStatus(HttpStatus.CONFLICT.value());
+			model.addAttribute("conflictBy", ex.savedBy());
+			model.addAttribute("conflictAt", ex.savedAt());
+			return formPage(model, id);
+		}
+		catch (ObjectOptimisticLockingFailureException ex) {
+			response.setStatus(HttpStatus.CONFLICT.value());
+			EditorInfo info = this.editor.info(id);
+			model.addAttribute("conflictBy", info.updatedBy());
+			model.addAttribute("conflictAt", info.updatedAt());
+			return formPage(model, id);
+		}
+		redirect.addFlashAttribute("notice", "article.notice.saved");
+		return "redirect:/admin/articles/" + id + "/edit";
+	}
+
+	@GetMapping("/{id}/preview")
+	String preview(@PathVariable Long id, Model model, HttpServletResponse response) {
+		ArticleView article = this.articles.getForPreview(id);
+		response.setHeader("X-Robots-Tag", "noindex, nofollow");
+		String image = article.figures().stream().findFirst().map(BlockView::imageUrl).orElse(null);
+		model.addAttribute("meta",
+				new PageMeta(article.headline(), article.description(), article.path(), "article", image, true));
+		model.addAttribute("preview", true);
+		model.addAttribute("article", article);
+		model.addAttribute("jsonLd", this.jsonLd.of(article));
+		model.addAttribute("alsoRead", this.lists.alsoRead(article.id()));
+		model.addAttribute("comments", this.comments.visibleFor(article.id()));
+		model.addAttribute("commentForm", new CommentForm());
+		return "article/show";
+	}
+
+	@GetMapping("/{id}/revisions")
+	String revisions(@PathVariable Long id, Model model) {
+		model.addAttribute("info", this.editor.info(id));
+		model.addAttribute("revisions", this.editor.revisions(id));
+		return "admin/articles/revisions";
+	}
+
+	@GetMapping("/{id}/revisions/compare")
+	String compare(@PathVariable Long id, @RequestParam int from, @RequestParam int to, Model model) {
+		model.addAttribute("info", this.editor.info(id));
+		model.addAttribute("from", from);
+		model.addAttribute("to", to);
+		model.addAttribute("lines", this.editor.diff(id, from, to));
+		return "admin/articles/compare";
+	}
+
+	@PostMapping("/{id}/revisions/{number}/restore")
+	String restore(@PathVariable Long id, @PathVariable int number, RedirectAttributes redirect) {
+		this.editor.restore(id, number);
+		redirect.addFlashAttribute("notice", "article.notice.restored");
+		return "redirect:/admin/articles/" + id + "/edit";
+	}
+
+	@GetMapping("/{id}/delete")
+	String confirmDelete(@PathVariable Long id, Model model) {
+		model.addAttribute("info", this.editor.info(id));
+		model.addAttribute("form", this.editor.form(id));
+		return "admin/articles/delete";
+	}
+
+	@PostMapping("/{id}/delete")
+	String delete(@PathVariable Long id, RedirectAttributes redirect) {
+		this.editor.delete(id);
+		redirect.addFlashAttribute("notice", "article.notice.deleted");
+		return "redirect:/admin/articles";
+	}
+
+	private String formPage(Model model, Long id) {
+		model.addAttribute("categories", this.categories.menu());
+		model.addAttribute("authors", this.editor.authors());
+		model.addAttribute("statuses", ArticleStatus.values());
+		model.addAttribute("mediaOptions", this.figureImages.options());
+		if (id != null) {
+			model.addAttribute("info", this.editor.info(id));
+		}
+		return "admin/articles/form";
+	}
+
+	private static void reject(BindingResult result, List<FieldProblem> problems) {
+		for (FieldProblem problem : problems) {
+			if (!result.hasFieldErrors(problem.field())) {
+				result.rejectValue(problem.field(), problem.messageKey());
+			}
+		}
+	}
+
+}
