@@ -1,11 +1,7 @@
 package dev.shimbun.browser;
 
 import java.util.List;
-import java.util.stream.Collectors;
 
-import com.deque.html.axecore.results.Results;
-import com.deque.html.axecore.results.Rule;
-import com.deque.html.axecore.selenium.AxeBuilder;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.extension.RegisterExtension;
 import org.junit.jupiter.params.ParameterizedTest;
@@ -24,8 +20,6 @@ import static org.assertj.core.api.Assertions.assertThat;
 class ArticlePageBrowserTests {
 
 	private static final List<String> SKIP_LINKS = List.of("メインメニューへスキップ(上段)", "メインコンテンツへスキップ", "メインメニューへスキップ(下段)");
-
-	private static final List<String> WCAG_TAGS = List.of("wcag2a", "wcag2aa", "wcag21a", "wcag21aa", "wcag22aa");
 
 	@RegisterExtension
 	static final BrowserSupport browser = new BrowserSupport();
@@ -87,13 +81,7 @@ class ArticlePageBrowserTests {
 	@ValueSource(strings = { "/", ArticlePage.PATH, "/categories/news", "/articles/does-not-exist" })
 	void pageHasNoSeriousAccessibilityViolations(String path) {
 		browser.driver().get(baseUrl() + path);
-		Results results = new AxeBuilder().withTags(WCAG_TAGS).analyze(browser.driver());
-		assertThat(results.isErrored()).as(results::getErrorMessage).isFalse();
-		List<Rule> serious = results.getViolations()
-			.stream()
-			.filter((rule) -> List.of("serious", "critical").contains(rule.getImpact()))
-			.toList();
-		assertThat(serious).withFailMessage(() -> describe(path, serious)).isEmpty();
+		Accessibility.assertNoSeriousViolations(browser.driver(), path);
 	}
 
 	private ArticlePage open() {
@@ -102,13 +90,6 @@ class ArticlePageBrowserTests {
 
 	private String baseUrl() {
 		return "http://localhost:" + this.port;
-	}
-
-	private static String describe(String path, List<Rule> violations) {
-		return violations.stream()
-			.map((rule) -> "%s [%s] %s: %s".formatted(rule.getId(), rule.getImpact(), rule.getHelp(),
-					rule.getNodes().stream().map((node) -> String.valueOf(node.getTarget())).toList()))
-			.collect(Collectors.joining("\n  ", "axe-core violations on " + path + ":\n  ", ""));
 	}
 
 }
