@@ -1,18 +1,30 @@
 package dev.shimbun.category;
 
+import java.util.ArrayList;
 import java.util.List;
 
+import dev.shimbun.admin.AuditAction;
+import dev.shimbun.admin.AuditService;
+
+import org.springframework.dao.DataIntegrityViolationException;
 import org.springframework.stereotype.Service;
 import org.springframework.transaction.annotation.Transactional;
 
+/**
+ * Categories: the sections of the site, listed by the top and bottom main menus in their
+ * positions (1, 2, 3 … without gaps).
+ */
 @Service
 @Transactional(readOnly = true)
 public class CategoryService {
 
 	private final CategoryRepository categories;
 
-	CategoryService(CategoryRepository categories) {
+	private final AuditService audit;
+
+	CategoryService(CategoryRepository categories, AuditService audit) {
 		this.categories = categories;
+		this.audit = audit;
 	}
 
 	/** The categories in menu order. */
@@ -24,6 +36,74 @@ public class CategoryService {
 		return this.categories.findBySlug(slug)
 			.map(CategoryView::of)
 			.orElseThrow(() -> new CategoryNotFoundException(slug));
+	}
+
+	/** A new category, last in the menus. */
+	@Transactional
+	public CategoryView create(CategoryForm form) {
+		if (this.categories.existsBySlug(form.getSlug())) {
+			throw new CategoryRuleException("slug", "categories.error.slugTaken");
+		}
+		if (this.categories.existsByName(form.getName())) {
+			throw new CategoryRuleException("name", "categories.error.nameTaken");
+		}
+		int position = this.categories.findLastPosition() + 1;
+		Category category;
+		try {
+			category = this.categories.saveAndFlush(new Category(form.getSlug(), form.getName(), position));
+		}
+		catch (DataIntegrityViolationException ex) {
+			// Someone else took the slug a moment ago.
+			throw new CategoryRuleException("slug", "categories.error.slugTaken");
+		}
+		this.audit.record(AuditAction.CATEGORY_CREATED, "category", category.getId(),
+				category.getName() + " (" + category.getSlug() + "), " + position + "番目");
+		return CategoryView.of(category);
+	}
+
+	/** Renames a category; its slug stays, so its address does too. */
+	@Transactional
+	public void rename(Long id, String name) {
+		Category category = find(id);
+		if (category.getName().equals(name)) {
+			return;
+		}
+		if (this.categories.existsByNameAndIdNot(name, id)) {
+			throw new CategoryRuleException("name", "categories.error.nameTaken");
+		}
+		String old = category.getName();
+		category.rename(name);
+		this.audit.record(AuditAction.CATEGORY_CHANGED, "category", id,
+				"名前「" + old + "」→「" + name + "」 (" + category.getSlug() + ")");
+	}
+
+	/**
+	 * Moves a category one place up (towards the start of the menus) or down; at either
+	 * end nothing happens. Positions are numbered again from 1.
+	 */
+	@Transactional
+	public void move(Long id, boolean up) {
+		List<Category> ordered = new ArrayList<>(this.categories.findAllByOrderByPositionAsc());
+		Category category = ordered.stream()
+			.filter((candidate) -> candidate.getId().equals(id))
+			.findFirst()
+			.orElseThrow(() -> new CategoryNotFoundException(String.valueOf(id)));
+		int from = ordered.indexOf(category);
+		int to = up ? from - 1 : from + 1;
+		if (to < 0 || to >= ordered.size()) {
+			return;
+		}
+		ordered.remove(from);
+		ordered.add(to, category);
+		for (int index = 0; index < ordered.size(); index++) {
+			ordered.get(index).moveTo(index + 1);
+		}
+		this.audit.record(AuditAction.CATEGORY_CHANGED, "category", id,
+				"並び順「" + category.getName() + "」" + (from + 1) + "番目→" + (to + 1) + "番目");
+	}
+
+	private Category find(Long id) {
+		return this.categories.findById(id).orElseThrow(() -> new CategoryNotFoundException(String.valueOf(id)));
 	}
 
 }

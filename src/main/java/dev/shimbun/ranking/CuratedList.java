@@ -2,7 +2,11 @@ package dev.shimbun.ranking;
 
 import java.util.ArrayList;
 import java.util.Collections;
+import java.util.HashMap;
+import java.util.HashSet;
 import java.util.List;
+import java.util.Map;
+import java.util.Set;
 
 import jakarta.persistence.CascadeType;
 import jakarta.persistence.Column;
@@ -19,6 +23,12 @@ import jakarta.persistence.Version;
 @Entity
 @Table(name = "curated_list")
 public class CuratedList {
+
+	/** The most entries a list holds. */
+	public static final int MAX_ENTRIES = 20;
+
+	/** The longest heading, in characters. */
+	public static final int HEADING_LENGTH = 120;
 
 	@Id
 	@GeneratedValue(strategy = GenerationType.IDENTITY)
@@ -47,6 +57,50 @@ public class CuratedList {
 		this.numbered = numbered;
 	}
 
+	/** Changes how the list is introduced: its heading and whether it is numbered. */
+	void retitle(String heading, boolean numbered) {
+		if (heading == null || heading.isBlank() || heading.length() > HEADING_LENGTH) {
+			throw new IllegalArgumentException("Heading blank or longer than " + HEADING_LENGTH);
+		}
+		this.heading = heading;
+		this.numbered = numbered;
+	}
+
+	/**
+	 * Makes the list hold exactly these entries, in this order. An article already in the
+	 * list keeps its entry (moved, relabelled, rescheduled); the others are added or
+	 * removed.
+	 */
+	void replaceEntries(List<EntryPlan> plans) {
+		if (plans.size() > MAX_ENTRIES) {
+			throw new IllegalArgumentException("More than " + MAX_ENTRIES + " entries");
+		}
+		Set<Long> articleIds = new HashSet<>();
+		for (EntryPlan plan : plans) {
+			if (!articleIds.add(plan.article().getId())) {
+				throw new IllegalArgumentException("Article " + plan.article().getId() + " twice in one list");
+			}
+		}
+		Map<Long, CuratedListEntry> existing = new HashMap<>();
+		for (CuratedListEntry entry : this.entries) {
+			existing.put(entry.getArticle().getId(), entry);
+		}
+		List<CuratedListEntry> replaced = new ArrayList<>();
+		for (int position = 0; position < plans.size(); position++) {
+			EntryPlan plan = plans.get(position);
+			CuratedListEntry entry = existing.remove(plan.article().getId());
+			if (entry != null) {
+				entry.place(position, plan);
+			}
+			else {
+				entry = new CuratedListEntry(this, position, plan);
+			}
+			replaced.add(entry);
+		}
+		this.entries.clear();
+		this.entries.addAll(replaced);
+	}
+
 	public Long getId() {
 		return this.id;
 	}
@@ -61,6 +115,10 @@ public class CuratedList {
 
 	public boolean isNumbered() {
 		return this.numbered;
+	}
+
+	public long getVersion() {
+		return this.version;
 	}
 
 	public List<CuratedListEntry> getEntries() {

@@ -1,0 +1,6 @@
+package dev.shimbun.ranking;
+
+/** A curated list in the admin table: its heading, key and number of entries. */
+public record ListRow(Long id, String key, String heading, long entryCount) {
+
+}
