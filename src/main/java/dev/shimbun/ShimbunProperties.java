@@ -6,6 +6,7 @@ import java.time.ZoneId;
 
 import org.springframework.boot.context.properties.ConfigurationProperties;
 import org.springframework.boot.context.properties.bind.DefaultValue;
+import org.springframework.util.unit.DataSize;
 
 /**
  * Every Shimbun setting in one place. Each can be overridden with an environment variable
@@ -15,10 +16,11 @@ import org.springframework.boot.context.properties.bind.DefaultValue;
  * @param site identity of the publication
  * @param pages sizes of the public page lists
  * @param admin the admin pages: first account and sign-in protection
+ * @param media uploaded images: where they are kept and how large they may be
  */
 @ConfigurationProperties("shimbun")
 public record ShimbunProperties(@DefaultValue("./data") String dataDir, @DefaultValue Site site,
-		@DefaultValue Pages pages, @DefaultValue Admin admin) {
+		@DefaultValue Pages pages, @DefaultValue Admin admin, @DefaultValue Media media) {
 
 	/**
 	 * The publication as readers and search engines see it.
@@ -65,6 +67,20 @@ public record ShimbunProperties(@DefaultValue("./data") String dataDir, @Default
 	 */
 	public record Admin(@DefaultValue("admin") String username, String password,
 			@DefaultValue("5") int maxFailedSignIns, @DefaultValue("15m") Duration signInWindow) {
+	}
+
+	/**
+	 * Uploaded images (JPEG, PNG, WebP, GIF).
+	 *
+	 * @param dir directory in which the files are kept, outside the web root
+	 * ({@code SHIMBUN_MEDIA_DIR}); when empty, {@code media} under
+	 * {@code shimbun.data-dir}
+	 * @param maxUploadSize the largest file accepted
+	 * ({@code SHIMBUN_MEDIA_MAX_UPLOAD_SIZE}).
+	 * {@code spring.servlet.multipart.max-file-size} and {@code max-request-size} must be
+	 * a little larger, so that a too large file gets this check's clear message
+	 */
+	public record Media(@DefaultValue("") String dir, @DefaultValue("10MB") DataSize maxUploadSize) {
 	}
 
 }
