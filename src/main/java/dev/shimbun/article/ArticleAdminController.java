@@ -79,7 +79,7 @@ class ArticleAdminController {
 		if (form.applyBlockAction(action)) {
 			return formPage(model, null);
 		}
-		reject(result, this.editor.check(form, null, this.figureImages::altText));
+		reject(result, this.editor.check(form, null));
 		if (result.hasErrors()) {
 			return formPage(model, null);
 		}
@@ -101,7 +101,7 @@ class ArticleAdminController {
 		if (form.applyBlockAction(action)) {
 			return formPage(model, id);
 		}
-		reject(result, this.editor.check(form, id, this.figureImages::altText));
+		reject(result, this.editor.check(form, id));
 		if (result.hasErrors()) {
 			return formPage(model, id);
 		}
@@ -182,7 +182,11 @@ class ArticleAdminController {
 		model.addAttribute("categories", this.categories.menu());
 		model.addAttribute("authors", this.editor.authors());
 		model.addAttribute("statuses", ArticleStatus.values());
-		model.addAttribute("mediaOptions", this.figureImages.options());
+		ArticleForm form = (ArticleForm) model.getAttribute("form");
+		List<Long> chosen = (form != null)
+				? form.getBlocks().stream().map(BlockForm::getMediaId).filter(java.util.Objects::nonNull).toList()
+				: List.of();
+		model.addAttribute("mediaOptions", this.figureImages.options(chosen));
 		if (id != null) {
 			model.addAttribute("info", this.editor.info(id));
 		}

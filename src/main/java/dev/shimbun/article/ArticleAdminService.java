@@ -9,7 +9,6 @@ import java.time.format.DateTimeFormatter;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.Optional;
-import java.util.function.Function;
 
 import com.github.difflib.text.DiffRow;
 import com.github.difflib.text.DiffRowGenerator;
@@ -50,6 +49,8 @@ public class ArticleAdminService {
 
 	private final EntityManager entityManager;
 
+	private final FigureImages figureImages;
+
 	private final AuditService audit;
 
 	private final StaffService staff;
@@ -63,8 +64,9 @@ public class ArticleAdminService {
 	private final SecureRandom random = new SecureRandom();
 
 	ArticleAdminService(ArticleRepository articles, ArticleRevisionRepository revisions, AuthorRepository authors,
-			EntityManager entityManager, AuditService audit, StaffService staff, Clock clock,
+			EntityManager entityManager, FigureImages figureImages, AuditService audit, StaffService staff, Clock clock,
 			ShimbunProperties properties) {
+		this.figureImages = figureImages;
 		this.articles = articles;
 		this.revisions = revisions;
 		this.authors = authors;
@@ -106,7 +108,7 @@ public class ArticleAdminService {
 	 * category and author, sensible times, and no publication while a figure lacks alt
 	 * text or an image.
 	 */
-	public List<FieldProblem> check(ArticleForm form, Long id, Function<Long, String> mediaAltText) {
+	public List<FieldProblem> check(ArticleForm form, Long id) {
 		List<FieldProblem> problems = new ArrayList<>();
 		if (form.getSlug() != null && !form.getSlug().isBlank()) {
 			boolean taken = (id == null) ? this.articles.existsBySlug(form.getSlug())
@@ -141,8 +143,11 @@ public class ArticleAdminService {
 			if (!block.hasImage()) {
 				problems.add(new FieldProblem("blocks[" + i + "].mediaId", "article.error.figureNeedsImage"));
 			}
+			else if (block.getMediaId() != null && !this.figureImages.exists(block.getMediaId())) {
+				problems.add(new FieldProblem("blocks[" + i + "].mediaId", "article.error.noSuchMedia"));
+			}
 			else if (form.getStatus().isPublic() && isBlank(block.getAltText())
-					&& (block.getMediaId() == null || isBlank(mediaAltText.apply(block.getMediaId())))) {
+					&& (block.getMediaId() == null || isBlank(this.figureImages.altText(block.getMediaId())))) {
 				problems.add(new FieldProblem("blocks[" + i + "].altText", "article.error.altTextRequired"));
 			}
 		}
@@ -287,7 +292,12 @@ public class ArticleAdminService {
 			.flatMap(this.authors::findById)
 			.orElse(article.getAuthor());
 		String slug = this.articles.existsBySlugAndIdNot(snapshot.slug(), id) ? article.getSlug() : snapshot.slug();
-		article.rewrite(slug, snapshot.headline(), snapshot.summary(), category, author, snapshot.blocks());
+		// figures whose media item was deleted since are left out
+		List<BlockContent> blocks = snapshot.blocks()
+			.stream()
+			.filter((block) -> block.mediaId() == null || this.figureImages.exists(block.mediaId()))
+			.toList();
+		article.rewrite(slug, snapshot.headline(), snapshot.summary(), category, author, blocks);
 		article.touch(now, username);
 		this.articles.saveAndFlush(article);
 		storeRevision(article, username, "restored:" + number);

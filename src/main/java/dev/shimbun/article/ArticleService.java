@@ -8,6 +8,7 @@ import java.util.List;
 import java.util.Map;
 
 import dev.shimbun.ShimbunProperties;
+import dev.shimbun.media.MediaView;
 
 import org.springframework.data.domain.Page;
 import org.springframework.data.domain.PageRequest;
@@ -23,14 +24,17 @@ public class ArticleService {
 
 	private final ArticleRepository articles;
 
+	private final FigureImages figureImages;
+
 	private final Clock clock;
 
 	private final ZoneId zone;
 
 	private final int categoryPageSize;
 
-	ArticleService(ArticleRepository articles, Clock clock, ShimbunProperties properties) {
+	ArticleService(ArticleRepository articles, FigureImages figureImages, Clock clock, ShimbunProperties properties) {
 		this.articles = articles;
+		this.figureImages = figureImages;
 		this.clock = clock;
 		this.zone = properties.site().zone();
 		this.categoryPageSize = properties.pages().categoryPageSize();
@@ -52,7 +56,16 @@ public class ArticleService {
 	}
 
 	private ArticleView view(Article article) {
-		List<BlockView> blocks = article.getBlocks().stream().map(BlockView::of).toList();
+		Map<Long, MediaView> media = this.figureImages.items(article.getBlocks()
+			.stream()
+			.filter((block) -> block.getFigure() != null && block.getFigure().getMediaId() != null)
+			.map((block) -> block.getFigure().getMediaId())
+			.toList());
+		List<BlockView> blocks = article.getBlocks()
+			.stream()
+			.map((block) -> BlockView.of(block, media))
+			.flatMap(java.util.Optional::stream)
+			.toList();
 		Author author = article.getAuthor();
 		Instant published = (article.getPublishedAt() != null) ? article.getPublishedAt() : article.getUpdatedAt();
 		List<CorrectionView> corrections = article.getCorrections()

@@ -3,6 +3,7 @@ package dev.shimbun.web;
 import java.util.List;
 
 import dev.shimbun.ShimbunProperties;
+import dev.shimbun.article.ArticleService;
 import dev.shimbun.category.CategoryService;
 import dev.shimbun.category.CategoryView;
 import dev.shimbun.ranking.CuratedListService;
@@ -10,6 +11,7 @@ import dev.shimbun.ranking.SidebarView;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 
+import org.springframework.boot.webmvc.error.ErrorController;
 import org.springframework.web.bind.annotation.ControllerAdvice;
 import org.springframework.web.bind.annotation.ModelAttribute;
 

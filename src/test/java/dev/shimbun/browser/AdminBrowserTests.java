@@ -64,7 +64,8 @@ class AdminBrowserTests {
 
 	@ParameterizedTest
 	@ValueSource(strings = { "/admin", "/admin/articles", "/admin/articles/new", "/admin/articles/1/edit",
-			"/admin/articles/1/revisions", "/admin/users", "/admin/users/new", "/admin/audit" })
+			"/admin/articles/1/revisions", "/admin/lists", "/admin/lists/1/edit", "/admin/categories", "/admin/media",
+			"/admin/media/new", "/admin/users", "/admin/users/new", "/admin/audit" })
 	void adminPageHasNoSeriousAccessibilityViolations(String path) {
 		WebDriver driver = signedIn();
 		driver.get(url(path));
