@@ -17,10 +17,13 @@ import org.springframework.web.bind.annotation.ModelAttribute;
 
 /**
  * What every page of the site layout shows: the site identity, the main menus and the
- * sidebars. Error pages use it too, so a failure here must not hide the error page: it is
- * logged and the page is shown without menus.
+ * sidebars. It applies to the controllers of pages in that layout (articles and their
+ * previews, categories, the front page) and to error pages, not to images or admin forms.
+ * A failure here must not hide an error page: it is logged and the page is shown without
+ * menus.
  */
-@ControllerAdvice
+@ControllerAdvice(basePackageClasses = { ArticleService.class, CategoryService.class, LayoutAdvice.class },
+		assignableTypes = ErrorController.class)
 class LayoutAdvice {
 
 	private static final Logger logger = LoggerFactory.getLogger(LayoutAdvice.class);

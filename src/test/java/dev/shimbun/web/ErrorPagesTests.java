@@ -72,7 +72,8 @@ class ErrorPagesTests {
 	private void assertLayout(Document page) {
 		assertThat(page.body().text()).doesNotContain("Whitelabel", "??");
 		assertThat(page.select(".skip-links a")).hasSize(3);
-		assertThat(page.getElementById("main-menu-top")).isNotNull();
+		assertThat(page.select("#main-menu-top a").eachText()).contains("ホーム", "ニュース", "自動車");
+		assertThat(page.select("aside h2").eachText()).contains("[ニュース] ランキング");
 		assertThat(page.getElementById("main-content")).isNotNull();
 		assertThat(page.getElementById("main-menu-bottom")).isNotNull();
 		assertThat(page.selectFirst("html").attr("lang")).isEqualTo("ja");
