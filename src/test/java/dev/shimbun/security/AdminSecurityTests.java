@@ -3,6 +3,9 @@ package dev.shimbun.security;
 import java.time.Duration;
 
 import dev.shimbun.MutableClock;
+import dev.shimbun.admin.AuditAction;
+import dev.shimbun.admin.AuditFilter;
+import dev.shimbun.admin.AuditService;
 import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.params.ParameterizedTest;
@@ -40,6 +43,9 @@ class AdminSecurityTests {
 
 	@Autowired
 	private MutableClock clock;
+
+	@Autowired
+	private AuditService audit;
 
 	/**
 	 * Every test starts after the failures of the tests before it have left the window.
@@ -117,6 +123,16 @@ class AdminSecurityTests {
 		this.mvc.perform(post("/admin/logout").session(session).with(csrf()))
 			.andExpect(redirectedUrl("/admin/login?signedOut"));
 		this.mvc.perform(get("/admin").session(session)).andExpect(redirectedUrl("/admin/login"));
+	}
+
+	@Test
+	void signInsFailedOrNotAreAudited() throws Exception {
+		this.mvc.perform(signIn("chief", "wrong").with(from("192.0.2.200")));
+		this.mvc.perform(signIn("chief", "correct-horse-battery").with(from("192.0.2.201")));
+		assertThat(this.audit.search(new AuditFilter("chief", AuditAction.SIGN_IN_FAILED, null, null, null), 0))
+			.anySatisfy((entry) -> assertThat(entry.targetId()).isEqualTo("192.0.2.200"));
+		assertThat(this.audit.search(new AuditFilter("chief", AuditAction.SIGN_IN, null, null, null), 0))
+			.anySatisfy((entry) -> assertThat(entry.targetId()).isEqualTo("192.0.2.201"));
 	}
 
 	@Test
