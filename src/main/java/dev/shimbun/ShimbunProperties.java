@@ -20,7 +20,8 @@ import org.springframework.util.unit.DataSize;
  */
 @ConfigurationProperties("shimbun")
 public record ShimbunProperties(@DefaultValue("./data") String dataDir, @DefaultValue Site site,
-		@DefaultValue Pages pages, @DefaultValue Admin admin, @DefaultValue Media media) {
+		@DefaultValue Pages pages, @DefaultValue Admin admin, @DefaultValue Comments comments,
+		@DefaultValue Media media) {
 
 	/**
 	 * The publication as readers and search engines see it.
@@ -81,6 +82,22 @@ public record ShimbunProperties(@DefaultValue("./data") String dataDir, @Default
 	 * a little larger, so that a too large file gets this check's clear message
 	 */
 	public record Media(@DefaultValue("") String dir, @DefaultValue("10MB") DataSize maxUploadSize) {
+	}
+
+	/**
+	 * Reader comments.
+	 *
+	 * @param perMinute comments one client may post in a minute
+	 * @param perDay comments one client may post in a day
+	 * @param duplicateWindow how long the same text from the same client is refused
+	 * @param reportThreshold reports from different clients after which a comment is
+	 * hidden until a moderator decides
+	 * @param pageSize comments on one page of an article
+	 * @param maxRequestSize the largest comment request accepted, in bytes
+	 */
+	public record Comments(@DefaultValue("5") int perMinute, @DefaultValue("50") int perDay,
+			@DefaultValue("10m") Duration duplicateWindow, @DefaultValue("3") int reportThreshold,
+			@DefaultValue("50") int pageSize, @DefaultValue("65536") long maxRequestSize) {
 	}
 
 }

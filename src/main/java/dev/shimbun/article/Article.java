@@ -60,6 +60,13 @@ public class Article {
 	@Column(name = "updated_by")
 	private String updatedBy;
 
+	@Enumerated(EnumType.STRING)
+	@Column(name = "comment_mode")
+	private CommentMode commentMode = CommentMode.OPEN;
+
+	@Column(name = "comments_close_after_days")
+	private Integer commentsCloseAfterDays;
+
 	@Column(name = "view_count")
 	private long viewCount;
 
@@ -136,6 +143,24 @@ public class Article {
 		this.status = target;
 		this.publishedAt = publication;
 		this.unpublishAt = unpublishAt;
+	}
+
+	/**
+	 * How the article takes comments, and after how many days from publication they close
+	 * (if ever).
+	 */
+	void setCommentPolicy(CommentMode mode, Integer closeAfterDays) {
+		this.commentMode = Objects.requireNonNull(mode);
+		this.commentsCloseAfterDays = closeAfterDays;
+	}
+
+	/** Whether readers may post a comment at the given instant. */
+	public boolean acceptsCommentsAt(Instant now) {
+		if (this.commentMode == CommentMode.CLOSED || !isVisibleAt(now)) {
+			return false;
+		}
+		return this.commentsCloseAfterDays == null
+				|| now.isBefore(this.publishedAt.plus(java.time.Duration.ofDays(this.commentsCloseAfterDays)));
 	}
 
 	/** Records who saved and when. */
@@ -234,6 +259,14 @@ public class Article {
 
 	public long getVersion() {
 		return this.version;
+	}
+
+	public CommentMode getCommentMode() {
+		return this.commentMode;
+	}
+
+	public Integer getCommentsCloseAfterDays() {
+		return this.commentsCloseAfterDays;
 	}
 
 }

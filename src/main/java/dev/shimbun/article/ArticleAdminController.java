@@ -2,11 +2,8 @@ package dev.shimbun.article;
 
 import java.util.List;
 
-import dev.shimbun.PageMeta;
 import dev.shimbun.category.CategoryService;
-import dev.shimbun.comment.CommentForm;
-import dev.shimbun.comment.CommentService;
-import dev.shimbun.ranking.CuratedListService;
+import dev.shimbun.comment.CommentOrder;
 import jakarta.servlet.http.HttpServletResponse;
 import jakarta.validation.Valid;
 
@@ -34,22 +31,16 @@ class ArticleAdminController {
 
 	private final CategoryService categories;
 
-	private final CommentService comments;
-
-	private final CuratedListService lists;
-
-	private final NewsArticleJsonLd jsonLd;
+	private final ArticlePageModel page;
 
 	private final FigureImages figureImages;
 
 	ArticleAdminController(ArticleAdminService editor, ArticleService articles, CategoryService categories,
-			CommentService comments, CuratedListService lists, NewsArticleJsonLd jsonLd, FigureImages figureImages) {
+			ArticlePageModel page, FigureImages figureImages) {
 		this.editor = editor;
 		this.articles = articles;
 		this.categories = categories;
-		this.comments = comments;
-		this.lists = lists;
-		this.jsonLd = jsonLd;
+		this.page = page;
 		this.figureImages = figureImages;
 	}
 
@@ -129,15 +120,7 @@ class ArticleAdminController {
 	String preview(@PathVariable Long id, Model model, HttpServletResponse response) {
 		ArticleView article = this.articles.getForPreview(id);
 		response.setHeader("X-Robots-Tag", "noindex, nofollow");
-		String image = article.figures().stream().findFirst().map(BlockView::imageUrl).orElse(null);
-		model.addAttribute("meta",
-				new PageMeta(article.headline(), article.description(), article.path(), "article", image, true));
-		model.addAttribute("preview", true);
-		model.addAttribute("article", article);
-		model.addAttribute("jsonLd", this.jsonLd.of(article));
-		model.addAttribute("alsoRead", this.lists.alsoRead(article.id()));
-		model.addAttribute("comments", this.comments.visibleFor(article.id()));
-		model.addAttribute("commentForm", new CommentForm());
+		this.page.fill(model, article, CommentOrder.NEWEST, 1, true);
 		return "article/show";
 	}
 
@@ -182,6 +165,7 @@ class ArticleAdminController {
 		model.addAttribute("categories", this.categories.menu());
 		model.addAttribute("authors", this.editor.authors());
 		model.addAttribute("statuses", ArticleStatus.values());
+		model.addAttribute("commentModes", CommentMode.values());
 		ArticleForm form = (ArticleForm) model.getAttribute("form");
 		List<Long> chosen = (form != null)
 				? form.getBlocks().stream().map(BlockForm::getMediaId).filter(java.util.Objects::nonNull).toList()

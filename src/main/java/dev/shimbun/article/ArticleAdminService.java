@@ -201,6 +201,7 @@ public class ArticleAdminService {
 		article.rewrite(slug, form.getHeadline(), blankToNull(form.getSummary()), category(form.getCategoryId()),
 				author(form.getAuthorId()), form.body());
 		article.schedule(form.getStatus(), instant(form.getPublishAt()), instant(form.getUnpublishAt()), now);
+		article.setCommentPolicy(form.getCommentMode(), form.getCommentsCloseAfterDays());
 	}
 
 	private void auditStatus(Article article, ArticleStatus before) {

@@ -1,46 +1,41 @@
 package dev.shimbun.article;
 
-import dev.shimbun.PageMeta;
-import dev.shimbun.comment.CommentForm;
-import dev.shimbun.comment.CommentService;
-import dev.shimbun.ranking.CuratedListService;
+import dev.shimbun.comment.CommentOrder;
 
 import org.springframework.stereotype.Controller;
 import org.springframework.ui.Model;
 import org.springframework.web.bind.annotation.GetMapping;
 import org.springframework.web.bind.annotation.PathVariable;
+import org.springframework.web.bind.annotation.RequestParam;
 
 @Controller
 class ArticleController {
 
 	private final ArticleService articles;
 
-	private final CommentService comments;
+	private final ArticlePageModel page;
 
-	private final CuratedListService lists;
-
-	private final NewsArticleJsonLd jsonLd;
-
-	ArticleController(ArticleService articles, CommentService comments, CuratedListService lists,
-			NewsArticleJsonLd jsonLd) {
+	ArticleController(ArticleService articles, ArticlePageModel page) {
 		this.articles = articles;
-		this.comments = comments;
-		this.lists = lists;
-		this.jsonLd = jsonLd;
+		this.page = page;
 	}
 
+	/**
+	 * The article page. {@code corder} and {@code cpage} choose the order and page of the
+	 * comments; {@code comment} and {@code reported} show the notice after a post or a
+	 * report (query parameters, not session flash attributes: readers have no session).
+	 */
 	@GetMapping("/articles/{slug}")
-	String show(@PathVariable String slug, Model model) {
+	String show(@PathVariable String slug, @RequestParam(required = false) String corder,
+			@RequestParam(defaultValue = "1") int cpage, @RequestParam(required = false) String comment,
+			@RequestParam(required = false) String reported, Model model) {
 		ArticleView article = this.articles.getPublished(slug);
-		String image = article.figures().stream().findFirst().map(BlockView::imageUrl).orElse(null);
-		model.addAttribute("meta",
-				new PageMeta(article.headline(), article.description(), article.path(), "article", image, false));
-		model.addAttribute("article", article);
-		model.addAttribute("jsonLd", this.jsonLd.of(article));
-		model.addAttribute("alsoRead", this.lists.alsoRead(article.id()));
-		model.addAttribute("comments", this.comments.visibleFor(article.id()));
-		if (!model.containsAttribute("commentForm")) {
-			model.addAttribute("commentForm", new CommentForm());
+		this.page.fill(model, article, CommentOrder.parse(corder), Math.max(cpage, 1), false);
+		if ("posted".equals(comment) || "pending".equals(comment)) {
+			model.addAttribute("commentNotice", "comments.notice." + comment);
+		}
+		if (reported != null) {
+			model.addAttribute("commentNotice", "comments.notice.reported");
 		}
 		return "article/show";
 	}

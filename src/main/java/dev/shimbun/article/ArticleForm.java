@@ -57,6 +57,13 @@ public class ArticleForm {
 	@Size(max = 2000)
 	private String correction;
 
+	@NotNull
+	private CommentMode commentMode = CommentMode.OPEN;
+
+	@jakarta.validation.constraints.Min(1)
+	@jakarta.validation.constraints.Max(3650)
+	private Integer commentsCloseAfterDays;
+
 	static ArticleForm blank() {
 		ArticleForm form = new ArticleForm();
 		form.blocks.add(BlockForm.paragraph());
@@ -77,6 +84,8 @@ public class ArticleForm {
 		form.unpublishAt = (article.getUnpublishAt() != null)
 				? article.getUnpublishAt().atZone(zone).toLocalDateTime().withSecond(0).withNano(0) : null;
 		article.getBlocks().forEach((block) -> form.blocks.add(BlockForm.of(BlockContent.of(block))));
+		form.commentMode = article.getCommentMode();
+		form.commentsCloseAfterDays = article.getCommentsCloseAfterDays();
 		return form;
 	}
 
@@ -217,6 +226,22 @@ public class ArticleForm {
 
 	public void setBlocks(List<BlockForm> blocks) {
 		this.blocks = blocks;
+	}
+
+	public CommentMode getCommentMode() {
+		return this.commentMode;
+	}
+
+	public void setCommentMode(CommentMode commentMode) {
+		this.commentMode = commentMode;
+	}
+
+	public Integer getCommentsCloseAfterDays() {
+		return this.commentsCloseAfterDays;
+	}
+
+	public void setCommentsCloseAfterDays(Integer commentsCloseAfterDays) {
+		this.commentsCloseAfterDays = commentsCloseAfterDays;
 	}
 
 	public String getCorrection() {

@@ -75,7 +75,8 @@ public class ArticleService {
 		return new ArticleView(article.getId(), article.getSlug(), article.getHeadline(), describe(article, blocks),
 				article.getCategory().getName(), article.getCategory().getSlug(), author.getDisplayName(),
 				author.getContactEmail(), published.atZone(this.zone), article.getUpdatedAt().atZone(this.zone),
-				article.getViewCount(), blocks, corrections);
+				article.getViewCount(), blocks, corrections, article.getCommentMode(),
+				article.acceptsCommentsAt(this.clock.instant()));
 	}
 
 	/** How many articles there are in each status, for the dashboard. */

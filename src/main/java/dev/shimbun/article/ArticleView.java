@@ -6,7 +6,8 @@ import java.util.List;
 /** Everything the article page shows of an article. */
 public record ArticleView(Long id, String slug, String headline, String description, String categoryName,
 		String categorySlug, String authorName, String authorEmail, ZonedDateTime publishedAt, ZonedDateTime updatedAt,
-		long viewCount, List<BlockView> blocks, List<CorrectionView> corrections) {
+		long viewCount, List<BlockView> blocks, List<CorrectionView> corrections, CommentMode commentMode,
+		boolean commentsOpen) {
 
 	public String path() {
 		return "/articles/" + this.slug;
@@ -19,6 +20,10 @@ public record ArticleView(Long id, String slug, String headline, String descript
 	/** Teasers imported without their text have no body; the page says so. */
 	public boolean hasBody() {
 		return !this.blocks.isEmpty();
+	}
+
+	public boolean isPremoderated() {
+		return this.commentMode == CommentMode.PREMODERATED;
 	}
 
 	public boolean isModified() {

@@ -14,8 +14,12 @@ import jakarta.persistence.Id;
 import jakarta.persistence.JoinColumn;
 import jakarta.persistence.ManyToOne;
 import jakarta.persistence.Table;
+import jakarta.persistence.Version;
 
-/** A reader's comment on an article. */
+/**
+ * A reader's comment on an article. The poster is known only by a salted hash of the
+ * address.
+ */
 @Entity
 @Table(name = "article_comment")
 public class Comment {
@@ -38,19 +42,74 @@ public class Comment {
 	@Column(name = "created_at")
 	private Instant createdAt;
 
+	@Column(name = "client_hash")
+	private String clientHash;
+
+	private boolean featured;
+
+	@Column(name = "report_count")
+	private int reportCount;
+
+	@Column(name = "reviewed_at")
+	private Instant reviewedAt;
+
+	@Column(name = "queue_reason")
+	private String queueReason;
+
+	@Version
+	private long version;
+
 	protected Comment() {
 	}
 
 	public Comment(Article article, String nickname, String body, CommentStatus status, Instant createdAt) {
+		this(article, nickname, body, status, createdAt, null, null);
+	}
+
+	Comment(Article article, String nickname, String body, CommentStatus status, Instant createdAt, String clientHash,
+			String queueReason) {
 		this.article = article;
 		this.nickname = nickname;
 		this.body = body;
 		this.status = status;
 		this.createdAt = createdAt;
+		this.clientHash = clientHash;
+		this.queueReason = queueReason;
+	}
+
+	/**
+	 * A reader's report; at the threshold the comment is hidden until a moderator
+	 * decides.
+	 */
+	void reported(int threshold) {
+		this.reportCount++;
+		if (this.status == CommentStatus.VISIBLE && this.reportCount >= threshold && this.reviewedAt == null) {
+			this.status = CommentStatus.REPORTED;
+		}
+	}
+
+	/** A moderator lets the comment be shown; reports received so far are settled. */
+	void approve(Instant now) {
+		this.status = CommentStatus.VISIBLE;
+		this.reviewedAt = now;
+	}
+
+	void hide(Instant now) {
+		this.status = CommentStatus.HIDDEN;
+		this.featured = false;
+		this.reviewedAt = now;
+	}
+
+	void feature(boolean featured) {
+		this.featured = featured;
 	}
 
 	public Long getId() {
 		return this.id;
+	}
+
+	public Article getArticle() {
+		return this.article;
 	}
 
 	public String getNickname() {
@@ -67,6 +126,26 @@ public class Comment {
 
 	public Instant getCreatedAt() {
 		return this.createdAt;
+	}
+
+	public boolean isFeatured() {
+		return this.featured;
+	}
+
+	public int getReportCount() {
+		return this.reportCount;
+	}
+
+	public Instant getReviewedAt() {
+		return this.reviewedAt;
+	}
+
+	public String getQueueReason() {
+		return this.queueReason;
+	}
+
+	public long getVersion() {
+		return this.version;
 	}
 
 }

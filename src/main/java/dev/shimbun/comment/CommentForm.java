@@ -1,11 +1,16 @@
 package dev.shimbun.comment;
 
-/** What a reader types into the comment form. */
+/**
+ * What a reader types into the comment form. {@code website} is a honeypot: hidden from
+ * people, filled in by robots.
+ */
 public class CommentForm {
 
 	private String nickname;
 
 	private String body;
+
+	private String website;
 
 	public String getNickname() {
 		return this.nickname;
@@ -21,6 +26,14 @@ public class CommentForm {
 
 	public void setBody(String body) {
 		this.body = body;
+	}
+
+	public String getWebsite() {
+		return this.website;
+	}
+
+	public void setWebsite(String website) {
+		this.website = website;
 	}
 
 }

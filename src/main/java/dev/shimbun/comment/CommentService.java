@@ -1,13 +1,24 @@
 package dev.shimbun.comment;
 
+import java.time.Clock;
+import java.time.Duration;
+import java.time.Instant;
 import java.time.ZoneId;
+import java.util.ArrayList;
 import java.util.List;
 
 import dev.shimbun.ShimbunProperties;
+import dev.shimbun.article.Article;
+import dev.shimbun.article.ArticleView;
+import jakarta.persistence.EntityManager;
 
+import org.springframework.data.domain.Page;
+import org.springframework.data.domain.PageRequest;
+import org.springframework.data.domain.Sort;
 import org.springframework.stereotype.Service;
 import org.springframework.transaction.annotation.Transactional;
 
+/** Readers' comments: posting with its checks, the public list, and reports. */
 @Service
 @Transactional(readOnly = true)
 public class CommentService {
@@ -15,29 +26,153 @@ public class CommentService {
 	/** The most characters a comment may have, as a reader counts them. */
 	public static final int MAX_BODY_LENGTH = 300;
 
+	/** The most characters of a nickname. */
+	public static final int MAX_NICKNAME_LENGTH = 20;
+
+	/** Stored text is at most this many UTF-16 units, whatever its characters. */
+	static final int MAX_BODY_UNITS = 4000;
+
+	static final int MAX_NICKNAME_UNITS = 200;
+
 	private final CommentRepository comments;
+
+	private final CommentReportRepository reports;
+
+	private final CommentRulesRepository rules;
+
+	private final ClientHasher clients;
+
+	private final CommentRateLimiter rateLimiter;
+
+	private final EntityManager entityManager;
+
+	private final Clock clock;
 
 	private final ZoneId zone;
 
-	CommentService(CommentRepository comments, ShimbunProperties properties) {
+	private final ShimbunProperties.Comments settings;
+
+	CommentService(CommentRepository comments, CommentReportRepository reports, CommentRulesRepository rules,
+			ClientHasher clients, CommentRateLimiter rateLimiter, EntityManager entityManager, Clock clock,
+			ShimbunProperties properties) {
 		this.comments = comments;
+		this.reports = reports;
+		this.rules = rules;
+		this.clients = clients;
+		this.rateLimiter = rateLimiter;
+		this.entityManager = entityManager;
+		this.clock = clock;
 		this.zone = properties.site().zone();
+		this.settings = properties.comments();
 	}
 
 	/** Comments waiting for a moderator, for the dashboard. */
 	public long countPending() {
-		return this.comments.countByStatus(CommentStatus.PENDING);
+		return this.comments.countByStatus(CommentStatus.PENDING) + this.comments.countByStatus(CommentStatus.REPORTED);
 	}
 
-	/** The visible comments of an article, newest first, and their count. */
+	/** The first page of an article's visible comments, newest first. */
 	public CommentsView visibleFor(Long articleId) {
-		List<CommentView> visible = this.comments
-			.findByArticleIdAndStatusOrderByCreatedAtDescIdDesc(articleId, CommentStatus.VISIBLE)
+		return visibleFor(articleId, CommentOrder.NEWEST, 1);
+	}
+
+	/**
+	 * One page (1-based) of an article's visible comments; featured ones come separately.
+	 */
+	public CommentsView visibleFor(Long articleId, CommentOrder order, int page) {
+		long count = this.comments.countByArticleIdAndStatus(articleId, CommentStatus.VISIBLE);
+		List<CommentView> featured = this.comments
+			.findByArticleIdAndStatusAndFeaturedTrueOrderByCreatedAtDescIdDesc(articleId, CommentStatus.VISIBLE)
 			.stream()
-			.map((comment) -> new CommentView(comment.getId(), comment.getNickname(), comment.getBody(),
-					comment.getCreatedAt().atZone(this.zone)))
+			.map(this::view)
 			.toList();
-		return new CommentsView(visible.size(), visible);
+		Sort sort = (order == CommentOrder.OLDEST) ? Sort.by("createdAt", "id").ascending()
+				: Sort.by("createdAt", "id").descending();
+		Page<Comment> others = this.comments.findByArticleIdAndStatusAndFeaturedFalse(articleId, CommentStatus.VISIBLE,
+				PageRequest.of(Math.max(page, 1) - 1, this.settings.pageSize(), sort));
+		return new CommentsView(count, featured, others.map(this::view).getContent(), order, Math.max(page, 1),
+				Math.max(others.getTotalPages(), 1));
+	}
+
+	private CommentView view(Comment comment) {
+		return new CommentView(comment.getId(), comment.getNickname(), comment.getBody(),
+				comment.getCreatedAt().atZone(this.zone), comment.isFeatured());
+	}
+
+	/**
+	 * Posts a reader's comment on an article. Nothing is stored unless every check
+	 * passes; a stored comment is committed when this returns.
+	 */
+	@Transactional
+	public PostResult post(ArticleView article, CommentForm form, String clientAddress) {
+		if (form.getWebsite() != null && !form.getWebsite().isBlank()) {
+			return new PostResult.Ignored();
+		}
+		String body = CommentText.normalize(form.getBody());
+		String nickname = CommentText.normalize(form.getNickname()).replace('\n', ' ');
+		List<PostResult.Problem> problems = new ArrayList<>();
+		int length = CommentText.length(body);
+		if (body.isEmpty()) {
+			problems.add(new PostResult.Problem("body", "comment.error.empty"));
+		}
+		else if (length > MAX_BODY_LENGTH || body.length() > MAX_BODY_UNITS) {
+			problems.add(new PostResult.Problem("body", "comment.error.tooLong", MAX_BODY_LENGTH, length));
+		}
+		if (CommentText.length(nickname) > MAX_NICKNAME_LENGTH || nickname.length() > MAX_NICKNAME_UNITS) {
+			problems.add(new PostResult.Problem("nickname", "comment.error.nicknameTooLong", MAX_NICKNAME_LENGTH));
+		}
+		if (!problems.isEmpty()) {
+			return new PostResult.Refused(problems);
+		}
+		if (!article.commentsOpen()) {
+			return refused("comment.error.closed");
+		}
+		CommentRules rules = this.rules.findById(CommentRules.ID).orElseGet(() -> new CommentRules("", "", 2));
+		String banned = rules.bannedWordIn(nickname + "\n" + body);
+		if (banned != null) {
+			return refused("comment.error.banned", banned);
+		}
+		Instant now = this.clock.instant();
+		String client = this.clients.hash(clientAddress);
+		if (this.comments.existsByClientHashAndBodyAndCreatedAtAfter(client, body,
+				now.minus(this.settings.duplicateWindow()))) {
+			return refused("comment.error.duplicate");
+		}
+		Duration wait = this.rateLimiter.tryPost(client);
+		if (!wait.isZero()) {
+			return new PostResult.RateLimited(wait);
+		}
+		String queueReason = article.isPremoderated() ? "事前承認" : rules.queueReasonFor(nickname + "\n" + body);
+		CommentStatus status = (queueReason != null) ? CommentStatus.PENDING : CommentStatus.VISIBLE;
+		Comment comment = new Comment(this.entityManager.getReference(Article.class, article.id()),
+				nickname.isEmpty() ? null : nickname, body, status, now, client, queueReason);
+		this.comments.saveAndFlush(comment);
+		return new PostResult.Posted(comment.getId(), status == CommentStatus.VISIBLE);
+	}
+
+	private static PostResult refused(String key, Object... arguments) {
+		return new PostResult.Refused(List.of(new PostResult.Problem("body", key, arguments)));
+	}
+
+	/**
+	 * A reader reports a visible comment of this article. One report counts per client;
+	 * at the threshold the comment is hidden until a moderator decides.
+	 * @return whether the comment exists on the article
+	 */
+	@Transactional
+	public boolean report(Long articleId, Long commentId, ReportReason reason, String clientAddress) {
+		Comment comment = this.comments.findById(commentId).orElse(null);
+		if (comment == null || !comment.getArticle().getId().equals(articleId)
+				|| comment.getStatus() != CommentStatus.VISIBLE) {
+			return comment != null && comment.getArticle().getId().equals(articleId);
+		}
+		String client = this.clients.hash(clientAddress);
+		if (this.reports.existsByCommentIdAndClientHash(commentId, client)) {
+			return true;
+		}
+		this.reports.save(new CommentReport(commentId, client, reason, this.clock.instant()));
+		comment.reported(this.settings.reportThreshold());
+		return true;
 	}
 
 }

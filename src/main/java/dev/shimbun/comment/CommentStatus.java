@@ -4,8 +4,10 @@ public enum CommentStatus {
 
 	/** Shown to readers and counted. */
 	VISIBLE,
-	/** Waiting for a moderator. */
+	/** Waiting for a moderator (pre-moderated article, suspect word, too many links). */
 	PENDING,
+	/** Hidden after reports from several readers, waiting for a moderator. */
+	REPORTED,
 	/** Taken down by a moderator. */
 	HIDDEN
 

@@ -3,7 +3,7 @@ package dev.shimbun.comment;
 import java.time.ZonedDateTime;
 
 /** A visible comment; {@code nickname} is null for anonymous posters. */
-public record CommentView(Long id, String nickname, String body, ZonedDateTime createdAt) {
+public record CommentView(Long id, String nickname, String body, ZonedDateTime createdAt, boolean featured) {
 
 	public String anchor() {
 		return "comment-" + this.id;

@@ -6,6 +6,7 @@ import dev.shimbun.ShimbunProperties;
 import dev.shimbun.article.ArticleService;
 import dev.shimbun.category.CategoryService;
 import dev.shimbun.category.CategoryView;
+import dev.shimbun.comment.CommentService;
 import dev.shimbun.ranking.CuratedListService;
 import dev.shimbun.ranking.SidebarView;
 import org.slf4j.Logger;
@@ -22,7 +23,8 @@ import org.springframework.web.bind.annotation.ModelAttribute;
  * A failure here must not hide an error page: it is logged and the page is shown without
  * menus.
  */
-@ControllerAdvice(basePackageClasses = { ArticleService.class, CategoryService.class, LayoutAdvice.class },
+@ControllerAdvice(
+		basePackageClasses = { ArticleService.class, CategoryService.class, CommentService.class, LayoutAdvice.class },
 		assignableTypes = ErrorController.class)
 class LayoutAdvice {
 

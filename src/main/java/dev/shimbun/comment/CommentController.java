@@ -1,0 +1,78 @@
+package dev.shimbun.comment;
+
+import dev.shimbun.article.ArticlePageModel;
+import dev.shimbun.article.ArticleService;
+import dev.shimbun.article.ArticleView;
+import jakarta.servlet.http.HttpServletRequest;
+import jakarta.servlet.http.HttpServletResponse;
+
+import org.springframework.http.HttpHeaders;
+import org.springframework.http.HttpStatus;
+import org.springframework.stereotype.Controller;
+import org.springframework.ui.Model;
+import org.springframework.validation.BindingResult;
+import org.springframework.web.bind.annotation.ModelAttribute;
+import org.springframework.web.bind.annotation.PathVariable;
+import org.springframework.web.bind.annotation.PostMapping;
+import org.springframework.web.bind.annotation.RequestParam;
+
+/**
+ * Readers post and report comments. Works without JavaScript: a plain form,
+ * Post/Redirect/Get back to the comment; a refused comment shows the article page again
+ * with the reason next to the field and the text kept.
+ */
+@Controller
+class CommentController {
+
+	private final ArticleService articles;
+
+	private final CommentService comments;
+
+	private final ArticlePageModel page;
+
+	CommentController(ArticleService articles, CommentService comments, ArticlePageModel page) {
+		this.articles = articles;
+		this.comments = comments;
+		this.page = page;
+	}
+
+	@PostMapping("/articles/{slug}/comments")
+	String post(@PathVariable String slug, @ModelAttribute("commentForm") CommentForm form, BindingResult result,
+			HttpServletRequest request, HttpServletResponse response, Model model) {
+		ArticleView article = this.articles.getPublished(slug);
+		PostResult outcome = this.comments.post(article, form, request.getRemoteAddr());
+		if (outcome instanceof PostResult.Posted posted) {
+			return "redirect:" + article.path() + "?comment="
+					+ (posted.visible() ? "posted#comment-" + posted.id() : "pending#comments");
+		}
+		if (outcome instanceof PostResult.Ignored) {
+			return "redirect:" + article.path() + "?comment=posted#comments";
+		}
+		if (outcome instanceof PostResult.RateLimited limited) {
+			long seconds = Math.max(1, (limited.retryAfter().toMillis() + 999) / 1000);
+			response.setStatus(HttpStatus.TOO_MANY_REQUESTS.value());
+			response.setHeader(HttpHeaders.RETRY_AFTER, String.valueOf(seconds));
+			model.addAttribute("retryMinutes", Math.max(1, (seconds + 59) / 60));
+			model.addAttribute("articlePath", article.path());
+			return "error/429";
+		}
+		PostResult.Refused refused = (PostResult.Refused) outcome;
+		for (PostResult.Problem problem : refused.problems()) {
+			result.rejectValue(problem.field(), problem.messageKey(), problem.arguments(), null);
+		}
+		response.setStatus(HttpStatus.UNPROCESSABLE_CONTENT.value());
+		this.page.fill(model, article, CommentOrder.NEWEST, 1, false);
+		return "article/show";
+	}
+
+	@PostMapping("/articles/{slug}/comments/{id}/report")
+	String report(@PathVariable String slug, @PathVariable Long id, @RequestParam ReportReason reason,
+			HttpServletRequest request) {
+		ArticleView article = this.articles.getPublished(slug);
+		if (!this.comments.report(article.id(), id, reason, request.getRemoteAddr())) {
+			throw new CommentNotFoundException(id);
+		}
+		return "redirect:" + article.path() + "?reported#comments";
+	}
+
+}
