@@ -9,8 +9,12 @@ import java.util.HexFormat;
 import javax.crypto.Mac;
 import javax.crypto.spec.SecretKeySpec;
 
+import org.springframework.boot.context.event.ApplicationReadyEvent;
+import org.springframework.context.event.EventListener;
 import org.springframework.dao.DataIntegrityViolationException;
 import org.springframework.stereotype.Component;
+import org.springframework.transaction.PlatformTransactionManager;
+import org.springframework.transaction.TransactionDefinition;
 import org.springframework.transaction.support.TransactionTemplate;
 
 /**
@@ -29,9 +33,16 @@ class ClientHasher {
 
 	private volatile byte[] key;
 
-	ClientHasher(SiteSecretRepository secrets, TransactionTemplate transactions) {
+	ClientHasher(SiteSecretRepository secrets, PlatformTransactionManager transactionManager) {
 		this.secrets = secrets;
-		this.transactions = transactions;
+		this.transactions = new TransactionTemplate(transactionManager);
+		this.transactions.setPropagationBehavior(TransactionDefinition.PROPAGATION_REQUIRES_NEW);
+	}
+
+	/** Loads (or, on the very first start, creates) the secret before the first request. */
+	@EventListener(ApplicationReadyEvent.class)
+	void loadSecret() {
+		key();
 	}
 
 	String hash(String address) {

@@ -72,7 +72,7 @@ class CommentController {
 		if (!this.comments.report(article.id(), id, reason, request.getRemoteAddr())) {
 			throw new CommentNotFoundException(id);
 		}
-		return "redirect:" + article.path() + "?reported#comments";
+		return "redirect:" + article.path() + "?reported=1#comments";
 	}
 
 }

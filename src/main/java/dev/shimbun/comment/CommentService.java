@@ -4,7 +4,6 @@ import java.time.Clock;
 import java.time.Duration;
 import java.time.Instant;
 import java.time.ZoneId;
-import java.util.ArrayList;
 import java.util.List;
 
 import dev.shimbun.ShimbunProperties;
@@ -28,11 +27,6 @@ public class CommentService {
 
 	/** The most characters of a nickname. */
 	public static final int MAX_NICKNAME_LENGTH = 20;
-
-	/** Stored text is at most this many UTF-16 units, whatever its characters. */
-	static final int MAX_BODY_UNITS = 4000;
-
-	static final int MAX_NICKNAME_UNITS = 200;
 
 	private final CommentRepository comments;
 
@@ -110,17 +104,7 @@ public class CommentService {
 		}
 		String body = CommentText.normalize(form.getBody());
 		String nickname = CommentText.normalize(form.getNickname()).replace('\n', ' ');
-		List<PostResult.Problem> problems = new ArrayList<>();
-		int length = CommentText.length(body);
-		if (body.isEmpty()) {
-			problems.add(new PostResult.Problem("body", "comment.error.empty"));
-		}
-		else if (length > MAX_BODY_LENGTH || body.length() > MAX_BODY_UNITS) {
-			problems.add(new PostResult.Problem("body", "comment.error.tooLong", MAX_BODY_LENGTH, length));
-		}
-		if (CommentText.length(nickname) > MAX_NICKNAME_LENGTH || nickname.length() > MAX_NICKNAME_UNITS) {
-			problems.add(new PostResult.Problem("nickname", "comment.error.nicknameTooLong", MAX_NICKNAME_LENGTH));
-		}
+		List<PostResult.Problem> problems = CommentValidator.check(nickname, body);
 		if (!problems.isEmpty()) {
 			return new PostResult.Refused(problems);
 		}
