@@ -1,11 +1,14 @@
 package dev.shimbun.comment;
 
 import java.time.Instant;
+import java.util.Collection;
 import java.util.List;
 
 import org.springframework.data.domain.Page;
 import org.springframework.data.domain.Pageable;
+import org.springframework.data.jpa.repository.EntityGraph;
 import org.springframework.data.jpa.repository.JpaRepository;
+import org.springframework.data.jpa.repository.Query;
 
 interface CommentRepository extends JpaRepository<Comment, Long> {
 
@@ -19,5 +22,53 @@ interface CommentRepository extends JpaRepository<Comment, Long> {
 	Page<Comment> findByArticleIdAndStatusAndFeaturedFalse(Long articleId, CommentStatus status, Pageable pageable);
 
 	boolean existsByClientHashAndBodyAndCreatedAtAfter(String clientHash, String body, Instant since);
+
+	/**
+	 * The moderators' list: comments of the given statuses (and, if asked, the visible
+	 * ones with reports that nobody reviewed yet), with their article, newest first. The
+	 * filters are lower-case {@code LIKE} patterns with {@code !} as escape, or null.
+	 */
+	@Query(value = """
+			select c from Comment c join fetch c.article a
+			where (c.status in :statuses
+				or (:unreviewedReports = true and c.status = dev.shimbun.comment.CommentStatus.VISIBLE
+					and c.reportCount > 0 and c.reviewedAt is null))
+			and (:headline is null or lower(a.headline) like :headline escape '!')
+			and (:text is null or lower(c.body) like :text escape '!')
+			order by c.createdAt desc, c.id desc
+			""", countQuery = """
+			select count(c) from Comment c join c.article a
+			where (c.status in :statuses
+				or (:unreviewedReports = true and c.status = dev.shimbun.comment.CommentStatus.VISIBLE
+					and c.reportCount > 0 and c.reviewedAt is null))
+			and (:headline is null or lower(a.headline) like :headline escape '!')
+			and (:text is null or lower(c.body) like :text escape '!')
+			""")
+	Page<Comment> findForModeration(Collection<CommentStatus> statuses, boolean unreviewedReports, String headline,
+			String text, Pageable pageable);
+
+	/**
+	 * For the moderators' queue tabs: per status, how many comments match the filters,
+	 * and how many of those have reports nobody reviewed yet.
+	 */
+	@Query("""
+			select c.status, count(c), sum(case when c.reportCount > 0 and c.reviewedAt is null then 1 else 0 end)
+			from Comment c join c.article a
+			where (:headline is null or lower(a.headline) like :headline escape '!')
+			and (:text is null or lower(c.body) like :text escape '!')
+			group by c.status
+			""")
+	List<Object[]> countForModeration(String headline, String text);
+
+	@EntityGraph(attributePaths = "article")
+	List<Comment> findWithArticleByIdIn(Collection<Long> ids);
+
+	/** Reports of the given comments by reason: comment id, reason, count. */
+	@Query("""
+			select r.commentId, r.reason, count(r) from CommentReport r
+			where r.commentId in :commentIds
+			group by r.commentId, r.reason
+			""")
+	List<Object[]> countReportsByReason(Collection<Long> commentIds);
 
 }

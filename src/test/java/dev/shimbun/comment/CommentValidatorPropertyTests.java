@@ -11,7 +11,7 @@ import net.jqwik.api.Provide;
 import static org.assertj.core.api.Assertions.assertThat;
 
 /** Properties of the comment validator, over generated text (jqwik). */
-class CommentValidatorProperties {
+class CommentValidatorPropertyTests {
 
 	@Property(tries = 500)
 	void neverThrows(@ForAll String nickname, @ForAll String body) {
