@@ -28,7 +28,19 @@ final class BrowserSupport implements BeforeEachCallback, AfterAllCallback {
 
 	private static final String INSTALL_HINT = "install it with `apt-get install chromium chromium-driver`";
 
+	private final boolean javascript;
+
 	private WebDriver driver;
+
+	/** A browser with JavaScript on. */
+	BrowserSupport() {
+		this(true);
+	}
+
+	/** A browser with JavaScript on or off (to try what works without it). */
+	BrowserSupport(boolean javascript) {
+		this.javascript = javascript;
+	}
 
 	private Path userDataDir;
 
@@ -52,6 +64,10 @@ final class BrowserSupport implements BeforeEachCallback, AfterAllCallback {
 		options.addArguments("--headless", "--no-sandbox", "--disable-gpu", "--disable-quic", "--no-first-run",
 				"--disable-background-networking", "--disable-component-update", "--disable-sync",
 				"--user-data-dir=" + this.userDataDir, "--window-size=1280,1024");
+		if (!this.javascript) {
+			options.setExperimentalOption("prefs",
+					java.util.Map.of("profile.managed_default_content_settings.javascript", 2));
+		}
 		ChromeDriverService service = new ChromeDriverService.Builder().usingDriverExecutable(chromedriver.toFile())
 			.usingAnyFreePort()
 			.build();
