@@ -70,6 +70,7 @@ class CommentBrowserTests {
 		String text = "長".repeat(301);
 		driver.findElement(By.id("comment-body")).sendKeys(text);
 		driver.findElement(By.cssSelector("#comment-form button[type=submit]")).click();
+		wait(driver).until(ExpectedConditions.presenceOfElementLocated(By.id("comment-body-error")));
 		assertThat(driver.findElement(By.id("comment-body-error")).getText())
 			.isEqualTo("コメントは300文字以内で入力してください(現在301文字)。");
 		assertThat(driver.findElement(By.id("comment-body")).getAttribute("value")).isEqualTo(text);
