@@ -281,6 +281,22 @@ class ArticleEditingTests {
 	}
 
 	@Test
+	void editorsCloseCommentsOnAnArticle() throws Exception {
+		String edit = editPathOf("ランボルギーニ「マニフェスト」");
+		HtmlForm form = HtmlForm.of(pages().get(edit), "form.article-editor");
+		assertThat(form.get("commentMode")).isEqualTo("OPEN");
+		this.mvc.perform(form.set("commentMode", "CLOSED").submit("action", "save")).andExpect(redirectedUrl(edit));
+		Document page = pages().get("/articles/lamborghini-manifesto-design");
+		assertThat(page.select("#comment-form")).isEmpty();
+		assertThat(page.selectFirst(".comments-closed").text()).isEqualTo("この記事のコメントの受け付けは終了しました。");
+		HtmlForm reopened = HtmlForm.of(pages().get(edit), "form.article-editor")
+			.set("commentMode", "PREMODERATED")
+			.set("commentsCloseAfterDays", "0");
+		assertThat(submit(reopened, 200).getElementById("commentsCloseAfterDays-error").text())
+			.isEqualTo("締め切るまでの日数は1以上にしてください。");
+	}
+
+	@Test
 	void deletingAnArticleRemovesItFromTheSite() throws Exception {
 		String edit = editPathOf("iPhone17");
 		this.mvc.perform(post(edit.replace("/edit", "/delete")).with(csrf()))
