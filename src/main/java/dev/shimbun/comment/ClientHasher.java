@@ -39,7 +39,9 @@ class ClientHasher {
 		this.transactions.setPropagationBehavior(TransactionDefinition.PROPAGATION_REQUIRES_NEW);
 	}
 
-	/** Loads (or, on the very first start, creates) the secret before the first request. */
+	/**
+	 * Loads (or, on the very first start, creates) the secret before the first request.
+	 */
 	@EventListener(ApplicationReadyEvent.class)
 	void loadSecret() {
 		key();

@@ -58,6 +58,7 @@ class AdminBrowserTests {
 		driver.findElement(By.id("username")).sendKeys("desk");
 		driver.findElement(By.id("password")).sendKeys("not-the-password");
 		driver.findElement(By.cssSelector("button[type=submit]")).click();
+		wait(driver).until(ExpectedConditions.presenceOfElementLocated(By.id("login-error")));
 		assertThat(driver.findElement(By.id("login-error")).getText()).isEqualTo("ユーザー名またはパスワードが正しくありません。");
 		Accessibility.assertNoSeriousViolations(driver, "/admin/login?error");
 	}
@@ -65,7 +66,8 @@ class AdminBrowserTests {
 	@ParameterizedTest
 	@ValueSource(strings = { "/admin", "/admin/articles", "/admin/articles/new", "/admin/articles/1/edit",
 			"/admin/articles/1/revisions", "/admin/lists", "/admin/lists/1/edit", "/admin/categories", "/admin/media",
-			"/admin/media/new", "/admin/users", "/admin/users/new", "/admin/audit" })
+			"/admin/media/new", "/admin/comments", "/admin/comments?queue=ALL", "/admin/comments/rules", "/admin/users",
+			"/admin/users/new", "/admin/audit" })
 	void adminPageHasNoSeriousAccessibilityViolations(String path) {
 		WebDriver driver = signedIn();
 		driver.get(url(path));

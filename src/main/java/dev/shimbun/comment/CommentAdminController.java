@@ -1,0 +1,159 @@
+package dev.shimbun.comment;
+
+import java.util.Arrays;
+import java.util.List;
+
+import jakarta.servlet.http.HttpServletResponse;
+import jakarta.validation.Valid;
+
+import org.springframework.dao.OptimisticLockingFailureException;
+import org.springframework.data.domain.Page;
+import org.springframework.http.HttpStatus;
+import org.springframework.stereotype.Controller;
+import org.springframework.ui.Model;
+import org.springframework.validation.BindingResult;
+import org.springframework.web.bind.annotation.GetMapping;
+import org.springframework.web.bind.annotation.ModelAttribute;
+import org.springframework.web.bind.annotation.PathVariable;
+import org.springframework.web.bind.annotation.PostMapping;
+import org.springframework.web.bind.annotation.RequestMapping;
+import org.springframework.web.bind.annotation.RequestParam;
+import org.springframework.web.server.ResponseStatusException;
+import org.springframework.web.servlet.mvc.support.RedirectAttributes;
+
+/**
+ * The moderators' pages under /admin/comments: the queues (pending, reported, hidden,
+ * all) with filters, actions on one comment or several, and the site's comment rules.
+ * Every action ends back on the same queue, filters and page, with a message; a comment
+ * somebody else changed in the meantime is left alone and the list shows it as it is now.
+ */
+@Controller
+@RequestMapping("/admin/comments")
+class CommentAdminController {
+
+	private static final List<ModerationAction> BULK_ACTIONS = Arrays.stream(ModerationAction.values())
+		.filter(ModerationAction::isBulk)
+		.toList();
+
+	private final CommentAdminService moderation;
+
+	CommentAdminController(CommentAdminService moderation) {
+		this.moderation = moderation;
+	}
+
+	@GetMapping
+	String list(@RequestParam(required = false) String queue, @RequestParam(required = false) String article,
+			@RequestParam(required = false) String text, @RequestParam(required = false) String page, Model model) {
+		CommentAdminQuery asked = CommentAdminQuery.of(queue, article, text, page);
+		Page<CommentRow> rows = this.moderation.search(asked);
+		CommentAdminQuery query = new CommentAdminQuery(asked.queue(), asked.article(), asked.text(),
+				rows.getNumber() + 1);
+		model.addAttribute("query", query);
+		model.addAttribute("rows", rows);
+		model.addAttribute("counts", this.moderation.counts(query));
+		model.addAttribute("queues", CommentQueue.values());
+		model.addAttribute("bulkActions", BULK_ACTIONS);
+		return "admin/comments/list";
+	}
+
+	@PostMapping("/{id}/{action}")
+	String moderate(@PathVariable Long id, @PathVariable String action, @RequestParam(required = false) Long version,
+			@RequestParam(required = false) String queue, @RequestParam(required = false) String article,
+			@RequestParam(required = false) String text, @RequestParam(required = false) String page,
+			RedirectAttributes redirect) {
+		ModerationAction parsed = ModerationAction.parse(action);
+		if (parsed == null) {
+			throw new ResponseStatusException(HttpStatus.NOT_FOUND);
+		}
+		try {
+			this.moderation.moderate(id, parsed, version);
+			redirect.addFlashAttribute("notice", "moderation.notice." + parsed.parameter());
+		}
+		catch (OptimisticLockingFailureException ex) {
+			redirect.addFlashAttribute("problem", "moderation.error.changed");
+		}
+		catch (ModerationRefusedException ex) {
+			redirect.addFlashAttribute("problem", ex.messageKey());
+		}
+		return "redirect:" + CommentAdminQuery.of(queue, article, text, page).link();
+	}
+
+	@GetMapping("/{id}/delete")
+	String confirmDelete(@PathVariable Long id, @RequestParam(required = false) String queue,
+			@RequestParam(required = false) String article, @RequestParam(required = false) String text,
+			@RequestParam(required = false) String page, Model model) {
+		model.addAttribute("rows", List.of(this.moderation.row(id)));
+		model.addAttribute("query", CommentAdminQuery.of(queue, article, text, page));
+		model.addAttribute("single", true);
+		return "admin/comments/delete";
+	}
+
+	@PostMapping("/bulk")
+	String bulk(@ModelAttribute("bulk") CommentAdminBulkForm form, BindingResult binding,
+			@RequestParam(required = false) String queue, @RequestParam(required = false) String article,
+			@RequestParam(required = false) String text, @RequestParam(required = false) String page, Model model,
+			RedirectAttributes redirect) {
+		CommentAdminQuery query = CommentAdminQuery.of(queue, article, text, page);
+		ModerationAction action = ModerationAction.parse(form.getAction());
+		List<Long> ids = form.chosen();
+		if (ids.isEmpty()) {
+			redirect.addFlashAttribute("problem", "moderation.error.noneChosen");
+			return "redirect:" + query.link();
+		}
+		if (action == null || !action.isBulk()) {
+			redirect.addFlashAttribute("problem", "moderation.error.noAction");
+			return "redirect:" + query.link();
+		}
+		if (action == ModerationAction.DELETE && !form.isConfirmed()) {
+			List<CommentRow> rows = this.moderation.rows(ids);
+			if (rows.size() != ids.size()) {
+				redirect.addFlashAttribute("problem", "moderation.error.changed");
+				return "redirect:" + query.link();
+			}
+			model.addAttribute("rows", rows);
+			model.addAttribute("query", query);
+			model.addAttribute("single", false);
+			return "admin/comments/delete";
+		}
+		try {
+			int count = this.moderation.moderate(ids, action, form.getVersions());
+			redirect.addFlashAttribute("bulkNotice", "moderation.notice.bulk." + action.parameter());
+			redirect.addFlashAttribute("bulkCount", count);
+		}
+		catch (OptimisticLockingFailureException ex) {
+			redirect.addFlashAttribute("problem", "moderation.error.changedBulk");
+		}
+		catch (ModerationRefusedException ex) {
+			redirect.addFlashAttribute("problem", ex.messageKey());
+		}
+		return "redirect:" + query.link();
+	}
+
+	@GetMapping("/rules")
+	String rules(Model model) {
+		model.addAttribute("rulesForm", this.moderation.rulesForm());
+		return "admin/comments/rules";
+	}
+
+	@PostMapping("/rules")
+	String saveRules(@Valid @ModelAttribute("rulesForm") CommentRulesForm form, BindingResult result, Model model,
+			RedirectAttributes redirect, HttpServletResponse response) {
+		if (result.hasErrors()) {
+			return "admin/comments/rules";
+		}
+		try {
+			this.moderation.saveRules(form);
+		}
+		catch (OptimisticLockingFailureException ex) {
+			// Keep what was typed, show what is saved now; a second save replaces it.
+			CommentRulesForm saved = this.moderation.rulesForm();
+			form.setVersion(saved.getVersion());
+			model.addAttribute("saved", saved);
+			response.setStatus(HttpStatus.CONFLICT.value());
+			return "admin/comments/rules";
+		}
+		redirect.addFlashAttribute("notice", "moderation.notice.rulesSaved");
+		return "redirect:/admin/comments/rules";
+	}
+
+}

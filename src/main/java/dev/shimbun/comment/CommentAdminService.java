@@ -1,0 +1,273 @@
+package dev.shimbun.comment;
+
+import java.time.Clock;
+import java.time.Instant;
+import java.time.ZoneId;
+import java.util.ArrayList;
+import java.util.Collection;
+import java.util.EnumMap;
+import java.util.HashMap;
+import java.util.LinkedHashSet;
+import java.util.List;
+import java.util.Locale;
+import java.util.Map;
+import java.util.Objects;
+import java.util.Set;
+import java.util.function.Function;
+import java.util.stream.Collectors;
+
+import dev.shimbun.ShimbunProperties;
+import dev.shimbun.admin.AuditAction;
+import dev.shimbun.admin.AuditService;
+import dev.shimbun.article.Article;
+
+import org.springframework.data.domain.Page;
+import org.springframework.data.domain.PageRequest;
+import org.springframework.orm.ObjectOptimisticLockingFailureException;
+import org.springframework.stereotype.Service;
+import org.springframework.transaction.annotation.Transactional;
+
+/**
+ * What moderators do to comments: the queues with their counts, approving, hiding,
+ * deleting and featuring (one comment or several at once), and the site's comment rules.
+ * Every change is audited in the same transaction. Readers see a change at once: the
+ * article page is rendered from the database.
+ */
+@Service
+@Transactional(readOnly = true)
+public class CommentAdminService {
+
+	static final int PAGE_SIZE = 50;
+
+	/** How much of a comment's text goes into the audit log. */
+	static final int AUDIT_EXCERPT_LENGTH = 40;
+
+	private final CommentRepository comments;
+
+	private final CommentRulesRepository rules;
+
+	private final AuditService audit;
+
+	private final Clock clock;
+
+	private final ZoneId zone;
+
+	CommentAdminService(CommentRepository comments, CommentRulesRepository rules, AuditService audit, Clock clock,
+			ShimbunProperties properties) {
+		this.comments = comments;
+		this.rules = rules;
+		this.audit = audit;
+		this.clock = clock;
+		this.zone = properties.site().zone();
+	}
+
+	/**
+	 * One page of a queue, newest first; a page past the end shows the last one (after
+	 * the comments of the last page were dealt with, say).
+	 */
+	public Page<CommentRow> search(CommentAdminQuery query) {
+		Page<Comment> found = find(query, query.page() - 1);
+		if (found.getContent().isEmpty() && found.getTotalPages() > 0 && query.page() > found.getTotalPages()) {
+			found = find(query, found.getTotalPages() - 1);
+		}
+		Map<Long, List<CommentRow.ReportCount>> reports = reportsOf(found.getContent()
+			.stream()
+			.filter((comment) -> comment.getReportCount() > 0)
+			.map(Comment::getId)
+			.toList());
+		Instant now = this.clock.instant();
+		return found.map((comment) -> row(comment, reports.getOrDefault(comment.getId(), List.of()), now));
+	}
+
+	private Page<Comment> find(CommentAdminQuery query, int pageIndex) {
+		List<CommentStatus> statuses = switch (query.queue()) {
+			case PENDING -> List.of(CommentStatus.PENDING);
+			case REPORTED -> List.of(CommentStatus.REPORTED);
+			case HIDDEN -> List.of(CommentStatus.HIDDEN);
+			case ALL -> List.of(CommentStatus.values());
+		};
+		return this.comments.findForModeration(statuses, query.queue() == CommentQueue.REPORTED,
+				containsPattern(query.article()), containsPattern(query.text()),
+				PageRequest.of(Math.max(pageIndex, 0), PAGE_SIZE));
+	}
+
+	/** How many comments each queue holds, with the same filters as the query. */
+	public Map<CommentQueue, Long> counts(CommentAdminQuery query) {
+		Map<CommentQueue, Long> counts = new EnumMap<>(CommentQueue.class);
+		for (CommentQueue queue : CommentQueue.values()) {
+			counts.put(queue, 0L);
+		}
+		for (Object[] row : this.comments.countForModeration(containsPattern(query.article()),
+				containsPattern(query.text()))) {
+			CommentStatus status = (CommentStatus) row[0];
+			long count = ((Number) row[1]).longValue();
+			long unreviewedReports = (row[2] != null) ? ((Number) row[2]).longValue() : 0;
+			counts.merge(CommentQueue.ALL, count, Long::sum);
+			switch (status) {
+				case PENDING -> counts.merge(CommentQueue.PENDING, count, Long::sum);
+				case REPORTED -> counts.merge(CommentQueue.REPORTED, count, Long::sum);
+				case HIDDEN -> counts.merge(CommentQueue.HIDDEN, count, Long::sum);
+				case VISIBLE -> counts.merge(CommentQueue.REPORTED, unreviewedReports, Long::sum);
+			}
+		}
+		return counts;
+	}
+
+	/** Comments as the delete confirmation shows them, in the order given. */
+	public List<CommentRow> rows(Collection<Long> ids) {
+		if (ids.isEmpty()) {
+			return List.of();
+		}
+		Map<Long, Comment> found = this.comments.findWithArticleByIdIn(ids)
+			.stream()
+			.collect(Collectors.toMap(Comment::getId, Function.identity()));
+		List<Comment> ordered = ids.stream().distinct().map(found::get).filter(Objects::nonNull).toList();
+		Map<Long, List<CommentRow.ReportCount>> reports = reportsOf(
+				ordered.stream().filter((comment) -> comment.getReportCount() > 0).map(Comment::getId).toList());
+		Instant now = this.clock.instant();
+		return ordered.stream()
+			.map((comment) -> row(comment, reports.getOrDefault(comment.getId(), List.of()), now))
+			.toList();
+	}
+
+	public CommentRow row(Long id) {
+		List<CommentRow> rows = rows(List.of(id));
+		if (rows.isEmpty()) {
+			throw new CommentNotFoundException(id);
+		}
+		return rows.get(0);
+	}
+
+	/**
+	 * Does one thing to one comment.
+	 * @param expectedVersion the version the moderator saw, or {@code null} not to check
+	 * @throws ObjectOptimisticLockingFailureException when the comment changed or went
+	 * since the moderator saw it
+	 * @throws ModerationRefusedException when the action does not apply to the comment
+	 */
+	@Transactional
+	public void moderate(Long id, ModerationAction action, Long expectedVersion) {
+		Map<Long, Long> versions = new HashMap<>();
+		if (expectedVersion != null) {
+			versions.put(id, expectedVersion);
+		}
+		moderate(List.of(id), action, versions);
+	}
+
+	/**
+	 * Does one thing to several comments, all or none.
+	 * @param versions the version the moderator saw of each comment; comments without one
+	 * are not checked
+	 * @return how many comments were changed
+	 * @throws ObjectOptimisticLockingFailureException when one of them changed or went
+	 * since the moderator saw it; nothing is changed then
+	 * @throws ModerationRefusedException when the action does not apply to one of them
+	 */
+	@Transactional
+	public int moderate(Collection<Long> ids, ModerationAction action, Map<Long, Long> versions) {
+		Set<Long> wanted = new LinkedHashSet<>(ids);
+		Map<Long, Comment> found = this.comments.findAllById(wanted)
+			.stream()
+			.collect(Collectors.toMap(Comment::getId, Function.identity()));
+		List<Comment> targets = new ArrayList<>();
+		for (Long id : wanted) {
+			Comment comment = found.get(id);
+			Long expected = (versions != null) ? versions.get(id) : null;
+			if (comment == null || (expected != null && expected != comment.getVersion())) {
+				throw new ObjectOptimisticLockingFailureException(Comment.class, id);
+			}
+			targets.add(comment);
+		}
+		Instant now = this.clock.instant();
+		for (Comment comment : targets) {
+			apply(comment, action, now);
+			this.audit.record(AuditAction.COMMENT_MODERATED, "comment", comment.getId(),
+					action.auditLabel() + ": " + excerpt(comment.getBody()));
+		}
+		this.comments.flush();
+		return targets.size();
+	}
+
+	private void apply(Comment comment, ModerationAction action, Instant now) {
+		switch (action) {
+			case APPROVE -> comment.approve(now);
+			case HIDE -> comment.hide(now);
+			case DELETE -> this.comments.delete(comment);
+			case FEATURE -> {
+				if (comment.getStatus() != CommentStatus.VISIBLE) {
+					throw new ModerationRefusedException("moderation.error.featureNotVisible");
+				}
+				comment.feature(true);
+			}
+			case UNFEATURE -> comment.feature(false);
+		}
+	}
+
+	public CommentRulesForm rulesForm() {
+		return CommentRulesForm.from(currentRules());
+	}
+
+	/**
+	 * Saves the site's comment rules; they apply to the next comment posted.
+	 * @throws ObjectOptimisticLockingFailureException when somebody saved them since the
+	 * form was opened
+	 */
+	@Transactional
+	public void saveRules(CommentRulesForm form) {
+		CommentRules rules = currentRules();
+		if (rules.getVersion() != form.getVersion()) {
+			throw new ObjectOptimisticLockingFailureException(CommentRules.class, CommentRules.ID);
+		}
+		rules.change(form.getBannedWords(), form.getSuspectWords(), form.getMaxLinks());
+		this.rules.flush();
+		this.audit.record(AuditAction.COMMENT_RULES_CHANGED, "comment-rules", CommentRules.ID,
+				"禁止語 " + CommentRules.words(rules.getBannedWords()).size() + "語、要注意語 "
+						+ CommentRules.words(rules.getSuspectWords()).size() + "語、リンクの上限 " + rules.getMaxLinks() + "件");
+	}
+
+	private CommentRules currentRules() {
+		return this.rules.findById(CommentRules.ID)
+			.orElseThrow(() -> new IllegalStateException("The comment_rules row is missing (see V7__comments.sql)"));
+	}
+
+	private Map<Long, List<CommentRow.ReportCount>> reportsOf(List<Long> commentIds) {
+		if (commentIds.isEmpty()) {
+			return Map.of();
+		}
+		Map<Long, List<CommentRow.ReportCount>> reports = new HashMap<>();
+		for (Object[] row : this.comments.countReportsByReason(commentIds)) {
+			reports.computeIfAbsent((Long) row[0], (id) -> new ArrayList<>())
+				.add(new CommentRow.ReportCount((ReportReason) row[1], ((Number) row[2]).longValue()));
+		}
+		reports.values().forEach((counts) -> counts.sort((a, b) -> a.reason().compareTo(b.reason())));
+		return reports;
+	}
+
+	private CommentRow row(Comment comment, List<CommentRow.ReportCount> reports, Instant now) {
+		Article article = comment.getArticle();
+		String path = article.isVisibleAt(now) ? "/articles/" + article.getSlug() : null;
+		return new CommentRow(comment.getId(), comment.getVersion(), article.getHeadline(), path, comment.getNickname(),
+				comment.getBody(), comment.getCreatedAt().atZone(this.zone), comment.getStatus(),
+				comment.getQueueReason(), comment.getReportCount(), reports, comment.isFeatured(),
+				comment.getReviewedAt() != null);
+	}
+
+	/** A {@code LIKE} pattern for "contains", without regard to case, or null. */
+	static String containsPattern(String text) {
+		if (text == null || text.isBlank()) {
+			return null;
+		}
+		String escaped = text.strip().toLowerCase(Locale.ROOT).replace("!", "!!").replace("%", "!%").replace("_", "!_");
+		return "%" + escaped + "%";
+	}
+
+	/** The start of a comment for the audit log. */
+	static String excerpt(String body) {
+		String flat = body.replaceAll("\\s+", " ").strip();
+		if (flat.codePointCount(0, flat.length()) <= AUDIT_EXCERPT_LENGTH) {
+			return flat;
+		}
+		return flat.substring(0, flat.offsetByCodePoints(0, AUDIT_EXCERPT_LENGTH)) + "…";
+	}
+
+}
