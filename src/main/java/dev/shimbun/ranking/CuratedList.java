@@ -41,6 +41,10 @@ public class CuratedList {
 
 	private boolean numbered;
 
+	@jakarta.persistence.Enumerated(jakarta.persistence.EnumType.STRING)
+	@Column(name = "list_mode")
+	private ListMode mode = ListMode.CURATED;
+
 	@Version
 	private long version;
 
@@ -99,6 +103,15 @@ public class CuratedList {
 		}
 		this.entries.clear();
 		this.entries.addAll(replaced);
+	}
+
+	/** Switches where the entries come from; takes effect on the next page. */
+	void switchMode(ListMode mode) {
+		this.mode = java.util.Objects.requireNonNull(mode);
+	}
+
+	public ListMode getMode() {
+		return this.mode;
 	}
 
 	public Long getId() {
