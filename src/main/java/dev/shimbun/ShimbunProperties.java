@@ -21,7 +21,7 @@ import org.springframework.util.unit.DataSize;
 @ConfigurationProperties("shimbun")
 public record ShimbunProperties(@DefaultValue("./data") String dataDir, @DefaultValue Site site,
 		@DefaultValue Pages pages, @DefaultValue Admin admin, @DefaultValue Comments comments,
-		@DefaultValue Media media) {
+		@DefaultValue Media media, @DefaultValue Views views) {
 
 	/**
 	 * The publication as readers and search engines see it.
@@ -98,6 +98,24 @@ public record ShimbunProperties(@DefaultValue("./data") String dataDir, @Default
 	public record Comments(@DefaultValue("5") int perMinute, @DefaultValue("50") int perDay,
 			@DefaultValue("10m") Duration duplicateWindow, @DefaultValue("3") int reportThreshold,
 			@DefaultValue("50") int pageSize, @DefaultValue("65536") long maxRequestSize) {
+	}
+
+	/**
+	 * Counting reads and computing rankings.
+	 *
+	 * @param dedupeWindow one view per reader per article in this window
+	 * @param flushInterval how often buffered counts are written (at most this much is at
+	 * risk on a crash)
+	 * @param rankingInterval how often rankings are recomputed
+	 * @param rankingSize entries in a computed list
+	 * @param botPattern user agents that are not counted (a regular expression, case
+	 * insensitive)
+	 * @param rankingCategory the category (slug) of the computed [ニュース] ランキング
+	 */
+	public record Views(@DefaultValue("30m") Duration dedupeWindow, @DefaultValue("5s") Duration flushInterval,
+			@DefaultValue("60s") Duration rankingInterval, @DefaultValue("6") int rankingSize,
+			@DefaultValue("news") String rankingCategory,
+			@DefaultValue("bot|crawl|spider|slurp|preview|facebookexternalhit|embedly|whatsapp|headless|python|curl|wget|httpclient|okhttp|java|go-http|axios|node-fetch|libwww|scrapy|lighthouse|pingdom|monitor") String botPattern) {
 	}
 
 }

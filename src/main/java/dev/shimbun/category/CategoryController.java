@@ -3,6 +3,7 @@ package dev.shimbun.category;
 import dev.shimbun.PageMeta;
 import dev.shimbun.article.ArticleService;
 import dev.shimbun.article.ArticleSummary;
+import dev.shimbun.ranking.RankingService;
 
 import java.util.Locale;
 
@@ -23,7 +24,11 @@ class CategoryController {
 
 	private final MessageSource messages;
 
-	CategoryController(CategoryService categories, ArticleService articles, MessageSource messages) {
+	private final RankingService rankings;
+
+	CategoryController(CategoryService categories, ArticleService articles, MessageSource messages,
+			RankingService rankings) {
+		this.rankings = rankings;
 		this.categories = categories;
 		this.articles = articles;
 		this.messages = messages;
@@ -47,6 +52,7 @@ class CategoryController {
 		model.addAttribute("meta", PageMeta.website(title, description, path));
 		model.addAttribute("category", category);
 		model.addAttribute("currentCategory", category.slug());
+		model.addAttribute("categoryRanking", this.rankings.topInCategory(category.id()));
 		model.addAttribute("articles", articles);
 		model.addAttribute("currentPage", page);
 		return "category/show";

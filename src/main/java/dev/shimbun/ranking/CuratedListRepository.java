@@ -43,11 +43,13 @@ interface CuratedListRepository extends JpaRepository<CuratedList, Long> {
 	@Query("select l from CuratedList l where l.id = :id")
 	Optional<CuratedList> findForUpdateById(Long id);
 
-	/** Every list with its number of entries, in the order they were created. */
+	/**
+	 * Every list with its mode and number of entries, in the order they were created.
+	 */
 	@Query("""
-			select new dev.shimbun.ranking.ListRow(l.id, l.key, l.heading, count(e))
+			select new dev.shimbun.ranking.ListRow(l.id, l.key, l.heading, l.mode, count(e))
 			from CuratedList l left join l.entries e
-			group by l.id, l.key, l.heading
+			group by l.id, l.key, l.heading, l.mode
 			order by l.id
 			""")
 	List<ListRow> findRows();

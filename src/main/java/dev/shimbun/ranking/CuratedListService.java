@@ -17,6 +17,7 @@ import java.util.function.Function;
 import java.util.stream.Collectors;
 
 import dev.shimbun.ShimbunProperties;
+import dev.shimbun.category.CategoryService;
 import dev.shimbun.admin.AuditAction;
 import dev.shimbun.admin.AuditEntry;
 import dev.shimbun.admin.AuditFilter;
@@ -56,7 +57,20 @@ public class CuratedListService {
 
 	private final ZoneId zone;
 
-	CuratedListService(CuratedListRepository lists, AuditService audit, Clock clock, ShimbunProperties properties) {
+	private final RankingService rankings;
+
+	private final CategoryService categories;
+
+	private final String rankingCategory;
+
+	private final int computedSize;
+
+	CuratedListService(CuratedListRepository lists, AuditService audit, Clock clock, ShimbunProperties properties,
+			RankingService rankings, CategoryService categories) {
+		this.rankings = rankings;
+		this.categories = categories;
+		this.rankingCategory = properties.views().rankingCategory();
+		this.computedSize = properties.views().rankingSize();
 		this.lists = lists;
 		this.audit = audit;
 		this.clock = clock;
@@ -89,7 +103,7 @@ public class CuratedListService {
 	/** One list, for the title of its edit page. */
 	public ListRow row(Long id) {
 		CuratedList list = find(id);
-		return new ListRow(list.getId(), list.getKey(), list.getHeading(), list.getEntries().size());
+		return new ListRow(list.getId(), list.getKey(), list.getHeading(), list.getMode(), list.getEntries().size());
 	}
 
 	/** The edit form of a list as it is saved now. */
@@ -99,6 +113,7 @@ public class CuratedListService {
 		form.setVersion(list.getVersion());
 		form.setHeading(list.getHeading());
 		form.setNumbered(list.isNumbered());
+		form.setMode(list.getMode());
 		for (CuratedListEntry entry : list.getEntries()) {
 			ListForm.EntryForm entryForm = new ListForm.EntryForm();
 			entryForm.setArticleId(entry.getArticle().getId());
@@ -123,8 +138,9 @@ public class CuratedListService {
 	}
 
 	/**
-	 * Saves a list as the form has it, in one transaction, and records the change in the
-	 * audit log. The form must have passed {@link ListFormValidator}.
+	 * Saves a list as the form has it (its mode too, which readers see on the next page),
+	 * in one transaction, and records the change in the audit log. The form must have
+	 * passed {@link ListFormValidator}.
 	 * @throws ObjectOptimisticLockingFailureException if the list was saved since the
 	 * form was made
 	 * @throws MissingArticlesException if an entry's article no longer exists
@@ -157,8 +173,10 @@ public class CuratedListService {
 			plans.add(new EntryPlan(articles.get(entry.getArticleId()), label, instant(entry.getStartsAt()),
 					instant(entry.getEndsAt())));
 		}
-		String changes = ListChanges.describe(list, form.getHeading(), form.isNumbered(), plans);
+		ListMode mode = (form.getMode() != null) ? form.getMode() : list.getMode();
+		String changes = ListChanges.describe(list, form.getHeading(), form.isNumbered(), mode, plans);
 		list.retitle(form.getHeading(), form.isNumbered());
+		list.switchMode(mode);
 		list.replaceEntries(plans);
 		this.audit.record(AuditAction.LIST_CHANGED, AUDIT_TYPE, list.getId(), list.getKey() + ": " + changes);
 	}
@@ -191,14 +209,54 @@ public class CuratedListService {
 			.collect(Collectors.toMap(ListView::key, Function.identity()));
 	}
 
-	private static ListView view(CuratedList list, Instant now, Long excludedArticleId) {
-		List<ListView.Entry> entries = list.getEntries()
+	/**
+	 * A list as pages show it, by its mode: the editors' entries, the computed ones, or
+	 * the editors' entries pinned on top of the computed ones.
+	 */
+	private ListView view(CuratedList list, Instant now, Long excludedArticleId) {
+		List<ListView.Entry> curated = list.getEntries()
 			.stream()
 			.filter((entry) -> entry.isShownAt(now))
 			.filter((entry) -> !Objects.equals(entry.getArticle().getId(), excludedArticleId))
 			.map((entry) -> entry(entry.getArticle(), entry.getLabel()))
 			.toList();
-		return new ListView(list.getKey(), list.getHeading(), list.isNumbered(), entries);
+		if (list.getMode() == ListMode.CURATED) {
+			return new ListView(list.getKey(), list.getHeading(), list.isNumbered(), curated);
+		}
+		int size = Math.max(this.computedSize, list.getMode() == ListMode.PINNED ? curated.size() : 0);
+		List<ListView.Entry> entries = new java.util.ArrayList<>(
+				(list.getMode() == ListMode.PINNED) ? curated : List.of());
+		java.util.Set<String> seen = new java.util.HashSet<>();
+		entries.forEach((entry) -> seen.add(entry.slug()));
+		for (RankedArticle article : computed(list.getKey(), excludedArticleId)) {
+			if (entries.size() >= size) {
+				break;
+			}
+			if (!Objects.equals(article.id(), excludedArticleId) && seen.add(article.slug())) {
+				entries.add(new ListView.Entry(article.slug(), article.headline(),
+						list.isNumbered() ? article.categoryName() : null));
+			}
+		}
+		return new ListView(list.getKey(), list.getHeading(), list.isNumbered(), List.copyOf(entries));
+	}
+
+	private List<RankedArticle> computed(String key, Long articleId) {
+		return switch (key) {
+			case RANKING -> rankingCategoryId().map(this.rankings::topInCategory).orElse(List.of());
+			case RECOMMENDED -> this.rankings.topOfWeek();
+			case ALSO_READ ->
+				(articleId != null) ? this.rankings.alsoRead(articleId, this.computedSize + 2) : List.of();
+			default -> this.rankings.topOfDay();
+		};
+	}
+
+	private java.util.Optional<Long> rankingCategoryId() {
+		try {
+			return java.util.Optional.of(this.categories.get(this.rankingCategory).id());
+		}
+		catch (RuntimeException ex) {
+			return java.util.Optional.empty();
+		}
 	}
 
 	private static ListView.Entry entry(Article article, String label) {

@@ -121,6 +121,7 @@ class ListAdminController {
 		model.addAttribute("list", this.lists.row(id));
 		model.addAttribute("articles", this.lists.entryArticles(form.articleIds()));
 		model.addAttribute("maxEntries", CuratedList.MAX_ENTRIES);
+		model.addAttribute("modes", ListMode.values());
 		model.addAttribute("q", q);
 		List<ArticleSummary> results = (q != null && !q.isBlank())
 				? this.articles.findPublishedByHeadline(q, SEARCH_LIMIT) : null;

@@ -14,8 +14,11 @@ final class ListChanges {
 	private ListChanges() {
 	}
 
-	static String describe(CuratedList list, String heading, boolean numbered, List<EntryPlan> plans) {
+	static String describe(CuratedList list, String heading, boolean numbered, ListMode mode, List<EntryPlan> plans) {
 		List<String> parts = new ArrayList<>();
+		if (list.getMode() != mode) {
+			parts.add("選び方「" + label(list.getMode()) + "」→「" + label(mode) + "」");
+		}
 		if (!Objects.equals(list.getHeading(), heading)) {
 			parts.add("見出し「" + list.getHeading() + "」→「" + heading + "」");
 		}
@@ -66,6 +69,14 @@ final class ListChanges {
 			parts.add("変更なし");
 		}
 		return String.join("、", parts) + "(" + plans.size() + "件)";
+	}
+
+	private static String label(ListMode mode) {
+		return switch (mode) {
+			case CURATED -> "手動";
+			case COMPUTED -> "自動";
+			case PINNED -> "自動+固定";
+		};
 	}
 
 }

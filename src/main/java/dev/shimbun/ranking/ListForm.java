@@ -9,9 +9,10 @@ import java.util.Objects;
 import org.springframework.format.annotation.DateTimeFormat;
 
 /**
- * The edit form of one curated list: its heading, whether it is numbered and its entries
- * in order. The form travels back and forth while the editor moves, removes and adds
- * entries, and is saved as a whole. Times are local to the site's zone.
+ * The edit form of one curated list: its heading, whether it is numbered, where its
+ * entries come from (its mode) and its entries in order. The form travels back and forth
+ * while the editor moves, removes and adds entries, and is saved as a whole. Times are
+ * local to the site's zone.
  */
 public class ListForm {
 
@@ -20,6 +21,9 @@ public class ListForm {
 	private String heading;
 
 	private boolean numbered;
+
+	/** Where the entries come from; {@code null} (not sent) keeps the saved mode. */
+	private ListMode mode;
 
 	private List<EntryForm> entries = new ArrayList<>();
 
@@ -99,6 +103,14 @@ public class ListForm {
 
 	public void setNumbered(boolean numbered) {
 		this.numbered = numbered;
+	}
+
+	public ListMode getMode() {
+		return this.mode;
+	}
+
+	public void setMode(ListMode mode) {
+		this.mode = mode;
 	}
 
 	public List<EntryForm> getEntries() {

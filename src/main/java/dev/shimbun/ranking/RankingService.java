@@ -1,0 +1,219 @@
+package dev.shimbun.ranking;
+
+import java.time.Clock;
+import java.time.Duration;
+import java.time.Instant;
+import java.time.LocalDate;
+import java.time.OffsetDateTime;
+import java.time.ZoneId;
+import java.time.ZoneOffset;
+import java.util.ArrayList;
+import java.util.Comparator;
+import java.util.HashSet;
+import java.util.LinkedHashMap;
+import java.util.List;
+import java.util.Map;
+import java.util.Set;
+
+import com.github.benmanes.caffeine.cache.Cache;
+import com.github.benmanes.caffeine.cache.Caffeine;
+import dev.shimbun.ShimbunProperties;
+import org.slf4j.Logger;
+import org.slf4j.LoggerFactory;
+
+import org.springframework.jdbc.core.JdbcTemplate;
+import org.springframework.jdbc.core.RowMapper;
+import org.springframework.scheduling.annotation.Scheduled;
+import org.springframework.stereotype.Service;
+
+/**
+ * Rankings from real reads. The most-read lists are recomputed on a schedule (every
+ * minute by default) and served from memory, never computed in the request path.
+ * こんな記事も読まれています is computed per article from co-reads (readers who read this article and
+ * others on the same day), falling back to the same category and shared headline terms,
+ * and kept for a few minutes.
+ */
+@Service
+public class RankingService {
+
+	private static final Logger logger = LoggerFactory.getLogger(RankingService.class);
+
+	private static final String VISIBLE = """
+			a.status IN ('SCHEDULED', 'PUBLISHED') AND a.published_at <= ?
+			AND (a.unpublish_at IS NULL OR a.unpublish_at > ?)""";
+
+	private static final RowMapper<RankedArticle> RANKED = (row, n) -> new RankedArticle(row.getLong("id"),
+			row.getString("slug"), row.getString("headline"), row.getLong("category_id"),
+			row.getString("category_name"), row.getLong("views"));
+
+	private final JdbcTemplate jdbc;
+
+	private final Clock clock;
+
+	private final ZoneId zone;
+
+	private final int size;
+
+	private final Cache<Long, List<RankedArticle>> alsoRead;
+
+	private volatile Rankings rankings = Rankings.empty();
+
+	RankingService(JdbcTemplate jdbc, Clock clock, ShimbunProperties properties) {
+		this.jdbc = jdbc;
+		this.clock = clock;
+		this.zone = properties.site().zone();
+		this.size = properties.views().rankingSize();
+		this.alsoRead = Caffeine.newBuilder().maximumSize(50_000).expireAfterWrite(Duration.ofMinutes(5)).build();
+	}
+
+	/** Recomputes every most-read list; takes effect at once for every page. */
+	@Scheduled(fixedDelayString = "${shimbun.views.ranking-interval:60s}", initialDelayString = "2s")
+	public void recompute() {
+		long started = System.nanoTime();
+		Instant now = this.clock.instant();
+		List<RankedArticle> day = mostRead(now, now.minus(Duration.ofHours(24)));
+		List<RankedArticle> week = mostRead(now, now.minus(Duration.ofDays(7)));
+		Map<Long, List<RankedArticle>> byCategory = new LinkedHashMap<>();
+		Set<Long> categories = new HashSet<>();
+		week.forEach((article) -> categories.add(article.categoryId()));
+		for (Long category : categories) {
+			byCategory.put(category,
+					withFallback(day.stream().filter((article) -> article.categoryId().equals(category)).toList(),
+							week.stream().filter((article) -> article.categoryId().equals(category)).toList()));
+		}
+		this.rankings = new Rankings(now, withFallback(day, week), top(week), byCategory);
+		this.alsoRead.invalidateAll();
+		logger.debug("Rankings recomputed in {} ms", (System.nanoTime() - started) / 1_000_000);
+	}
+
+	private List<RankedArticle> withFallback(List<RankedArticle> day, List<RankedArticle> week) {
+		if (day.size() >= this.size) {
+			return top(day);
+		}
+		List<RankedArticle> merged = new ArrayList<>(day);
+		Set<Long> seen = new HashSet<>();
+		day.forEach((article) -> seen.add(article.id()));
+		week.stream().filter((article) -> seen.add(article.id())).forEach(merged::add);
+		return top(merged);
+	}
+
+	private List<RankedArticle> top(List<RankedArticle> articles) {
+		return articles.stream().limit(this.size).toList();
+	}
+
+	private List<RankedArticle> mostRead(Instant now, Instant since) {
+		OffsetDateTime at = now.atOffset(ZoneOffset.UTC);
+		return this.jdbc.query("""
+				SELECT a.id, a.slug, a.headline, a.category_id, c.name AS category_name, SUM(h.views) AS views
+				FROM article_view_hour h
+				JOIN article a ON a.id = h.article_id
+				JOIN category c ON c.id = a.category_id
+				WHERE h.hour_start >= ? AND %s
+				GROUP BY a.id, a.slug, a.headline, a.category_id, c.name
+				ORDER BY views DESC, a.id DESC
+				""".formatted(VISIBLE), RANKED, since.atOffset(ZoneOffset.UTC), at, at);
+	}
+
+	/**
+	 * The most-read articles of the site: the last 24 hours, or 7 days when too few were
+	 * read.
+	 */
+	List<RankedArticle> topOfDay() {
+		return this.rankings.topDay();
+	}
+
+	/** The most-read articles of the last 7 days. */
+	List<RankedArticle> topOfWeek() {
+		return this.rankings.topWeek();
+	}
+
+	/** The most-read articles of a category (24 hours, or 7 days when too few). */
+	public List<RankedArticle> topInCategory(Long categoryId) {
+		return this.rankings.inCategory(categoryId);
+	}
+
+	/** When the rankings in use were computed. */
+	public Instant computedAt() {
+		return this.rankings.computedAt();
+	}
+
+	/**
+	 * Articles that readers of this one also read on the same day in the last week, most
+	 * shared first; then articles of the same category, then others, that share the most
+	 * headline terms. Never the article itself, never an unpublished one.
+	 */
+	List<RankedArticle> alsoRead(Long articleId, int limit) {
+		List<RankedArticle> found = this.alsoRead.get(articleId, (id) -> computeAlsoRead(id, Math.max(limit, 8)));
+		return found.stream().limit(limit).toList();
+	}
+
+	private List<RankedArticle> computeAlsoRead(Long articleId, int limit) {
+		Instant now = this.clock.instant();
+		OffsetDateTime at = now.atOffset(ZoneOffset.UTC);
+		LocalDate since = now.atZone(this.zone).toLocalDate().minusDays(7);
+		List<RankedArticle> result = new ArrayList<>(this.jdbc.query("""
+				SELECT a.id, a.slug, a.headline, a.category_id, c.name AS category_name, COUNT(*) AS views
+				FROM reader_read r1
+				JOIN reader_read r2 ON r2.reader_hash = r1.reader_hash AND r2.read_day = r1.read_day
+				JOIN article a ON a.id = r2.article_id
+				JOIN category c ON c.id = a.category_id
+				WHERE r1.article_id = ? AND r1.read_day >= ? AND r2.article_id <> r1.article_id AND %s
+				GROUP BY a.id, a.slug, a.headline, a.category_id, c.name
+				ORDER BY views DESC, a.id DESC
+				FETCH FIRST %d ROWS ONLY
+				""".formatted(VISIBLE, limit), RANKED, articleId, since, at, at));
+		if (result.size() < limit) {
+			Set<Long> seen = new HashSet<>();
+			result.forEach((article) -> seen.add(article.id()));
+			sameCategoryByTerms(articleId, at).stream()
+				.filter((article) -> seen.add(article.id()))
+				.limit(limit - result.size())
+				.forEach(result::add);
+		}
+		return List.copyOf(result);
+	}
+
+	/**
+	 * Recent articles ranked for their likeness to this one: the same category first,
+	 * then the most shared headline terms, then the newest.
+	 */
+	private List<RankedArticle> sameCategoryByTerms(Long articleId, OffsetDateTime at) {
+		List<RankedArticle> own = this.jdbc.query("""
+				SELECT a.id, a.slug, a.headline, a.category_id, c.name AS category_name, 0 AS views
+				FROM article a JOIN category c ON c.id = a.category_id WHERE a.id = ?
+				""", RANKED, articleId);
+		if (own.isEmpty()) {
+			return List.of();
+		}
+		Long category = own.get(0).categoryId();
+		Set<String> terms = bigrams(own.get(0).headline());
+		List<RankedArticle> candidates = this.jdbc.query("""
+				SELECT a.id, a.slug, a.headline, a.category_id, c.name AS category_name, 0 AS views
+				FROM article a JOIN category c ON c.id = a.category_id
+				WHERE a.id <> ? AND %s
+				ORDER BY a.published_at DESC, a.id DESC
+				FETCH FIRST 300 ROWS ONLY
+				""".formatted(VISIBLE), RANKED, articleId, at, at);
+		return candidates.stream()
+			.sorted(Comparator.comparing((RankedArticle article) -> !article.categoryId().equals(category))
+				.thenComparingLong((article) -> -shared(terms, bigrams(article.headline()))))
+			.toList();
+	}
+
+	/**
+	 * Japanese has no spaces: headline terms are overlapping pairs of letters or digits.
+	 */
+	static Set<String> bigrams(String text) {
+		Set<String> grams = new HashSet<>();
+		int[] points = text.codePoints().filter(Character::isLetterOrDigit).toArray();
+		for (int i = 0; i + 1 < points.length; i++) {
+			grams.add(new String(points, i, 2));
+		}
+		return grams;
+	}
+
+	private static long shared(Set<String> a, Set<String> b) {
+		return b.stream().filter(a::contains).count();
+	}
+
+}

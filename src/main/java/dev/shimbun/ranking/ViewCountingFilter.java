@@ -1,0 +1,96 @@
+package dev.shimbun.ranking;
+
+import java.io.IOException;
+import java.util.Locale;
+import java.util.regex.Pattern;
+
+import dev.shimbun.ShimbunProperties;
+import jakarta.servlet.FilterChain;
+import jakarta.servlet.ServletException;
+import jakarta.servlet.http.HttpServletRequest;
+import jakarta.servlet.http.HttpServletResponse;
+import jakarta.servlet.http.HttpSession;
+
+import org.springframework.core.Ordered;
+import org.springframework.core.annotation.Order;
+import org.springframework.stereotype.Component;
+import org.springframework.web.filter.OncePerRequestFilter;
+
+/**
+ * Counts a read when an article page was served to a reader: a GET answered 200, not from
+ * a bot, not a prefetch or prerender, not by signed-in staff. It sits in front of
+ * whatever serves the page (a controller now, a page cache later), so counting stays
+ * right however the page is made.
+ */
+@Component
+@Order(Ordered.HIGHEST_PRECEDENCE + 20)
+class ViewCountingFilter extends OncePerRequestFilter {
+
+	private static final Pattern ARTICLE_PAGE = Pattern.compile("/articles/([a-z0-9]+(?:-[a-z0-9]+)*)");
+
+	/** Where Spring Security keeps a signed-in user's context in the session. */
+	private static final String SECURITY_CONTEXT = "SPRING_SECURITY_CONTEXT";
+
+	private final ViewCounter counter;
+
+	private final ReaderHasher readers;
+
+	private final Pattern bots;
+
+	private final java.time.Clock clock;
+
+	private final java.time.ZoneId zone;
+
+	ViewCountingFilter(ViewCounter counter, ReaderHasher readers, ShimbunProperties properties, java.time.Clock clock) {
+		this.counter = counter;
+		this.readers = readers;
+		this.bots = Pattern.compile(properties.views().botPattern(), Pattern.CASE_INSENSITIVE);
+		this.clock = clock;
+		this.zone = properties.site().zone();
+	}
+
+	@Override
+	protected boolean shouldNotFilter(HttpServletRequest request) {
+		return !"GET".equals(request.getMethod())
+				|| !ARTICLE_PAGE.matcher(request.getRequestURI().substring(request.getContextPath().length()))
+					.matches();
+	}
+
+	@Override
+	protected void doFilterInternal(HttpServletRequest request, HttpServletResponse response, FilterChain chain)
+			throws ServletException, IOException {
+		chain.doFilter(request, response);
+		if (response.getStatus() == HttpServletResponse.SC_OK && counts(request)) {
+			var matcher = ARTICLE_PAGE.matcher(request.getRequestURI().substring(request.getContextPath().length()));
+			if (matcher.matches()) {
+				String userAgent = String.valueOf(request.getHeader("User-Agent"));
+				String reader = this.readers.hash(request.getRemoteAddr(), userAgent,
+						this.clock.instant().atZone(this.zone).toLocalDate());
+				this.counter.record(matcher.group(1), reader);
+			}
+		}
+	}
+
+	/** Whether this request is a reader's read: not a bot, not a prefetch, not staff. */
+	boolean counts(HttpServletRequest request) {
+		String userAgent = request.getHeader("User-Agent");
+		if (userAgent == null || userAgent.isBlank() || this.bots.matcher(userAgent).find()) {
+			return false;
+		}
+		if (isPrefetch(request.getHeader("Sec-Purpose")) || isPrefetch(request.getHeader("Purpose"))
+				|| isPrefetch(request.getHeader("X-Purpose")) || isPrefetch(request.getHeader("X-Moz"))) {
+			return false;
+		}
+		HttpSession session = request.getSession(false);
+		return session == null || session.getAttribute(SECURITY_CONTEXT) == null;
+	}
+
+	private static boolean isPrefetch(String header) {
+		if (header == null) {
+			return false;
+		}
+		String value = header.toLowerCase(Locale.ROOT);
+		return value.contains("prefetch") || value.contains("prerender") || value.contains("preview");
+	}
+
+}

@@ -1,0 +1,192 @@
+package dev.shimbun.ranking;
+
+import java.time.Duration;
+import java.time.Instant;
+import java.time.ZoneOffset;
+import java.time.temporal.ChronoUnit;
+import java.util.List;
+
+import dev.shimbun.MutableClock;
+import dev.shimbun.web.PageFetcher;
+import org.jsoup.nodes.Document;
+import org.junit.jupiter.api.BeforeEach;
+import org.junit.jupiter.api.Test;
+
+import org.springframework.beans.factory.annotation.Autowired;
+import org.springframework.boot.test.context.SpringBootTest;
+import org.springframework.boot.webmvc.test.autoconfigure.AutoConfigureMockMvc;
+import org.springframework.context.annotation.Import;
+import org.springframework.jdbc.core.JdbcTemplate;
+import org.springframework.test.annotation.DirtiesContext;
+import org.springframework.test.web.servlet.MockMvc;
+
+import static org.assertj.core.api.Assertions.assertThat;
+
+/** Rankings computed from generated reads, with a clock the test moves. */
+@SpringBootTest(properties = { "shimbun.scheduling.enabled=false", "shimbun.test.context=rankings" })
+@AutoConfigureMockMvc
+@Import(MutableClock.Config.class)
+@DirtiesContext
+class RankingTests {
+
+	@Autowired
+	private RankingService rankings;
+
+	@Autowired
+	private JdbcTemplate jdbc;
+
+	@Autowired
+	private MutableClock clock;
+
+	@Autowired
+	private MockMvc mvc;
+
+	@BeforeEach
+	void noReadsYet() {
+		this.jdbc.update("DELETE FROM article_view_hour");
+		this.jdbc.update("DELETE FROM reader_read");
+		this.jdbc.update("UPDATE curated_list SET list_mode = 'CURATED'");
+	}
+
+	private void views(String slug, Duration ago, long views) {
+		Instant hour = this.clock.instant().minus(ago).truncatedTo(ChronoUnit.HOURS);
+		this.jdbc.update("""
+				INSERT INTO article_view_hour (article_id, hour_start, views)
+				SELECT id, ?, ? FROM article WHERE slug = ?
+				""", hour.atOffset(ZoneOffset.UTC), views, slug);
+	}
+
+	private void read(String reader, String slug) {
+		this.jdbc.update(
+				"INSERT INTO reader_read (reader_hash, read_day, article_id) SELECT ?, ?, id FROM article WHERE slug = ?",
+				reader, this.clock.instant().atZone(ZoneOffset.UTC).toLocalDate(), slug);
+	}
+
+	private List<String> slugs(List<RankedArticle> articles) {
+		return articles.stream().map(RankedArticle::slug).toList();
+	}
+
+	@Test
+	void theSiteRankingOrdersByViewsInTheLast24Hours() {
+		views("why-we-yawn", Duration.ofHours(1), 50);
+		views("newjeans-ador-lawsuit", Duration.ofHours(2), 80);
+		views("bride-wedding-dress-tragedy", Duration.ofHours(3), 20);
+		views("us-russia-nuclear-display", Duration.ofHours(23), 30);
+		views("why-we-yawn", Duration.ofHours(5), 40);
+		views("stray-dog-old-friendship", Duration.ofHours(4), 10);
+		views("boys-help-stray-dog", Duration.ofHours(6), 5);
+		// older than a day: counts only for the week
+		views("infected-lab-monkeys-escape", Duration.ofHours(30), 1000);
+		this.rankings.recompute();
+		assertThat(slugs(this.rankings.topOfDay())).containsExactly("why-we-yawn", "newjeans-ador-lawsuit",
+				"us-russia-nuclear-display", "bride-wedding-dress-tragedy", "stray-dog-old-friendship",
+				"boys-help-stray-dog");
+		assertThat(slugs(this.rankings.topOfWeek()).get(0)).isEqualTo("infected-lab-monkeys-escape");
+	}
+
+	@Test
+	void tooFewReadsInADayFallBackToTheWeek() {
+		views("why-we-yawn", Duration.ofHours(1), 5);
+		views("newjeans-ador-lawsuit", Duration.ofDays(3), 80);
+		views("bride-wedding-dress-tragedy", Duration.ofDays(6), 20);
+		views("us-russia-nuclear-display", Duration.ofDays(8), 500);
+		this.rankings.recompute();
+		assertThat(slugs(this.rankings.topOfDay())).containsExactly("why-we-yawn", "newjeans-ador-lawsuit",
+				"bride-wedding-dress-tragedy");
+	}
+
+	@Test
+	void eachCategoryHasItsOwnRanking() {
+		views("north-korea-coup-impossible", Duration.ofHours(1), 9);
+		views("pig-kidney-transplant-ucla", Duration.ofHours(1), 12);
+		views("why-we-yawn", Duration.ofHours(1), 100);
+		this.rankings.recompute();
+		Long news = this.jdbc.queryForObject("SELECT id FROM category WHERE slug = 'news'", Long.class);
+		assertThat(slugs(this.rankings.topInCategory(news))).containsExactly("pig-kidney-transplant-ucla",
+				"north-korea-coup-impossible");
+	}
+
+	@Test
+	void categoryPagesShowTheirRanking() throws Exception {
+		views("pig-kidney-transplant-ucla", Duration.ofHours(1), 12);
+		views("north-korea-coup-impossible", Duration.ofHours(1), 9);
+		this.rankings.recompute();
+		Document page = new PageFetcher(this.mvc).get("/categories/news");
+		assertThat(page.selectFirst(".category-ranking h2").text()).isEqualTo("[ニュース] よく読まれている記事");
+		assertThat(page.select(".category-ranking a").eachAttr("href"))
+			.containsExactly("/articles/pig-kidney-transplant-ucla", "/articles/north-korea-coup-impossible");
+	}
+
+	@Test
+	void unpublishedArticlesAreNeverRanked() {
+		views("why-we-yawn", Duration.ofHours(1), 100);
+		views("newjeans-ador-lawsuit", Duration.ofHours(1), 10);
+		this.jdbc.update("UPDATE article SET status = 'UNPUBLISHED' WHERE slug = 'why-we-yawn'");
+		try {
+			this.rankings.recompute();
+			assertThat(slugs(this.rankings.topOfDay())).containsExactly("newjeans-ador-lawsuit");
+		}
+		finally {
+			this.jdbc.update("UPDATE article SET status = 'PUBLISHED' WHERE slug = 'why-we-yawn'");
+		}
+	}
+
+	@Test
+	void alsoReadComesFromCoReadsNeverSelfNorUnpublished() {
+		for (String reader : List.of("r1", "r2", "r3")) {
+			read(reader, "why-we-yawn");
+			read(reader, "newjeans-ador-lawsuit");
+		}
+		read("r1", "bride-wedding-dress-tragedy");
+		read("r2", "iran-missile-fuel-smuggling");
+		read("r2", "bride-wedding-dress-tragedy");
+		this.jdbc.update("UPDATE article SET status = 'DRAFT' WHERE slug = 'iran-missile-fuel-smuggling'");
+		try {
+			this.rankings.recompute();
+			Long id = this.jdbc.queryForObject("SELECT id FROM article WHERE slug = 'why-we-yawn'", Long.class);
+			List<String> also = slugs(this.rankings.alsoRead(id, 8));
+			assertThat(also.subList(0, 2)).containsExactly("newjeans-ador-lawsuit", "bride-wedding-dress-tragedy");
+			assertThat(also).doesNotContain("why-we-yawn", "iran-missile-fuel-smuggling").hasSize(8);
+		}
+		finally {
+			this.jdbc.update("UPDATE article SET status = 'PUBLISHED' WHERE slug = 'iran-missile-fuel-smuggling'");
+		}
+	}
+
+	@Test
+	void alsoReadFallsBackToTheSameCategoryAndSharedHeadlineTerms() {
+		Long id = this.jdbc.queryForObject("SELECT id FROM article WHERE slug = 'lamborghini-manifesto-design'",
+				Long.class);
+		this.rankings.recompute();
+		List<String> also = slugs(this.rankings.alsoRead(id, 3));
+		assertThat(also.get(0)).as("shares ランボルギーニ").isEqualTo("lamborghini-lounge-tokyo");
+		assertThat(also).doesNotContain("lamborghini-manifesto-design");
+	}
+
+	@Test
+	void listsFollowTheirModeAndSwitchAtOnce() throws Exception {
+		views("why-we-yawn", Duration.ofHours(1), 100);
+		views("pig-kidney-transplant-ucla", Duration.ofHours(1), 50);
+		views("iran-missile-fuel-smuggling", Duration.ofHours(1), 40);
+		this.rankings.recompute();
+		PageFetcher pages = new PageFetcher(this.mvc);
+		Document curated = pages.get("/");
+		assertThat(curated.select("#sidebar-ranking a").first().text()).startsWith("「北朝鮮は絶対崩れないのか?」");
+		this.jdbc.update("UPDATE curated_list SET list_mode = 'COMPUTED' WHERE list_key IN ('ranking', 'trending')");
+		Document computed = pages.get("/");
+		assertThat(computed.select("#sidebar-ranking a").eachAttr("href"))
+			.containsExactly("/articles/pig-kidney-transplant-ucla", "/articles/iran-missile-fuel-smuggling");
+		assertThat(computed.select("#sidebar-trending li").first().text()).contains("あくび", "おもしろ");
+		this.jdbc.update("UPDATE curated_list SET list_mode = 'PINNED' WHERE list_key = 'ranking'");
+		Document pinned = pages.get("/");
+		List<String> hrefs = pinned.select("#sidebar-ranking a").eachAttr("href");
+		assertThat(hrefs.get(0)).isEqualTo("/articles/north-korea-coup-impossible");
+		assertThat(hrefs).hasSize(6).doesNotHaveDuplicates();
+	}
+
+	@Test
+	void theHeadlineTermsOfJapaneseTextAreBigrams() {
+		assertThat(RankingService.bigrams("核兵器 B-52")).contains("核兵", "兵器", "B5", "52");
+	}
+
+}
