@@ -67,8 +67,7 @@ class AdminBrowserTests {
 	@ValueSource(strings = { "/admin", "/admin/articles", "/admin/articles/new", "/admin/articles/1/edit",
 			"/admin/articles/1/revisions", "/admin/lists", "/admin/lists/1/edit", "/admin/categories", "/admin/media",
 			"/admin/media/new", "/admin/comments", "/admin/comments?queue=ALL", "/admin/comments/rules", "/admin/stats",
-			"/admin/stats/1", "/admin/users",
-			"/admin/users/new", "/admin/audit" })
+			"/admin/stats/1", "/admin/users", "/admin/users/new", "/admin/audit" })
 	void adminPageHasNoSeriousAccessibilityViolations(String path) {
 		WebDriver driver = signedIn();
 		driver.get(url(path));
