@@ -101,17 +101,26 @@ public class RankingService {
 		return articles.stream().limit(this.size).toList();
 	}
 
+	/**
+	 * The most-read visible articles since a time: the top of each category (which holds
+	 * the top of the site too), most read first. Views are summed before anything is
+	 * joined, and only the top rows per category leave the database.
+	 */
 	private List<RankedArticle> mostRead(Instant now, Instant since) {
 		OffsetDateTime at = now.atOffset(ZoneOffset.UTC);
 		return this.jdbc.query("""
-				SELECT a.id, a.slug, a.headline, a.category_id, c.name AS category_name, SUM(h.views) AS views
-				FROM article_view_hour h
-				JOIN article a ON a.id = h.article_id
-				JOIN category c ON c.id = a.category_id
-				WHERE h.hour_start >= ? AND %s
-				GROUP BY a.id, a.slug, a.headline, a.category_id, c.name
-				ORDER BY views DESC, a.id DESC
-				""".formatted(VISIBLE), RANKED, since.atOffset(ZoneOffset.UTC), at, at);
+				SELECT id, slug, headline, category_id, category_name, views FROM (
+					SELECT a.id, a.slug, a.headline, a.category_id, c.name AS category_name, v.views,
+						ROW_NUMBER() OVER (PARTITION BY a.category_id ORDER BY v.views DESC, a.id DESC) AS place
+					FROM (SELECT article_id, SUM(views) AS views FROM article_view_hour
+						WHERE hour_start >= ? GROUP BY article_id) v
+					JOIN article a ON a.id = v.article_id
+					JOIN category c ON c.id = a.category_id
+					WHERE %s
+				) ranked
+				WHERE place <= ?
+				ORDER BY views DESC, id DESC
+				""".formatted(VISIBLE), RANKED, since.atOffset(ZoneOffset.UTC), at, at, this.size);
 	}
 
 	/**
