@@ -1,5 +1,7 @@
 package dev.shimbun.category;
 
+import dev.shimbun.FieldRuleException;
+
 import org.springframework.stereotype.Controller;
 import org.springframework.ui.Model;
 import org.springframework.validation.BindingResult;
@@ -43,7 +45,7 @@ class CategoryAdminController {
 				redirect.addFlashAttribute("notice", "categories.notice.created");
 				return "redirect:/admin/categories";
 			}
-			catch (CategoryRuleException ex) {
+			catch (FieldRuleException ex) {
 				result.rejectValue(ex.field(), ex.messageKey());
 			}
 		}
@@ -60,7 +62,7 @@ class CategoryAdminController {
 				redirect.addFlashAttribute("notice", "categories.notice.renamed");
 				return "redirect:/admin/categories";
 			}
-			catch (CategoryRuleException ex) {
+			catch (FieldRuleException ex) {
 				result.rejectValue(ex.field(), ex.messageKey());
 			}
 		}

@@ -3,6 +3,7 @@ package dev.shimbun.category;
 import java.util.ArrayList;
 import java.util.List;
 
+import dev.shimbun.FieldRuleException;
 import dev.shimbun.admin.AuditAction;
 import dev.shimbun.admin.AuditService;
 
@@ -42,10 +43,10 @@ public class CategoryService {
 	@Transactional
 	public CategoryView create(CategoryForm form) {
 		if (this.categories.existsBySlug(form.getSlug())) {
-			throw new CategoryRuleException("slug", "categories.error.slugTaken");
+			throw new FieldRuleException("slug", "categories.error.slugTaken");
 		}
 		if (this.categories.existsByName(form.getName())) {
-			throw new CategoryRuleException("name", "categories.error.nameTaken");
+			throw new FieldRuleException("name", "categories.error.nameTaken");
 		}
 		int position = this.categories.findLastPosition() + 1;
 		Category category;
@@ -54,7 +55,7 @@ public class CategoryService {
 		}
 		catch (DataIntegrityViolationException ex) {
 			// Someone else took the slug a moment ago.
-			throw new CategoryRuleException("slug", "categories.error.slugTaken");
+			throw new FieldRuleException("slug", "categories.error.slugTaken");
 		}
 		this.audit.record(AuditAction.CATEGORY_CREATED, "category", category.getId(),
 				category.getName() + " (" + category.getSlug() + "), " + position + "番目");
@@ -69,7 +70,7 @@ public class CategoryService {
 			return;
 		}
 		if (this.categories.existsByNameAndIdNot(name, id)) {
-			throw new CategoryRuleException("name", "categories.error.nameTaken");
+			throw new FieldRuleException("name", "categories.error.nameTaken");
 		}
 		String old = category.getName();
 		category.rename(name);

@@ -1,5 +1,6 @@
 package dev.shimbun.security;
 
+import dev.shimbun.FieldRuleException;
 import jakarta.validation.Valid;
 
 import org.springframework.stereotype.Controller;
@@ -74,7 +75,7 @@ class StaffAdminController {
 				redirect.addFlashAttribute("notice", "staff.notice.updated");
 				return "redirect:/admin/users";
 			}
-			catch (StaffRuleException ex) {
+			catch (FieldRuleException ex) {
 				result.rejectValue(ex.field(), ex.messageKey());
 			}
 		}

@@ -3,6 +3,7 @@ package dev.shimbun.security;
 import java.time.Clock;
 import java.util.List;
 
+import dev.shimbun.FieldRuleException;
 import dev.shimbun.admin.AuditAction;
 import dev.shimbun.admin.AuditService;
 
@@ -54,7 +55,7 @@ public class StaffService {
 	@Transactional
 	public StaffView create(StaffCreateForm form) {
 		if (this.users.existsByUsername(form.getUsername())) {
-			throw new StaffRuleException("username", "staff.error.usernameTaken");
+			throw new FieldRuleException("username", "staff.error.usernameTaken");
 		}
 		StaffUser user = this.users.save(new StaffUser(form.getUsername(), form.getDisplayName(),
 				this.passwordEncoder.encode(form.getPassword()), form.getRole(), this.clock.instant()));
@@ -72,7 +73,7 @@ public class StaffService {
 		boolean losesAdmin = user.getRole() == StaffRole.ADMIN && user.isEnabled()
 				&& (form.getRole() != StaffRole.ADMIN || !form.isEnabled());
 		if (losesAdmin && this.users.countByRoleAndEnabledTrue(StaffRole.ADMIN) <= 1) {
-			throw new StaffRuleException("role", "staff.error.lastAdmin");
+			throw new FieldRuleException("role", "staff.error.lastAdmin");
 		}
 		user.update(form.getDisplayName(), form.getRole(), form.isEnabled());
 		this.audit.record(AuditAction.USER_CHANGED, "user", id,
