@@ -85,6 +85,7 @@ public final class RankingBench {
 		}
 		finally {
 			context.close();
+			org.springframework.util.FileSystemUtils.deleteRecursively(dir);
 		}
 	}
 
