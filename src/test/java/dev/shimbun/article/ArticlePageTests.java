@@ -230,6 +230,21 @@ class ArticlePageTests {
 	}
 
 	@Test
+	void shareLinksNeedNoThirdPartyScript() {
+		String url = "https://news.example.jp" + PATH;
+		java.util.List<String> links = this.page.select(".share-links a").eachAttr("href");
+		assertThat(links).hasSize(3);
+		assertThat(links.get(0)).startsWith("https://x.com/intent/post?text=%E4%B8%AD%E5%9B%BD")
+			.endsWith("&url=" + url);
+		assertThat(links.get(1)).isEqualTo("https://social-plugins.line.me/lineit/share?url=" + url);
+		assertThat(links.get(2)).isEqualTo("https://www.facebook.com/sharer/sharer.php?u=" + url);
+		assertThat(this.page.select(".share-links a").eachAttr("rel")).containsOnly("noopener noreferrer");
+		assertThat(this.page.getElementById("share-url").val()).isEqualTo(url);
+		assertThat(this.page.select("script[src]").eachAttr("src")).allMatch((src) -> src.startsWith("/js/"));
+		assertThat(this.page.select("iframe")).isEmpty();
+	}
+
+	@Test
 	void unknownSlugIsNotFound() throws Exception {
 		new PageFetcher(this.mvc).get("/articles/no-such-article", 404);
 	}

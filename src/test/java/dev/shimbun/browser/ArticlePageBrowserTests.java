@@ -77,6 +77,34 @@ class ArticlePageBrowserTests {
 		assertThat(page.commentText()).isEqualTo(text);
 	}
 
+	@Test
+	void printingShowsTheArticleWithoutMenusSidebarsOrTheCommentForm() {
+		ArticlePage page = open();
+		org.openqa.selenium.chrome.ChromeDriver chrome = (org.openqa.selenium.chrome.ChromeDriver) browser.driver();
+		chrome.executeCdpCommand("Emulation.setEmulatedMedia", java.util.Map.of("media", "print"));
+		try {
+			for (String hidden : List.of(".sidebars", "#comment-form", "#main-menu-top", ".share", ".skip-links")) {
+				assertThat(display(hidden)).as(hidden).isEqualTo("none");
+			}
+			assertThat(display("#article-headline")).isNotEqualTo("none");
+			assertThat(display(".article-body")).isNotEqualTo("none");
+		}
+		finally {
+			chrome.executeCdpCommand("Emulation.setEmulatedMedia", java.util.Map.of("media", ""));
+		}
+	}
+
+	private String display(String selector) {
+		return browser.driver().findElement(org.openqa.selenium.By.cssSelector(selector)).getCssValue("display");
+	}
+
+	@Test
+	void copyLinkAppearsWithJavaScript() {
+		open();
+		assertThat(browser.driver().findElement(org.openqa.selenium.By.cssSelector("button[data-copy]")).isDisplayed())
+			.isTrue();
+	}
+
 	@ParameterizedTest
 	@ValueSource(strings = { "/", ArticlePage.PATH, "/categories/news", "/articles/does-not-exist" })
 	void pageHasNoSeriousAccessibilityViolations(String path) {
