@@ -16,6 +16,7 @@ import dev.shimbun.ShimbunProperties;
 import dev.shimbun.admin.AuditAction;
 import dev.shimbun.admin.AuditService;
 import dev.shimbun.category.Category;
+import dev.shimbun.search.SearchIndexer;
 import dev.shimbun.security.StaffService;
 import jakarta.persistence.EntityManager;
 import tools.jackson.databind.json.JsonMapper;
@@ -55,6 +56,8 @@ public class ArticleAdminService {
 
 	private final StaffService staff;
 
+	private final SearchIndexer searchIndex;
+
 	private final Clock clock;
 
 	private final ZoneId zone;
@@ -64,8 +67,9 @@ public class ArticleAdminService {
 	private final SecureRandom random = new SecureRandom();
 
 	ArticleAdminService(ArticleRepository articles, ArticleRevisionRepository revisions, AuthorRepository authors,
-			EntityManager entityManager, FigureImages figureImages, AuditService audit, StaffService staff, Clock clock,
-			ShimbunProperties properties) {
+			EntityManager entityManager, FigureImages figureImages, AuditService audit, StaffService staff,
+			SearchIndexer searchIndex, Clock clock, ShimbunProperties properties) {
+		this.searchIndex = searchIndex;
 		this.figureImages = figureImages;
 		this.articles = articles;
 		this.revisions = revisions;
@@ -167,6 +171,7 @@ public class ArticleAdminService {
 		storeRevision(article, username, null);
 		this.audit.record(AuditAction.ARTICLE_CREATED, "article", article.getId(), article.getHeadline());
 		auditStatus(article, null);
+		this.searchIndex.index(article.getId());
 		return article.getId();
 	}
 
@@ -195,6 +200,7 @@ public class ArticleAdminService {
 		storeRevision(article, username, null);
 		this.audit.record(AuditAction.ARTICLE_SAVED, "article", id, article.getHeadline());
 		auditStatus(article, before);
+		this.searchIndex.index(id);
 	}
 
 	private void apply(Article article, ArticleForm form, String slug, Instant now) {
@@ -303,6 +309,7 @@ public class ArticleAdminService {
 		this.articles.saveAndFlush(article);
 		storeRevision(article, username, "restored:" + number);
 		this.audit.record(AuditAction.ARTICLE_RESTORED, "article", id, "版" + number + "を復元");
+		this.searchIndex.index(id);
 	}
 
 	private void storeRevision(Article article, String username, String note) {

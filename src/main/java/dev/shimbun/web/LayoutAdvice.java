@@ -9,6 +9,7 @@ import dev.shimbun.category.CategoryView;
 import dev.shimbun.comment.CommentService;
 import dev.shimbun.ranking.CuratedListService;
 import dev.shimbun.ranking.SidebarView;
+import dev.shimbun.search.SearchService;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 
@@ -23,9 +24,8 @@ import org.springframework.web.bind.annotation.ModelAttribute;
  * A failure here must not hide an error page: it is logged and the page is shown without
  * menus.
  */
-@ControllerAdvice(
-		basePackageClasses = { ArticleService.class, CategoryService.class, CommentService.class, LayoutAdvice.class },
-		assignableTypes = ErrorController.class)
+@ControllerAdvice(basePackageClasses = { ArticleService.class, CategoryService.class, CommentService.class,
+		SearchService.class, LayoutAdvice.class }, assignableTypes = ErrorController.class)
 class LayoutAdvice {
 
 	private static final Logger logger = LoggerFactory.getLogger(LayoutAdvice.class);

@@ -106,7 +106,7 @@ class ArticlePageBrowserTests {
 	}
 
 	@ParameterizedTest
-	@ValueSource(strings = { "/", ArticlePage.PATH, "/categories/news", "/articles/does-not-exist" })
+	@ValueSource(strings = { "/", ArticlePage.PATH, "/categories/news", "/articles/does-not-exist", "/search?q=核兵" })
 	void pageHasNoSeriousAccessibilityViolations(String path) {
 		browser.driver().get(baseUrl() + path);
 		Accessibility.assertNoSeriousViolations(browser.driver(), path);

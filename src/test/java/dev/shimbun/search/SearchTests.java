@@ -1,0 +1,180 @@
+package dev.shimbun.search;
+
+import java.nio.charset.StandardCharsets;
+
+import dev.shimbun.SeedSource;
+import dev.shimbun.article.ArticleAdminService;
+import dev.shimbun.article.ArticleForm;
+import dev.shimbun.web.PageFetcher;
+import org.jsoup.Jsoup;
+import org.jsoup.nodes.Document;
+import org.junit.jupiter.api.Test;
+
+import org.springframework.beans.factory.annotation.Autowired;
+import org.springframework.boot.test.context.SpringBootTest;
+import org.springframework.boot.webmvc.test.autoconfigure.AutoConfigureMockMvc;
+import org.springframework.http.MediaType;
+import org.springframework.jdbc.core.JdbcTemplate;
+import org.springframework.security.test.context.support.WithMockUser;
+import org.springframework.test.web.servlet.MockMvc;
+import org.springframework.test.web.servlet.request.MockHttpServletRequestBuilder;
+
+import static org.assertj.core.api.Assertions.assertThat;
+import static org.springframework.test.web.servlet.request.MockMvcRequestBuilders.get;
+import static org.springframework.test.web.servlet.result.MockMvcResultMatchers.header;
+import static org.springframework.test.web.servlet.result.MockMvcResultMatchers.status;
+
+/**
+ * Site search over the seeded articles: Japanese words of two letters, headlines, bodies,
+ * highlights, pagination, and queries that must give an empty page rather than an error.
+ */
+@SpringBootTest(properties = { "shimbun.scheduling.enabled=false", "shimbun.test.context=search" })
+@AutoConfigureMockMvc
+class SearchTests {
+
+	static final String EDD = "/articles/us-japan-extended-deterrence-dialogue-barksdale-b52";
+
+	private final SeedSource source = SeedSource.load();
+
+	@Autowired
+	private MockMvc mvc;
+
+	@Autowired
+	private JdbcTemplate jdbc;
+
+	@Autowired
+	private SearchIndexer indexer;
+
+	@Autowired
+	private ArticleAdminService editor;
+
+	private Document search(String query) throws Exception {
+		return search(query, null);
+	}
+
+	private Document search(String query, String page) throws Exception {
+		MockHttpServletRequestBuilder request = get("/search").param("q", query).accept(MediaType.TEXT_HTML);
+		if (page != null) {
+			request.param("page", page);
+		}
+		String html = this.mvc.perform(request)
+			.andExpect(status().isOk())
+			.andReturn()
+			.getResponse()
+			.getContentAsString(StandardCharsets.UTF_8);
+		return Jsoup.parse(html, "http://localhost");
+	}
+
+	private static java.util.List<String> found(Document page) {
+		return page.select(".search-results .summary-headline").eachAttr("href");
+	}
+
+	@Test
+	void searchWhenTwoLetterJapaneseWordThenFindsTheEddArticleWithTheMatchMarked() throws Exception {
+		Document page = search("核兵");
+		assertThat(found(page)).containsExactly(EDD);
+		assertThat(page.select(".search-snippet mark").eachText()).containsExactly("核兵");
+		assertThat(page.selectFirst(".search-snippet").text()).contains("核兵器");
+	}
+
+	@Test
+	void searchWhenFullHeadlineThenFindsTheEddArticleWithTheHeadlineMarked() throws Exception {
+		Document page = search(this.source.headline());
+		assertThat(found(page)).containsExactly(EDD);
+		assertThat(page.selectFirst(".summary-headline mark").text()).isEqualTo(this.source.headline());
+	}
+
+	@Test
+	void searchWhenWordFromABodyParagraphThenFindsTheEddArticle() throws Exception {
+		String paragraph = this.source.paragraphs().get(3);
+		String word = paragraph.substring(0, 8);
+		assertThat(found(search(word))).contains(EDD);
+	}
+
+	@Test
+	void searchWhenQueryHasMarkupThenItIsEscaped() throws Exception {
+		String html = this.mvc.perform(get("/search").param("q", "<script>alert(1)</script>核兵"))
+			.andExpect(status().isOk())
+			.andReturn()
+			.getResponse()
+			.getContentAsString(StandardCharsets.UTF_8);
+		assertThat(html).doesNotContain("<script>alert(1)</script>").contains("&lt;script&gt;alert(1)&lt;/script&gt;");
+	}
+
+	@Test
+	void searchWhenQueryBlankOrTooLongThenEmptyPageWithNotice() throws Exception {
+		for (String query : new String[] { "", "   ", "核".repeat(500) }) {
+			Document page = search(query);
+			assertThat(found(page)).isEmpty();
+			assertThat(page.selectFirst(".search-notice").text()).isNotBlank();
+		}
+		Document missing = new PageFetcher(this.mvc).get("/search");
+		assertThat(missing.selectFirst(".search-notice")).isNotNull();
+		Document symbols = search("!!!");
+		assertThat(found(symbols)).isEmpty();
+		assertThat(symbols.selectFirst(".search-empty")).isNotNull();
+	}
+
+	@Test
+	void searchWhenArticleIsADraftThenItIsNotFound() throws Exception {
+		Long id = insertArticle("search-draft", "極秘草稿の見出し", "DRAFT");
+		this.indexer.index(id);
+		assertThat(found(search("極秘草稿"))).isEmpty();
+		this.jdbc.update("UPDATE article SET status = 'PUBLISHED' WHERE id = ?", id);
+		assertThat(found(search("極秘草稿"))).containsExactly("/articles/search-draft");
+	}
+
+	@Test
+	void searchWhenManyMatchesThenPagesOfTwenty() throws Exception {
+		for (int i = 1; i <= 25; i++) {
+			this.indexer.index(insertArticle("search-yokan-" + i, "羊羹の話 その" + i, "PUBLISHED"));
+		}
+		Document first = search("羊羹");
+		assertThat(found(first)).hasSize(20);
+		assertThat(first.selectFirst(".search-count").text()).contains("25件");
+		assertThat(first.selectFirst(".pagination a[rel=next]").attr("href")).contains("page=2");
+		Document second = search("羊羹", "2");
+		assertThat(found(second)).hasSize(5);
+		assertThat(found(search("羊羹", "9"))).isEmpty();
+		assertThat(found(search("羊羹", "x"))).hasSize(20);
+	}
+
+	@Test
+	@WithMockUser(username = "editor", roles = "EDITOR")
+	void searchWhenHeadlineEditedThenTheNewWordsAreFound() throws Exception {
+		Long id = this.jdbc.queryForObject("SELECT id FROM article WHERE slug = 'pig-kidney-transplant-ucla'",
+				Long.class);
+		assertThat(found(search("海獺研究"))).isEmpty();
+		ArticleForm form = this.editor.form(id);
+		form.setHeadline("海獺研究の新展開");
+		this.editor.update(id, form);
+		Document page = search("海獺研究");
+		assertThat(found(page)).containsExactly("/articles/pig-kidney-transplant-ucla");
+		assertThat(page.selectFirst(".summary-headline mark").text()).isEqualTo("海獺研究");
+	}
+
+	@Test
+	void searchPageIsNotIndexed() throws Exception {
+		this.mvc.perform(get("/search").param("q", "核兵"))
+			.andExpect(status().isOk())
+			.andExpect(header().string("X-Robots-Tag", "noindex"));
+		assertThat(search("核兵").selectFirst("meta[name=robots]").attr("content")).isEqualTo("noindex");
+	}
+
+	@Test
+	void everyPageHasTheSearchFormInItsHeader() throws Exception {
+		Document page = new PageFetcher(this.mvc).get(EDD);
+		assertThat(page.select("header form[role=search][action=/search] input[name=q]")).hasSize(1);
+		String id = page.selectFirst("header form[role=search] input").id();
+		assertThat(page.select("header label[for=" + id + "]")).hasSize(1);
+	}
+
+	private Long insertArticle(String slug, String headline, String status) {
+		this.jdbc.update("""
+				INSERT INTO article (slug, headline, category_id, author_id, status, published_at, updated_at)
+				VALUES (?, ?, (SELECT MIN(id) FROM category), (SELECT MIN(id) FROM author), ?,
+					CURRENT_TIMESTAMP - INTERVAL '1' HOUR, CURRENT_TIMESTAMP)""", slug, headline, status);
+		return this.jdbc.queryForObject("SELECT id FROM article WHERE slug = ?", Long.class, slug);
+	}
+
+}
