@@ -89,4 +89,40 @@ interface ArticleRepository extends JpaRepository<Article, Long> {
 	@Query("select a.status, count(a) from Article a group by a.status")
 	List<Object[]> countByStatus();
 
+	@EntityGraph(attributePaths = { "category", "author", "blocks" })
+	@Query("select distinct a from Article a where a.id in :ids")
+	List<Article> findWithBodyByIdIn(java.util.Collection<Long> ids);
+
+	@Query("""
+			select new dev.shimbun.article.ArticleStamp(a.slug, a.headline, a.publishedAt, a.updatedAt) from Article a
+			where a.status in (dev.shimbun.article.ArticleStatus.SCHEDULED, dev.shimbun.article.ArticleStatus.PUBLISHED)
+			and a.publishedAt <= :now and (a.unpublishAt is null or a.unpublishAt > :now)
+			order by a.id
+			""")
+	List<ArticleStamp> findPublishedStamps(Instant now, Pageable pageable);
+
+	@Query("""
+			select new dev.shimbun.article.ArticleStamp(a.slug, a.headline, a.publishedAt, a.updatedAt) from Article a
+			where a.status in (dev.shimbun.article.ArticleStatus.SCHEDULED, dev.shimbun.article.ArticleStatus.PUBLISHED)
+			and a.publishedAt <= :now and (a.unpublishAt is null or a.unpublishAt > :now)
+			and a.publishedAt >= :since
+			order by a.publishedAt desc, a.id desc
+			""")
+	List<ArticleStamp> findPublishedStampsSince(Instant since, Instant now, Pageable pageable);
+
+	@Query("""
+			select count(a) from Article a
+			where a.status in (dev.shimbun.article.ArticleStatus.SCHEDULED, dev.shimbun.article.ArticleStatus.PUBLISHED)
+			and a.publishedAt <= :now and (a.unpublishAt is null or a.unpublishAt > :now)
+			""")
+	long countPublished(Instant now);
+
+	@Query("""
+			select a.category.slug, max(a.updatedAt) from Article a
+			where a.status in (dev.shimbun.article.ArticleStatus.SCHEDULED, dev.shimbun.article.ArticleStatus.PUBLISHED)
+			and a.publishedAt <= :now and (a.unpublishAt is null or a.unpublishAt > :now)
+			group by a.category.slug
+			""")
+	List<Object[]> findLastUpdatedByCategory(Instant now);
+
 }

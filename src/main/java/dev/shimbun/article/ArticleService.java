@@ -120,6 +120,85 @@ public class ArticleService {
 			.map(this::summary);
 	}
 
+	/**
+	 * The newest published articles of the site, or of one category, for feeds: newest
+	 * first, with byline, description and first image.
+	 * @param categoryId the category, or {@code null} for the whole site
+	 */
+	public List<FeedEntry> latestForFeed(Long categoryId, int limit) {
+		Instant now = this.clock.instant();
+		PageRequest page = PageRequest.of(0, limit);
+		List<Long> ids = ((categoryId != null) ? this.articles.findPublishedInCategory(categoryId, now, page)
+				: this.articles.findLatestPublished(now, page))
+			.map(Article::getId)
+			.getContent();
+		if (ids.isEmpty()) {
+			return List.of();
+		}
+		Map<Long, Article> loaded = new java.util.HashMap<>();
+		this.articles.findWithBodyByIdIn(ids).forEach((article) -> loaded.put(article.getId(), article));
+		Map<Long, MediaView> media = this.figureImages.items(loaded.values()
+			.stream()
+			.flatMap((article) -> article.getBlocks().stream())
+			.filter((block) -> block.getFigure() != null && block.getFigure().getMediaId() != null)
+			.map((block) -> block.getFigure().getMediaId())
+			.distinct()
+			.toList());
+		return ids.stream().map(loaded::get).map((article) -> feedEntry(article, media)).toList();
+	}
+
+	private FeedEntry feedEntry(Article article, Map<Long, MediaView> media) {
+		List<BlockView> blocks = article.getBlocks()
+			.stream()
+			.sorted(java.util.Comparator.comparingInt(ArticleBlock::getPosition))
+			.map((block) -> BlockView.of(block, media))
+			.flatMap(java.util.Optional::stream)
+			.toList();
+		String image = blocks.stream().filter(BlockView::isFigure).map(BlockView::imageUrl).findFirst().orElse(null);
+		return new FeedEntry("/articles/" + article.getSlug(), article.getHeadline(), describe(article, blocks),
+				article.getAuthor().getDisplayName(), article.getPublishedAt().atZone(this.zone),
+				article.getUpdatedAt().atZone(this.zone), article.getCategory().getName(),
+				article.getCategory().getSlug(), image);
+	}
+
+	/** How many articles readers can see now. */
+	public long countPublished() {
+		return this.articles.countPublished(this.clock.instant());
+	}
+
+	/**
+	 * Published articles in the order they were created, from an offset: for sitemaps.
+	 */
+	public List<SitemapEntry> publishedForSitemap(long offset, int limit) {
+		return this.articles.findPublishedStamps(this.clock.instant(), new OffsetRequest(offset, limit))
+			.stream()
+			.map((stamp) -> new SitemapEntry("/articles/" + stamp.slug(), stamp.updatedAt().atZone(this.zone)))
+			.toList();
+	}
+
+	/**
+	 * The last change of a published article in each category (by slug), for the sitemap;
+	 * categories without one are left out.
+	 */
+	public Map<String, java.time.ZonedDateTime> lastModifiedByCategory() {
+		Map<String, java.time.ZonedDateTime> result = new java.util.LinkedHashMap<>();
+		for (Object[] row : this.articles.findLastUpdatedByCategory(this.clock.instant())) {
+			result.put((String) row[0], ((Instant) row[1]).atZone(this.zone));
+		}
+		return result;
+	}
+
+	/**
+	 * Articles published from an instant until now, newest first: for the news sitemap.
+	 */
+	public List<NewsEntry> publishedSince(Instant since, int limit) {
+		return this.articles.findPublishedStampsSince(since, this.clock.instant(), PageRequest.of(0, limit))
+			.stream()
+			.map((stamp) -> new NewsEntry("/articles/" + stamp.slug(), stamp.headline(),
+					stamp.publishedAt().atZone(this.zone)))
+			.toList();
+	}
+
 	private ArticleSummary summary(Article article) {
 		return new ArticleSummary(article.getId(), article.getSlug(), article.getHeadline(),
 				article.getCategory().getName(), article.getCategory().getSlug(),
