@@ -2,8 +2,6 @@ package dev.shimbun.bench;
 
 import java.net.URI;
 import java.net.http.HttpClient;
-import java.net.http.HttpRequest;
-import java.net.http.HttpResponse;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.util.Arrays;
@@ -42,7 +40,8 @@ public final class RankingBench {
 			int port = context.getEnvironment().getRequiredProperty("local.server.port", Integer.class);
 			JdbcTemplate jdbc = context.getBean(JdbcTemplate.class);
 			RankingService rankings = context.getBean(RankingService.class);
-			double[] before = pageLatencies(port, 2000);
+			Latencies before = Latencies.measure(HttpClient.newHttpClient(),
+					URI.create("http://localhost:" + port + ARTICLE), 2000);
 			long started = System.nanoTime();
 			jdbc.update("""
 					INSERT INTO article (slug, headline, category_id, author_id, status, published_at, updated_at)
@@ -74,45 +73,20 @@ public final class RankingBench {
 				times[i] = (System.nanoTime() - t) / 1e6;
 			}
 			Arrays.sort(times);
-			double[] after = pageLatencies(port, 2000);
+			Latencies after = Latencies.measure(HttpClient.newHttpClient(),
+					URI.create("http://localhost:" + port + ARTICLE), 2000);
 			System.out.printf("rankings recompute: median %.0f ms, worst %.0f ms (target < 1000 ms)%n", times[2],
 					times[4]);
-			System.out.printf("article page with the seed only:   p50 %.2f ms, p99 %.2f ms%n", percentile(before, 50),
-					percentile(before, 99));
+			System.out.printf("article page with the seed only:   p50 %.2f ms, p99 %.2f ms%n", before.percentile(50),
+					before.percentile(99));
 			System.out.printf("article page with 100k articles:   p50 %.2f ms, p99 %.2f ms (ratio %.2f)%n",
-					percentile(after, 50), percentile(after, 99), percentile(after, 99) / percentile(before, 99));
+					after.percentile(50), after.percentile(99), after.percentile(99) / before.percentile(99));
 			System.out.println((times[4] < 1000) ? "PASS: rankings under a second" : "FAIL: rankings over a second");
 		}
 		finally {
 			context.close();
 			org.springframework.util.FileSystemUtils.deleteRecursively(dir);
 		}
-	}
-
-	/** Sequential page requests after a warm-up, in milliseconds, sorted. */
-	private static double[] pageLatencies(int port, int count) throws Exception {
-		HttpClient http = HttpClient.newHttpClient();
-		HttpRequest request = HttpRequest.newBuilder(URI.create("http://localhost:" + port + ARTICLE))
-			.header("Accept", "text/html")
-			.build();
-		for (int i = 0; i < count / 4; i++) {
-			http.send(request, HttpResponse.BodyHandlers.discarding());
-		}
-		double[] latencies = new double[count];
-		for (int i = 0; i < count; i++) {
-			long t = System.nanoTime();
-			HttpResponse<Void> response = http.send(request, HttpResponse.BodyHandlers.discarding());
-			latencies[i] = (System.nanoTime() - t) / 1e6;
-			if (response.statusCode() != 200) {
-				throw new IllegalStateException("article page answered " + response.statusCode());
-			}
-		}
-		Arrays.sort(latencies);
-		return latencies;
-	}
-
-	private static double percentile(double[] sorted, int percent) {
-		return sorted[Math.min(sorted.length - 1, (int) Math.ceil(percent / 100.0 * sorted.length) - 1)];
 	}
 
 }

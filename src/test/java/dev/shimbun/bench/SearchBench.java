@@ -3,12 +3,9 @@ package dev.shimbun.bench;
 import java.net.URI;
 import java.net.URLEncoder;
 import java.net.http.HttpClient;
-import java.net.http.HttpRequest;
-import java.net.http.HttpResponse;
 import java.nio.charset.StandardCharsets;
 import java.nio.file.Files;
 import java.nio.file.Path;
-import java.util.Arrays;
 
 import dev.shimbun.ShimbunApplication;
 import dev.shimbun.search.SearchIndexer;
@@ -76,42 +73,17 @@ public final class SearchBench {
 					(System.nanoTime() - started) / 1e9);
 			HttpClient http = HttpClient.newHttpClient();
 			for (String query : QUERIES) {
-				double[] latencies = latencies(http, port, query);
-				System.out.printf("%-16s p50 %7.2f ms, p99 %7.2f ms%n", query, percentile(latencies, 50),
-						percentile(latencies, 99));
+				Latencies latencies = Latencies.measure(http, URI.create(
+						"http://localhost:" + port + "/search?q=" + URLEncoder.encode(query, StandardCharsets.UTF_8)),
+						SEARCHES);
+				System.out.printf("%-16s p50 %7.2f ms, p99 %7.2f ms%n", query, latencies.percentile(50),
+						latencies.percentile(99));
 			}
 		}
 		finally {
 			context.close();
 			org.springframework.util.FileSystemUtils.deleteRecursively(dir);
 		}
-	}
-
-	/** Sequential search pages (first page) after a warm-up, in milliseconds, sorted. */
-	private static double[] latencies(HttpClient http, int port, String query) throws Exception {
-		HttpRequest request = HttpRequest
-			.newBuilder(URI
-				.create("http://localhost:" + port + "/search?q=" + URLEncoder.encode(query, StandardCharsets.UTF_8)))
-			.header("Accept", "text/html")
-			.build();
-		for (int i = 0; i < SEARCHES / 4; i++) {
-			http.send(request, HttpResponse.BodyHandlers.discarding());
-		}
-		double[] latencies = new double[SEARCHES];
-		for (int i = 0; i < SEARCHES; i++) {
-			long t = System.nanoTime();
-			HttpResponse<Void> response = http.send(request, HttpResponse.BodyHandlers.discarding());
-			latencies[i] = (System.nanoTime() - t) / 1e6;
-			if (response.statusCode() != 200) {
-				throw new IllegalStateException("search page answered " + response.statusCode());
-			}
-		}
-		Arrays.sort(latencies);
-		return latencies;
-	}
-
-	private static double percentile(double[] sorted, int percent) {
-		return sorted[Math.min(sorted.length - 1, (int) Math.ceil(percent / 100.0 * sorted.length) - 1)];
 	}
 
 }

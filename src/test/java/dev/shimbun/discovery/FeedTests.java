@@ -9,16 +9,9 @@ import java.util.List;
 import com.rometools.rome.feed.synd.SyndEntry;
 import com.rometools.rome.feed.synd.SyndFeed;
 import com.rometools.rome.io.SyndFeedInput;
-import dev.shimbun.MutableClock;
-import org.junit.jupiter.api.BeforeEach;
+
 import org.junit.jupiter.api.Test;
 
-import org.springframework.beans.factory.annotation.Autowired;
-import org.springframework.boot.test.context.SpringBootTest;
-import org.springframework.boot.webmvc.test.autoconfigure.AutoConfigureMockMvc;
-import org.springframework.context.annotation.Import;
-import org.springframework.jdbc.core.JdbcTemplate;
-import org.springframework.test.web.servlet.MockMvc;
 import org.springframework.test.web.servlet.MvcResult;
 
 import static org.assertj.core.api.Assertions.assertThat;
@@ -26,24 +19,7 @@ import static org.springframework.test.web.servlet.request.MockMvcRequestBuilder
 import static org.springframework.test.web.servlet.result.MockMvcResultMatchers.status;
 
 /** The Atom and RSS feeds, read back with ROME. */
-@SpringBootTest(properties = { "shimbun.test.context=discovery", "shimbun.site.base-url=" + DiscoveryFixture.BASE_URL })
-@AutoConfigureMockMvc
-@Import(MutableClock.Config.class)
-class FeedTests {
-
-	@Autowired
-	private MockMvc mvc;
-
-	@Autowired
-	private JdbcTemplate jdbc;
-
-	@Autowired
-	private MutableClock clock;
-
-	@BeforeEach
-	void prepare() {
-		DiscoveryFixture.prepare(this.jdbc, this.clock);
-	}
+class FeedTests extends DiscoveryTestSupport {
 
 	@Test
 	void atomFeedListsOnlyPublishedArticlesNewestFirst() throws Exception {

@@ -2,18 +2,11 @@ package dev.shimbun.discovery;
 
 import java.nio.charset.StandardCharsets;
 
-import dev.shimbun.MutableClock;
 import dev.shimbun.web.PageFetcher;
 import org.jsoup.nodes.Document;
-import org.junit.jupiter.api.BeforeEach;
+
 import org.junit.jupiter.api.Test;
 
-import org.springframework.beans.factory.annotation.Autowired;
-import org.springframework.boot.test.context.SpringBootTest;
-import org.springframework.boot.webmvc.test.autoconfigure.AutoConfigureMockMvc;
-import org.springframework.context.annotation.Import;
-import org.springframework.jdbc.core.JdbcTemplate;
-import org.springframework.test.web.servlet.MockMvc;
 import org.springframework.test.web.servlet.MvcResult;
 
 import static org.assertj.core.api.Assertions.assertThat;
@@ -21,24 +14,7 @@ import static org.springframework.test.web.servlet.request.MockMvcRequestBuilder
 import static org.springframework.test.web.servlet.result.MockMvcResultMatchers.status;
 
 /** robots.txt and the feed links in every page's head. */
-@SpringBootTest(properties = { "shimbun.test.context=discovery", "shimbun.site.base-url=" + DiscoveryFixture.BASE_URL })
-@AutoConfigureMockMvc
-@Import(MutableClock.Config.class)
-class RobotsTests {
-
-	@Autowired
-	private MockMvc mvc;
-
-	@Autowired
-	private JdbcTemplate jdbc;
-
-	@Autowired
-	private MutableClock clock;
-
-	@BeforeEach
-	void prepare() {
-		DiscoveryFixture.prepare(this.jdbc, this.clock);
-	}
+class RobotsTests extends DiscoveryTestSupport {
 
 	@Test
 	void robotsKeepAdminAndSearchOutAndPointAtTheSitemaps() throws Exception {

@@ -14,8 +14,6 @@ import javax.xml.transform.stream.StreamSource;
 import javax.xml.validation.Schema;
 import javax.xml.validation.SchemaFactory;
 
-import dev.shimbun.MutableClock;
-import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
 import org.w3c.dom.Document;
 import org.w3c.dom.Element;
@@ -23,11 +21,7 @@ import org.w3c.dom.NodeList;
 import org.xml.sax.InputSource;
 
 import org.springframework.beans.factory.annotation.Autowired;
-import org.springframework.boot.test.context.SpringBootTest;
-import org.springframework.boot.webmvc.test.autoconfigure.AutoConfigureMockMvc;
-import org.springframework.context.annotation.Import;
-import org.springframework.jdbc.core.JdbcTemplate;
-import org.springframework.test.web.servlet.MockMvc;
+
 import org.springframework.test.web.servlet.MvcResult;
 
 import static org.assertj.core.api.Assertions.assertThat;
@@ -38,31 +32,14 @@ import static org.springframework.test.web.servlet.result.MockMvcResultMatchers.
  * The sitemaps, validated against the sitemaps.org and Google News schemas (copies in
  * {@code src/test/resources/schemas}).
  */
-@SpringBootTest(properties = { "shimbun.test.context=discovery", "shimbun.site.base-url=" + DiscoveryFixture.BASE_URL })
-@AutoConfigureMockMvc
-@Import(MutableClock.Config.class)
-class SitemapTests {
+class SitemapTests extends DiscoveryTestSupport {
 
 	private static final String SITEMAP_NS = "http://www.sitemaps.org/schemas/sitemap/0.9";
 
 	private static final String NEWS_NS = "http://www.google.com/schemas/sitemap-news/0.9";
 
 	@Autowired
-	private MockMvc mvc;
-
-	@Autowired
-	private JdbcTemplate jdbc;
-
-	@Autowired
-	private MutableClock clock;
-
-	@Autowired
 	private DiscoveryService discovery;
-
-	@BeforeEach
-	void prepare() {
-		DiscoveryFixture.prepare(this.jdbc, this.clock);
-	}
 
 	@Test
 	void sitemapListsFrontCategoriesAndPublishedArticles() throws Exception {
