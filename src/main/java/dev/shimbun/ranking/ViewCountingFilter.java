@@ -11,8 +11,8 @@ import jakarta.servlet.http.HttpServletRequest;
 import jakarta.servlet.http.HttpServletResponse;
 import jakarta.servlet.http.HttpSession;
 
-import org.springframework.core.Ordered;
 import org.springframework.core.annotation.Order;
+import org.springframework.session.web.http.SessionRepositoryFilter;
 import org.springframework.stereotype.Component;
 import org.springframework.web.filter.OncePerRequestFilter;
 
@@ -23,7 +23,9 @@ import org.springframework.web.filter.OncePerRequestFilter;
  * right however the page is made.
  */
 @Component
-@Order(Ordered.HIGHEST_PRECEDENCE + 20)
+// After Spring Session's filter, so that a signed-in editor's session (kept in the
+// database) is seen.
+@Order(SessionRepositoryFilter.DEFAULT_ORDER + 10)
 class ViewCountingFilter extends OncePerRequestFilter {
 
 	private static final Pattern ARTICLE_PAGE = Pattern.compile("/articles/([a-z0-9]+(?:-[a-z0-9]+)*)");

@@ -124,11 +124,14 @@ class CommentModerationTests {
 		return request;
 	}
 
-	/** Follows a Post/Redirect/Get with its flash attributes, as a browser would. */
+	/**
+	 * Follows a Post/Redirect/Get with the session cookie that holds its flash
+	 * attributes, as a browser would.
+	 */
 	private Document follow(MvcResult result) throws Exception {
 		MvcResult next = this.mvc
-			.perform(get(result.getResponse().getRedirectedUrl()).accept(MediaType.TEXT_HTML)
-				.flashAttrs(result.getFlashMap()))
+			.perform(get(java.net.URI.create(result.getResponse().getRedirectedUrl())).accept(MediaType.TEXT_HTML)
+				.cookie(result.getResponse().getCookies()))
 			.andExpect(status().isOk())
 			.andReturn();
 		return Jsoup.parse(next.getResponse().getContentAsString());

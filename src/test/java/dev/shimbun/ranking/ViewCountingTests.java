@@ -1,5 +1,6 @@
 package dev.shimbun.ranking;
 
+import jakarta.servlet.http.Cookie;
 import java.time.Duration;
 
 import dev.shimbun.MutableClock;
@@ -11,7 +12,6 @@ import org.springframework.boot.test.context.SpringBootTest;
 import org.springframework.boot.webmvc.test.autoconfigure.AutoConfigureMockMvc;
 import org.springframework.context.annotation.Import;
 import org.springframework.jdbc.core.JdbcTemplate;
-import org.springframework.mock.web.MockHttpSession;
 import org.springframework.test.web.servlet.MockMvc;
 import org.springframework.test.web.servlet.request.MockHttpServletRequestBuilder;
 
@@ -108,15 +108,16 @@ class ViewCountingTests {
 
 	@Test
 	void signedInStaffAndPreviewsAreNotCounted() throws Exception {
-		MockHttpSession session = (MockHttpSession) this.mvc.perform(
+		Cookie session = this.mvc.perform(
 				post("/admin/login").param("username", "desk").param("password", "counting-test-secret").with(csrf()))
 			.andReturn()
-			.getRequest()
-			.getSession(false);
+			.getResponse()
+			.getCookie("SESSION");
+		assertThat(session).isNotNull();
 		long before = total();
-		this.mvc.perform(read("192.0.2.40", BROWSER).session(session)).andExpect(status().isOk());
+		this.mvc.perform(read("192.0.2.40", BROWSER).cookie(session)).andExpect(status().isOk());
 		Long id = this.jdbc.queryForObject("SELECT id FROM article WHERE slug = ?", Long.class, SLUG);
-		this.mvc.perform(get("/admin/articles/" + id + "/preview").header("User-Agent", BROWSER).session(session))
+		this.mvc.perform(get("/admin/articles/" + id + "/preview").header("User-Agent", BROWSER).cookie(session))
 			.andExpect(status().isOk());
 		assertThat(total()).isEqualTo(before);
 	}

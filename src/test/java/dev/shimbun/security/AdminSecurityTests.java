@@ -1,5 +1,6 @@
 package dev.shimbun.security;
 
+import jakarta.servlet.http.Cookie;
 import java.time.Duration;
 
 import dev.shimbun.MutableClock;
@@ -15,7 +16,6 @@ import org.springframework.beans.factory.annotation.Autowired;
 import org.springframework.boot.test.context.SpringBootTest;
 import org.springframework.boot.webmvc.test.autoconfigure.AutoConfigureMockMvc;
 import org.springframework.context.annotation.Import;
-import org.springframework.mock.web.MockHttpSession;
 import org.springframework.security.test.context.support.WithMockUser;
 import org.springframework.test.web.servlet.MockMvc;
 import org.springframework.test.web.servlet.MvcResult;
@@ -116,13 +116,14 @@ class AdminSecurityTests {
 		MvcResult result = this.mvc.perform(signIn("chief", "correct-horse-battery"))
 			.andExpect(redirectedUrl("/admin"))
 			.andReturn();
-		MockHttpSession session = (MockHttpSession) result.getRequest().getSession(false);
-		this.mvc.perform(get("/admin").session(session))
+		Cookie session = result.getResponse().getCookie("SESSION");
+		assertThat(session).isNotNull();
+		this.mvc.perform(get("/admin").cookie(session))
 			.andExpect(status().isOk())
 			.andExpect(content().string(containsString("chief でサインイン中")));
-		this.mvc.perform(post("/admin/logout").session(session).with(csrf()))
+		this.mvc.perform(post("/admin/logout").cookie(session).with(csrf()))
 			.andExpect(redirectedUrl("/admin/login?signedOut"));
-		this.mvc.perform(get("/admin").session(session)).andExpect(redirectedUrl("/admin/login"));
+		this.mvc.perform(get("/admin").cookie(session)).andExpect(redirectedUrl("/admin/login"));
 	}
 
 	@Test
@@ -151,10 +152,11 @@ class AdminSecurityTests {
 		MvcResult locked = this.mvc.perform(signIn("chief", "correct-horse-battery").with(from("192.0.2.99")))
 			.andExpect(redirectedUrl("/admin/login?error"))
 			.andReturn();
-		MockHttpSession session = (MockHttpSession) locked.getRequest().getSession(false);
+		Cookie session = locked.getResponse().getCookie("SESSION");
+		assertThat(session).isNotNull();
 		String retryAt = java.time.format.DateTimeFormatter.ofPattern("H:mm")
 			.format(this.clock.instant().plus(Duration.ofMinutes(15)).atZone(java.time.ZoneId.of("Asia/Tokyo")));
-		this.mvc.perform(get("/admin/login").param("error", "").session(session))
+		this.mvc.perform(get("/admin/login").param("error", "").cookie(session))
 			.andExpect(content().string(containsString("しばらくサインインできません。" + retryAt + " 以降にもう一度お試しください。")));
 		this.clock.advance(Duration.ofMinutes(15).plusSeconds(1));
 		this.mvc.perform(signIn("chief", "correct-horse-battery").with(from("192.0.2.99")))
