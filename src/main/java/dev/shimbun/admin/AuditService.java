@@ -3,12 +3,16 @@ package dev.shimbun.admin;
 import java.time.Clock;
 import java.time.Instant;
 import java.time.ZoneId;
+import java.util.ArrayList;
 import java.util.List;
 
 import dev.shimbun.ShimbunProperties;
+import jakarta.persistence.criteria.Predicate;
 
 import org.springframework.data.domain.Page;
 import org.springframework.data.domain.PageRequest;
+import org.springframework.data.domain.Sort;
+import org.springframework.data.jpa.domain.Specification;
 import org.springframework.security.core.Authentication;
 import org.springframework.security.core.context.SecurityContextHolder;
 import org.springframework.stereotype.Service;
@@ -59,9 +63,32 @@ public class AuditService {
 	public Page<AuditEntry> search(AuditFilter filter, int pageIndex) {
 		Instant from = (filter.from() != null) ? filter.from().atStartOfDay(this.zone).toInstant() : null;
 		Instant to = (filter.to() != null) ? filter.to().plusDays(1).atStartOfDay(this.zone).toInstant() : null;
+		String actor = blankToNull(filter.actor());
+		String targetType = blankToNull(filter.targetType());
+		// Only the filters given become conditions (a "? IS NULL OR ..." query cannot be
+		// typed by PostgreSQL).
+		Specification<AuditEvent> where = (root, query, criteria) -> {
+			List<Predicate> conditions = new ArrayList<>();
+			if (actor != null) {
+				conditions.add(criteria.equal(root.get("actor"), actor));
+			}
+			if (filter.action() != null) {
+				conditions.add(criteria.equal(root.get("action"), filter.action()));
+			}
+			if (targetType != null) {
+				conditions.add(criteria.equal(root.get("targetType"), targetType));
+			}
+			if (from != null) {
+				conditions.add(criteria.greaterThanOrEqualTo(root.get("occurredAt"), from));
+			}
+			if (to != null) {
+				conditions.add(criteria.lessThan(root.get("occurredAt"), to));
+			}
+			return criteria.and(conditions.toArray(Predicate[]::new));
+		};
 		return this.events
-			.search(blankToNull(filter.actor()), filter.action(), blankToNull(filter.targetType()), from, to,
-					PageRequest.of(pageIndex, PAGE_SIZE))
+			.findAll(where,
+					PageRequest.of(pageIndex, PAGE_SIZE, Sort.by(Sort.Order.desc("occurredAt"), Sort.Order.desc("id"))))
 			.map(this::entry);
 	}
 

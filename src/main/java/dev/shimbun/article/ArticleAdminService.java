@@ -8,6 +8,7 @@ import java.time.ZoneId;
 import java.time.format.DateTimeFormatter;
 import java.util.ArrayList;
 import java.util.List;
+import java.util.Locale;
 import java.util.Optional;
 
 import com.github.difflib.text.DiffRow;
@@ -19,10 +20,13 @@ import dev.shimbun.category.Category;
 import dev.shimbun.search.SearchIndexer;
 import dev.shimbun.security.StaffService;
 import jakarta.persistence.EntityManager;
+import jakarta.persistence.criteria.Predicate;
 import tools.jackson.databind.json.JsonMapper;
 
 import org.springframework.data.domain.Page;
 import org.springframework.data.domain.PageRequest;
+import org.springframework.data.domain.Sort;
+import org.springframework.data.jpa.domain.Specification;
 import org.springframework.security.core.Authentication;
 import org.springframework.security.core.context.SecurityContextHolder;
 import org.springframework.stereotype.Service;
@@ -83,7 +87,26 @@ public class ArticleAdminService {
 
 	public Page<ArticleRow> search(String text, ArticleStatus status, Long categoryId, int pageIndex) {
 		String query = (text == null || text.isBlank()) ? null : text.strip();
-		return this.articles.search(query, status, categoryId, PageRequest.of(pageIndex, PAGE_SIZE))
+		// Only the filters given become conditions; the text matches literally (no LIKE
+		// wildcards).
+		Specification<Article> where = (root, criteria, builder) -> {
+			List<Predicate> conditions = new ArrayList<>();
+			if (query != null) {
+				String pattern = "%"
+						+ query.toLowerCase(Locale.ROOT).replace("!", "!!").replace("%", "!%").replace("_", "!_") + "%";
+				conditions.add(builder.like(builder.lower(root.get("headline")), pattern, '!'));
+			}
+			if (status != null) {
+				conditions.add(builder.equal(root.get("status"), status));
+			}
+			if (categoryId != null) {
+				conditions.add(builder.equal(root.get("category").get("id"), categoryId));
+			}
+			return builder.and(conditions.toArray(Predicate[]::new));
+		};
+		return this.articles
+			.findAll(where,
+					PageRequest.of(pageIndex, PAGE_SIZE, Sort.by(Sort.Order.desc("updatedAt"), Sort.Order.desc("id"))))
 			.map((article) -> new ArticleRow(article.getId(), article.getSlug(), article.getHeadline(),
 					article.getCategory().getName(), article.getStatus(), zoned(article.getPublishedAt()),
 					zoned(article.getUpdatedAt()), article.getUpdatedBy()));
