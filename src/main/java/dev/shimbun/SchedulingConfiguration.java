@@ -1,16 +1,35 @@
 package dev.shimbun;
 
+import javax.sql.DataSource;
+
+import net.javacrumbs.shedlock.core.LockProvider;
+import net.javacrumbs.shedlock.provider.jdbctemplate.JdbcTemplateLockProvider;
+import net.javacrumbs.shedlock.spring.annotation.EnableSchedulerLock;
+
 import org.springframework.boot.autoconfigure.condition.ConditionalOnProperty;
+import org.springframework.context.annotation.Bean;
 import org.springframework.context.annotation.Configuration;
+import org.springframework.jdbc.core.JdbcTemplate;
 import org.springframework.scheduling.annotation.EnableScheduling;
 
 /**
- * Background jobs (scheduled publication, ...); {@code shimbun.scheduling.enabled=false}
- * turns them off.
+ * Background jobs (scheduled publication, rankings, view-count flushes, change polling);
+ * {@code shimbun.scheduling.enabled=false} turns them off. Jobs that must run once per
+ * cluster, not once per instance, carry {@code @SchedulerLock}: the lock is a row of the
+ * {@code shedlock} table, timed by the database's clock.
  */
 @Configuration(proxyBeanMethods = false)
 @EnableScheduling
+@EnableSchedulerLock(defaultLockAtMostFor = "PT10M")
 @ConditionalOnProperty(name = "shimbun.scheduling.enabled", matchIfMissing = true)
 class SchedulingConfiguration {
+
+	@Bean
+	LockProvider lockProvider(DataSource dataSource) {
+		return new JdbcTemplateLockProvider(JdbcTemplateLockProvider.Configuration.builder()
+			.withJdbcTemplate(new JdbcTemplate(dataSource))
+			.usingDbTime()
+			.build());
+	}
 
 }

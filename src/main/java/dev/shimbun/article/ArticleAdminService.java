@@ -17,6 +17,8 @@ import dev.shimbun.ShimbunProperties;
 import dev.shimbun.admin.AuditAction;
 import dev.shimbun.admin.AuditService;
 import dev.shimbun.category.Category;
+import dev.shimbun.cluster.ClusterEvents;
+import dev.shimbun.cluster.ContentChanged.Topic;
 import dev.shimbun.search.SearchIndexer;
 import dev.shimbun.security.StaffService;
 import jakarta.persistence.EntityManager;
@@ -62,6 +64,8 @@ public class ArticleAdminService {
 
 	private final SearchIndexer searchIndex;
 
+	private final ClusterEvents cluster;
+
 	private final Clock clock;
 
 	private final ZoneId zone;
@@ -72,8 +76,9 @@ public class ArticleAdminService {
 
 	ArticleAdminService(ArticleRepository articles, ArticleRevisionRepository revisions, AuthorRepository authors,
 			EntityManager entityManager, FigureImages figureImages, AuditService audit, StaffService staff,
-			SearchIndexer searchIndex, Clock clock, ShimbunProperties properties) {
+			SearchIndexer searchIndex, ClusterEvents cluster, Clock clock, ShimbunProperties properties) {
 		this.searchIndex = searchIndex;
+		this.cluster = cluster;
 		this.figureImages = figureImages;
 		this.articles = articles;
 		this.revisions = revisions;
@@ -195,6 +200,7 @@ public class ArticleAdminService {
 		this.audit.record(AuditAction.ARTICLE_CREATED, "article", article.getId(), article.getHeadline());
 		auditStatus(article, null);
 		this.searchIndex.index(article.getId());
+		this.cluster.changed(Topic.ARTICLE, article.getId());
 		return article.getId();
 	}
 
@@ -224,6 +230,7 @@ public class ArticleAdminService {
 		this.audit.record(AuditAction.ARTICLE_SAVED, "article", id, article.getHeadline());
 		auditStatus(article, before);
 		this.searchIndex.index(id);
+		this.cluster.changed(Topic.ARTICLE, id);
 	}
 
 	private void apply(Article article, ArticleForm form, String slug, Instant now) {
@@ -253,6 +260,7 @@ public class ArticleAdminService {
 		Article article = find(id);
 		this.audit.record(AuditAction.ARTICLE_DELETED, "article", id, article.getHeadline());
 		this.articles.delete(article);
+		this.cluster.changed(Topic.ARTICLE, id);
 	}
 
 	/**
@@ -272,6 +280,7 @@ public class ArticleAdminService {
 				AuditAction action = (status.get() == ArticleStatus.PUBLISHED) ? AuditAction.ARTICLE_PUBLISHED
 						: AuditAction.ARTICLE_UNPUBLISHED;
 				this.audit.recordAs("system", action, "article", article.getId(), article.getHeadline());
+				this.cluster.changed(Topic.ARTICLE, article.getId());
 			}
 		}
 		return changed;
@@ -333,6 +342,7 @@ public class ArticleAdminService {
 		storeRevision(article, username, "restored:" + number);
 		this.audit.record(AuditAction.ARTICLE_RESTORED, "article", id, "版" + number + "を復元");
 		this.searchIndex.index(id);
+		this.cluster.changed(Topic.ARTICLE, id);
 	}
 
 	private void storeRevision(Article article, String username, String note) {

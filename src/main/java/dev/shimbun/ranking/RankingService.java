@@ -14,33 +14,47 @@ import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
 import java.util.Set;
+import java.util.TreeSet;
 
 import com.github.benmanes.caffeine.cache.Cache;
 import com.github.benmanes.caffeine.cache.Caffeine;
 import dev.shimbun.ShimbunProperties;
-import org.slf4j.Logger;
-import org.slf4j.LoggerFactory;
+import dev.shimbun.cluster.ClusterEvents;
+import dev.shimbun.cluster.ContentChanged;
+import dev.shimbun.cluster.ContentChanged.Topic;
+import io.micrometer.core.instrument.MeterRegistry;
+import io.micrometer.core.instrument.Timer;
+import io.micrometer.core.instrument.binder.cache.CaffeineCacheMetrics;
 
+import org.springframework.boot.context.event.ApplicationReadyEvent;
+import org.springframework.context.event.EventListener;
 import org.springframework.jdbc.core.JdbcTemplate;
+import org.springframework.jdbc.core.RowCallbackHandler;
 import org.springframework.jdbc.core.RowMapper;
-import org.springframework.scheduling.annotation.Scheduled;
 import org.springframework.stereotype.Service;
+import org.springframework.transaction.PlatformTransactionManager;
+import org.springframework.transaction.support.TransactionTemplate;
 
 /**
  * Rankings from real reads. The most-read lists are recomputed on a schedule (every
- * minute by default) and served from memory, never computed in the request path.
- * こんな記事も読まれています is computed per article from co-reads (readers who read this article and
- * others on the same day), falling back to the same category and shared headline terms,
- * and kept for a few minutes.
+ * minute by default, by one instance of the cluster), stored in the database and served
+ * from memory on every instance, never computed in the request path. こんな記事も読まれています is
+ * computed per article from co-reads (readers who read this article and others on the
+ * same day), falling back to the same category and shared headline terms, and kept for a
+ * few minutes.
  */
 @Service
 public class RankingService {
 
-	private static final Logger logger = LoggerFactory.getLogger(RankingService.class);
-
 	private static final String VISIBLE = """
 			a.status IN ('SCHEDULED', 'PUBLISHED') AND a.published_at <= ?
 			AND (a.unpublish_at IS NULL OR a.unpublish_at > ?)""";
+
+	private static final String DAY = "day";
+
+	private static final String WEEK = "week";
+
+	private static final String CATEGORY = "category:";
 
 	private static final RowMapper<RankedArticle> RANKED = (row, n) -> new RankedArticle(row.getLong("id"),
 			row.getString("slug"), row.getString("headline"), row.getLong("category_id"),
@@ -56,34 +70,118 @@ public class RankingService {
 
 	private final Cache<Long, List<RankedArticle>> alsoRead;
 
+	private final ClusterEvents cluster;
+
+	private final TransactionTemplate transactions;
+
+	private final Timer recomputeTimer;
+
 	private volatile Rankings rankings = Rankings.empty();
 
-	RankingService(JdbcTemplate jdbc, Clock clock, ShimbunProperties properties) {
+	RankingService(JdbcTemplate jdbc, Clock clock, ShimbunProperties properties, ClusterEvents cluster,
+			PlatformTransactionManager transactionManager, MeterRegistry meters) {
 		this.jdbc = jdbc;
 		this.clock = clock;
 		this.zone = properties.site().zone();
 		this.size = properties.views().rankingSize();
-		this.alsoRead = Caffeine.newBuilder().maximumSize(50_000).expireAfterWrite(Duration.ofMinutes(5)).build();
+		this.cluster = cluster;
+		this.transactions = new TransactionTemplate(transactionManager);
+		this.alsoRead = Caffeine.newBuilder()
+			.maximumSize(50_000)
+			.expireAfterWrite(Duration.ofMinutes(5))
+			.recordStats()
+			.build();
+		CaffeineCacheMetrics.monitor(meters, this.alsoRead, "also-read");
+		this.recomputeTimer = Timer.builder("shimbun.rankings.recompute")
+			.description("Time to recompute and store every most-read list")
+			.register(meters);
 	}
 
-	/** Recomputes every most-read list; takes effect at once for every page. */
-	@Scheduled(fixedDelayString = "${shimbun.views.ranking-interval:60s}", initialDelayString = "2s")
+	/**
+	 * Recomputes every most-read list and stores them for every instance; takes effect
+	 * here at once, and on the other instances when they hear of it. Called once per
+	 * cluster on a schedule (RankingScheduler).
+	 */
 	public void recompute() {
-		long started = System.nanoTime();
-		Instant now = this.clock.instant();
-		List<RankedArticle> day = mostRead(now, now.minus(Duration.ofHours(24)));
-		List<RankedArticle> week = mostRead(now, now.minus(Duration.ofDays(7)));
-		Map<Long, List<RankedArticle>> byCategory = new LinkedHashMap<>();
-		Set<Long> categories = new HashSet<>();
-		week.forEach((article) -> categories.add(article.categoryId()));
-		for (Long category : categories) {
-			byCategory.put(category,
-					withFallback(day.stream().filter((article) -> article.categoryId().equals(category)).toList(),
-							week.stream().filter((article) -> article.categoryId().equals(category)).toList()));
+		this.recomputeTimer.record(() -> {
+			Instant now = this.clock.instant();
+			List<RankedArticle> day = mostRead(now, now.minus(Duration.ofHours(24)));
+			List<RankedArticle> week = mostRead(now, now.minus(Duration.ofDays(7)));
+			Map<String, List<RankedArticle>> lists = new LinkedHashMap<>();
+			lists.put(DAY, withFallback(day, week));
+			lists.put(WEEK, top(week));
+			Set<Long> categories = new TreeSet<>();
+			week.forEach((article) -> categories.add(article.categoryId()));
+			for (Long category : categories) {
+				lists.put(CATEGORY + category,
+						withFallback(day.stream().filter((article) -> article.categoryId().equals(category)).toList(),
+								week.stream().filter((article) -> article.categoryId().equals(category)).toList()));
+			}
+			this.transactions.executeWithoutResult((status) -> store(now, lists));
+		});
+	}
+
+	private void store(Instant now, Map<String, List<RankedArticle>> lists) {
+		this.jdbc.update("DELETE FROM ranking_entry");
+		List<Object[]> rows = new ArrayList<>();
+		lists.forEach((key, articles) -> {
+			for (int place = 0; place < articles.size(); place++) {
+				rows.add(new Object[] { key, place + 1, articles.get(place).id(), articles.get(place).views() });
+			}
+		});
+		this.jdbc.batchUpdate("INSERT INTO ranking_entry (list_key, place, article_id, views) VALUES (?, ?, ?, ?)",
+				rows);
+		OffsetDateTime at = now.atOffset(ZoneOffset.UTC);
+		if (this.jdbc.update("UPDATE ranking_state SET computed_at = ? WHERE id = 1", at) == 0) {
+			this.jdbc.update("INSERT INTO ranking_state (id, computed_at) VALUES (1, ?)", at);
 		}
-		this.rankings = new Rankings(now, withFallback(day, week), top(week), byCategory);
-		this.alsoRead.invalidateAll();
-		logger.debug("Rankings recomputed in {} ms", (System.nanoTime() - started) / 1_000_000);
+		this.cluster.changed(Topic.RANKINGS, null);
+	}
+
+	/**
+	 * Loads the stored lists into memory, leaving out articles no longer visible, with
+	 * their current headlines.
+	 */
+	@EventListener(ApplicationReadyEvent.class)
+	public void load() {
+		Instant now = this.clock.instant();
+		OffsetDateTime at = now.atOffset(ZoneOffset.UTC);
+		Map<String, List<RankedArticle>> lists = new LinkedHashMap<>();
+		this.jdbc.query("""
+				SELECT r.list_key, a.id, a.slug, a.headline, a.category_id, c.name AS category_name, r.views
+				FROM ranking_entry r
+				JOIN article a ON a.id = r.article_id
+				JOIN category c ON c.id = a.category_id
+				WHERE %s
+				ORDER BY r.list_key, r.place
+				""".formatted(VISIBLE),
+				(RowCallbackHandler) (row) -> lists
+					.computeIfAbsent(row.getString("list_key"), (key) -> new ArrayList<>())
+					.add(RANKED.mapRow(row, 0)),
+				at, at);
+		List<OffsetDateTime> computed = this.jdbc.queryForList("SELECT computed_at FROM ranking_state WHERE id = 1",
+				OffsetDateTime.class);
+		Map<Long, List<RankedArticle>> byCategory = new LinkedHashMap<>();
+		lists.forEach((key, articles) -> {
+			if (key.startsWith(CATEGORY)) {
+				byCategory.put(Long.valueOf(key.substring(CATEGORY.length())), List.copyOf(articles));
+			}
+		});
+		this.rankings = new Rankings(computed.isEmpty() ? Instant.EPOCH : computed.get(0).toInstant(),
+				List.copyOf(lists.getOrDefault(DAY, List.of())), List.copyOf(lists.getOrDefault(WEEK, List.of())),
+				byCategory);
+	}
+
+	/**
+	 * Another recomputation (here or on another instance), or an article edited,
+	 * published or hidden: the lists and co-reads in memory are read again.
+	 */
+	@EventListener
+	void onChange(ContentChanged change) {
+		if (change.topic() == Topic.RANKINGS || change.topic() == Topic.ARTICLE) {
+			this.alsoRead.invalidateAll();
+			load();
+		}
 	}
 
 	private List<RankedArticle> withFallback(List<RankedArticle> day, List<RankedArticle> week) {

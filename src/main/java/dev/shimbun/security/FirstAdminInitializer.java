@@ -11,9 +11,11 @@ import org.slf4j.LoggerFactory;
 
 import org.springframework.boot.ApplicationArguments;
 import org.springframework.boot.ApplicationRunner;
+import org.springframework.dao.DataIntegrityViolationException;
 import org.springframework.security.crypto.password.PasswordEncoder;
 import org.springframework.stereotype.Component;
-import org.springframework.transaction.annotation.Transactional;
+import org.springframework.transaction.PlatformTransactionManager;
+import org.springframework.transaction.support.TransactionTemplate;
 
 /**
  * At the first start, when no staff account exists, creates an ADMIN from
@@ -41,8 +43,11 @@ class FirstAdminInitializer implements ApplicationRunner {
 
 	private final SecureRandom random = new SecureRandom();
 
+	private final TransactionTemplate transactions;
+
 	FirstAdminInitializer(StaffUserRepository users, PasswordEncoder passwordEncoder, ShimbunProperties properties,
-			AuditService audit, Clock clock) {
+			AuditService audit, Clock clock, PlatformTransactionManager transactionManager) {
+		this.transactions = new TransactionTemplate(transactionManager);
 		this.users = users;
 		this.passwordEncoder = passwordEncoder;
 		this.admin = properties.admin();
@@ -51,7 +56,6 @@ class FirstAdminInitializer implements ApplicationRunner {
 	}
 
 	@Override
-	@Transactional
 	public void run(ApplicationArguments args) {
 		if (this.users.count() > 0) {
 			return;
@@ -65,9 +69,20 @@ class FirstAdminInitializer implements ApplicationRunner {
 			throw new IllegalStateException(
 					"shimbun.admin.password must have at least " + StaffService.MIN_PASSWORD_LENGTH + " characters");
 		}
-		StaffUser user = this.users.save(new StaffUser(this.admin.username(), this.admin.username(),
-				this.passwordEncoder.encode(password), StaffRole.ADMIN, this.clock.instant()));
-		this.audit.recordAs(null, AuditAction.ADMIN_CREATED, "user", user.getId(), user.getUsername());
+		String encoded = this.passwordEncoder.encode(password);
+		StaffUser user;
+		try {
+			user = this.transactions.execute((status) -> {
+				StaffUser created = this.users.saveAndFlush(new StaffUser(this.admin.username(), this.admin.username(),
+						encoded, StaffRole.ADMIN, this.clock.instant()));
+				this.audit.recordAs(null, AuditAction.ADMIN_CREATED, "user", created.getId(), created.getUsername());
+				return created;
+			});
+		}
+		catch (DataIntegrityViolationException ex) {
+			logger.info("Another instance created the first admin account at the same time");
+			return;
+		}
 		if (generated) {
 			logger.warn(
 					"Created the first admin account '{}' with the generated password: {}  "

@@ -1,0 +1,36 @@
+package dev.shimbun.cluster;
+
+/**
+ * Something that pages or in-memory caches show has changed, on this instance or on
+ * another one of the cluster. Listen for it with {@code @EventListener}.
+ *
+ * @param topic what kind of thing changed
+ * @param key which one (an article id, say), or {@code null} for the whole topic
+ * @param local whether the change was made on this instance
+ */
+public record ContentChanged(Topic topic, String key, boolean local) {
+
+	/** What kind of thing changed. */
+	public enum Topic {
+
+		/** An article: its content, status, times or corrections. */
+		ARTICLE,
+
+		/** The comments shown under an article (key: the article id). */
+		COMMENTS,
+
+		/** A curated list. */
+		LIST,
+
+		/** Categories and so the menus. */
+		CATEGORY,
+
+		/** The most-read lists were recomputed. */
+		RANKINGS,
+
+		/** A media item (caption, credit, alt text, deletion). */
+		MEDIA
+
+	}
+
+}

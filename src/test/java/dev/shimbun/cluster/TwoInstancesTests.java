@@ -1,0 +1,212 @@
+package dev.shimbun.cluster;
+
+import java.net.URI;
+import java.net.URLEncoder;
+import java.net.http.HttpClient;
+import java.net.http.HttpRequest;
+import java.net.http.HttpResponse;
+import java.nio.charset.StandardCharsets;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.time.Duration;
+import java.time.Instant;
+import java.time.ZoneOffset;
+import java.time.temporal.ChronoUnit;
+import java.util.List;
+import java.util.concurrent.CountDownLatch;
+import java.util.concurrent.ExecutorService;
+import java.util.concurrent.Executors;
+import java.util.concurrent.Future;
+
+import dev.shimbun.ShimbunApplication;
+import dev.shimbun.article.ArticleAdminService;
+import dev.shimbun.article.ArticleForm;
+import dev.shimbun.ranking.RankingScheduler;
+import dev.shimbun.ranking.RankingService;
+import dev.shimbun.support.TestDatabases;
+import io.micrometer.core.instrument.MeterRegistry;
+import org.jsoup.Jsoup;
+import org.jsoup.nodes.Document;
+import org.junit.jupiter.api.AfterAll;
+import org.junit.jupiter.api.BeforeAll;
+import org.junit.jupiter.api.Test;
+
+import org.springframework.boot.builder.SpringApplicationBuilder;
+import org.springframework.boot.web.server.context.WebServerApplicationContext;
+import org.springframework.context.ConfigurableApplicationContext;
+import org.springframework.jdbc.core.JdbcTemplate;
+import org.springframework.security.authentication.TestingAuthenticationToken;
+import org.springframework.security.core.context.SecurityContextHolder;
+
+import static org.assertj.core.api.Assertions.assertThat;
+import static org.awaitility.Awaitility.await;
+
+/**
+ * Two instances of the application on one PostgreSQL database, as behind a load balancer:
+ * what one does, the other serves.
+ */
+class TwoInstancesTests {
+
+	static final String ARTICLE = "iran-missile-fuel-smuggling";
+
+	static final String PASSWORD = "cluster-test-password";
+
+	static ConfigurableApplicationContext a;
+
+	static ConfigurableApplicationContext b;
+
+	static final HttpClient http = HttpClient.newBuilder().followRedirects(HttpClient.Redirect.NEVER).build();
+
+	@BeforeAll
+	static void startTwoInstances() throws Exception {
+		String url = TestDatabases.newPostgresDatabase();
+		Path data = Files.createTempDirectory("shimbun-cluster");
+		a = start(url, data);
+		b = start(url, data);
+	}
+
+	private static ConfigurableApplicationContext start(String url, Path data) {
+		return new SpringApplicationBuilder(ShimbunApplication.class).run("--server.port=0",
+				"--spring.datasource.url=" + url, "--spring.datasource.username=postgres",
+				"--spring.datasource.password=", "--shimbun.data-dir=" + data, "--shimbun.admin.username=chief",
+				"--shimbun.admin.password=" + PASSWORD, "--shimbun.scheduling.enabled=true",
+				"--shimbun.views.ranking-interval=1h", "--shimbun.scheduling.article-interval=1h");
+	}
+
+	@AfterAll
+	static void stop() {
+		if (b != null) {
+			b.close();
+		}
+		if (a != null) {
+			a.close();
+		}
+	}
+
+	@Test
+	void aCommentPostedOnOneIsListedOnTheOther() throws Exception {
+		String body = "インスタンスAから投稿したコメント";
+		String form = "nickname=" + URLEncoder.encode("読者A", StandardCharsets.UTF_8) + "&body="
+				+ URLEncoder.encode(body, StandardCharsets.UTF_8);
+		HttpResponse<String> posted = http.send(HttpRequest.newBuilder(uri(a, "/articles/" + ARTICLE + "/comments"))
+			.header("Content-Type", "application/x-www-form-urlencoded")
+			.header("Origin", origin(a))
+			.POST(HttpRequest.BodyPublishers.ofString(form))
+			.build(), HttpResponse.BodyHandlers.ofString());
+		assertThat(posted.statusCode()).isEqualTo(302);
+		assertThat(posted.headers().firstValue("Location").orElseThrow()).contains("comment=posted");
+		assertThat(page(b, "/articles/" + ARTICLE).select(".comment-body").eachText()).contains(body);
+	}
+
+	@Test
+	void aSignInOnOneIsValidOnTheOther() throws Exception {
+		HttpResponse<String> login = http.send(HttpRequest.newBuilder(uri(a, "/admin/login")).build(),
+				HttpResponse.BodyHandlers.ofString());
+		String csrf = Jsoup.parse(login.body()).selectFirst("input[name=_csrf]").val();
+		String form = "username=chief&password=" + PASSWORD + "&_csrf="
+				+ URLEncoder.encode(csrf, StandardCharsets.UTF_8);
+		HttpResponse<String> signedIn = http.send(HttpRequest.newBuilder(uri(a, "/admin/login"))
+			.header("Content-Type", "application/x-www-form-urlencoded")
+			.header("Cookie", sessionCookie(login))
+			.POST(HttpRequest.BodyPublishers.ofString(form))
+			.build(), HttpResponse.BodyHandlers.ofString());
+		assertThat(signedIn.headers().firstValue("Location").orElseThrow()).endsWith("/admin");
+		String session = sessionCookie(signedIn);
+
+		HttpResponse<String> onB = http.send(HttpRequest.newBuilder(uri(b, "/admin")).header("Cookie", session).build(),
+				HttpResponse.BodyHandlers.ofString());
+		assertThat(onB.statusCode()).isEqualTo(200);
+		assertThat(Jsoup.parse(onB.body()).selectFirst(".signed-in-as").text()).isEqualTo("chief でサインイン中");
+
+		HttpResponse<String> withoutSession = http.send(HttpRequest.newBuilder(uri(b, "/admin")).build(),
+				HttpResponse.BodyHandlers.ofString());
+		assertThat(withoutSession.statusCode()).isEqualTo(302);
+	}
+
+	@Test
+	void anEditOnOneShowsOnTheOtherWithinTwoSeconds() throws Exception {
+		JdbcTemplate jdbc = a.getBean(JdbcTemplate.class);
+		jdbc.update("UPDATE curated_list SET list_mode = 'COMPUTED' WHERE list_key = 'ranking'");
+		Long id = jdbc.queryForObject("SELECT id FROM article WHERE slug = ?", Long.class, ARTICLE);
+		jdbc.update("INSERT INTO article_view_hour (article_id, hour_start, views) VALUES (?, ?, 1000)", id,
+				Instant.now().truncatedTo(ChronoUnit.HOURS).atOffset(ZoneOffset.UTC));
+
+		// the most-read lists, computed on A, are served by B
+		a.getBean(RankingService.class).recompute();
+		await().atMost(Duration.ofSeconds(2))
+			.untilAsserted(() -> assertThat(ranking(b)).first().isEqualTo("/articles/" + ARTICLE));
+
+		ArticleAdminService editor = a.getBean(ArticleAdminService.class);
+		SecurityContextHolder.getContext()
+			.setAuthentication(new TestingAuthenticationToken("chief", null, "ROLE_ADMIN"));
+		try {
+			ArticleForm form = editor.form(id);
+			form.setHeadline("見出しをインスタンスAで直した");
+			editor.update(id, form);
+		}
+		finally {
+			SecurityContextHolder.clearContext();
+		}
+		Instant edited = Instant.now();
+		await().atMost(Duration.ofSeconds(2))
+			.pollInterval(Duration.ofMillis(100))
+			.untilAsserted(() -> assertThat(page(b, "/").select("#sidebar-ranking a").eachText())
+				.anySatisfy((text) -> assertThat(text).contains("見出しをインスタンスAで直した")));
+		assertThat(Duration.between(edited, Instant.now())).isLessThan(Duration.ofSeconds(2));
+	}
+
+	@Test
+	void aScheduledJobTriggeredOnBothRunsOnce() throws Exception {
+		// wait out the lock of the run each instance made at start-up
+		Thread.sleep(6000);
+		double before = recomputations(a) + recomputations(b);
+		CountDownLatch go = new CountDownLatch(1);
+		ExecutorService threads = Executors.newFixedThreadPool(2);
+		List<Future<Object>> runs = List.of(a, b).stream().map((instance) -> threads.<Object>submit(() -> {
+			go.await();
+			instance.getBean(RankingScheduler.class).recompute();
+			return null;
+		})).toList();
+		go.countDown();
+		for (Future<Object> run : runs) {
+			run.get();
+		}
+		threads.shutdown();
+		assertThat(recomputations(a) + recomputations(b) - before).isEqualTo(1.0);
+	}
+
+	private static double recomputations(ConfigurableApplicationContext instance) {
+		return instance.getBean(MeterRegistry.class).timer("shimbun.rankings.recompute").count();
+	}
+
+	private static List<String> ranking(ConfigurableApplicationContext instance) throws Exception {
+		return page(instance, "/").select("#sidebar-ranking a").eachAttr("href");
+	}
+
+	private static Document page(ConfigurableApplicationContext instance, String path) throws Exception {
+		HttpResponse<String> response = http.send(
+				HttpRequest.newBuilder(uri(instance, path)).header("Accept", "text/html").build(),
+				HttpResponse.BodyHandlers.ofString());
+		assertThat(response.statusCode()).isEqualTo(200);
+		return Jsoup.parse(response.body());
+	}
+
+	private static String sessionCookie(HttpResponse<?> response) {
+		return response.headers()
+			.allValues("Set-Cookie")
+			.stream()
+			.filter((cookie) -> cookie.startsWith("SESSION="))
+			.map((cookie) -> cookie.substring(0, cookie.indexOf(';')))
+			.reduce((first, last) -> last)
+			.orElseThrow(() -> new AssertionError("no session cookie in " + response.headers().map()));
+	}
+
+	private static URI uri(ConfigurableApplicationContext instance, String path) {
+		return URI.create(origin(instance) + path);
+	}
+
+	private static String origin(ConfigurableApplicationContext instance) {
+		return "http://localhost:" + ((WebServerApplicationContext) instance).getWebServer().getPort();
+	}
+
+}
