@@ -1,6 +1,7 @@
 package dev.shimbun;
 
 import java.net.URI;
+import java.nio.file.Path;
 import java.time.Duration;
 import java.time.ZoneId;
 
@@ -17,11 +18,29 @@ import org.springframework.util.unit.DataSize;
  * @param pages sizes of the public page lists
  * @param admin the admin pages: first account and sign-in protection
  * @param media uploaded images: where they are kept and how large they may be
+ * @param backup backups of the embedded database and the media files
  */
 @ConfigurationProperties("shimbun")
 public record ShimbunProperties(@DefaultValue("./data") String dataDir, @DefaultValue Site site,
 		@DefaultValue Pages pages, @DefaultValue Admin admin, @DefaultValue Comments comments,
-		@DefaultValue Media media, @DefaultValue Views views) {
+		@DefaultValue Media media, @DefaultValue Views views, @DefaultValue Backup backup) {
+
+	/** The directory of the media files: {@code shimbun.media.dir} or its default. */
+	public Path mediaDirectory() {
+		return orUnder(this.media.dir(), "media");
+	}
+
+	/**
+	 * The directory of the backup archives: {@code shimbun.backup.dir} or its default.
+	 */
+	public Path backupDirectory() {
+		return orUnder(this.backup.dir(), "backups");
+	}
+
+	private Path orUnder(String dir, String defaultName) {
+		Path path = (dir == null || dir.isBlank()) ? Path.of(this.dataDir, defaultName) : Path.of(dir);
+		return path.toAbsolutePath().normalize();
+	}
 
 	/**
 	 * The publication as readers and search engines see it.
@@ -116,6 +135,21 @@ public record ShimbunProperties(@DefaultValue("./data") String dataDir, @Default
 			@DefaultValue("60s") Duration rankingInterval, @DefaultValue("6") int rankingSize,
 			@DefaultValue("news") String rankingCategory,
 			@DefaultValue("bot|crawl|spider|slurp|preview|facebookexternalhit|embedly|whatsapp|headless|python|curl|wget|httpclient|okhttp|java|go-http|axios|node-fetch|libwww|scrapy|lighthouse|pingdom|monitor") String botPattern) {
+	}
+
+	/**
+	 * Backups made by the application (docs/backup.md). Only the embedded H2 database is
+	 * backed up this way; PostgreSQL is backed up with {@code bin/backup-postgres.sh}.
+	 *
+	 * @param dir directory for the backup archives ({@code SHIMBUN_BACKUP_DIR}); when
+	 * empty, {@code backups} under {@code shimbun.data-dir}
+	 * @param cron when a backup is taken without anyone asking, as a Spring cron
+	 * expression in the site's time zone ({@code SHIMBUN_BACKUP_CRON}), for example
+	 * {@code 0 30 3 * * *} for every day at 03:30; {@code -} (the default) takes none
+	 * @param keep how many of the newest archives are kept after each backup; older ones
+	 * are deleted. {@code 0} keeps all
+	 */
+	public record Backup(@DefaultValue("") String dir, @DefaultValue("-") String cron, @DefaultValue("7") int keep) {
 	}
 
 }

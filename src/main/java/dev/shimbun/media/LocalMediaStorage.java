@@ -36,10 +36,7 @@ class LocalMediaStorage implements MediaStorage {
 	private final Path root;
 
 	LocalMediaStorage(ShimbunProperties properties) {
-		String dir = properties.media().dir();
-		this.root = ((dir == null || dir.isBlank()) ? Path.of(properties.dataDir(), "media") : Path.of(dir))
-			.toAbsolutePath()
-			.normalize();
+		this.root = properties.mediaDirectory();
 	}
 
 	Path root() {

@@ -59,7 +59,7 @@ public class SecurityConfiguration {
 			.authenticationManager(authenticationManager)
 			.authorizeHttpRequests((requests) -> requests.requestMatchers("/admin/login")
 				.permitAll()
-				.requestMatchers("/admin/users/**", "/admin/audit/**")
+				.requestMatchers("/admin/users/**", "/admin/audit/**", "/admin/backups/**")
 				.hasRole("ADMIN")
 				.requestMatchers("/admin/comments/**")
 				.hasRole("MODERATOR")
