@@ -7,19 +7,24 @@ import java.util.concurrent.TimeUnit;
 import com.github.benmanes.caffeine.cache.Cache;
 import com.github.benmanes.caffeine.cache.Caffeine;
 import dev.shimbun.ShimbunProperties;
+import dev.shimbun.observability.CacheMetrics;
 import io.github.bucket4j.Bucket;
 import io.github.bucket4j.ConsumptionProbe;
 import io.github.bucket4j.TimeMeter;
+import io.micrometer.core.instrument.MeterRegistry;
+import io.micrometer.core.instrument.binder.MeterBinder;
 
 import org.springframework.stereotype.Component;
 
 /**
  * Comments per client: by default 5 a minute and 50 a day (token buckets, bucket4j). The
  * buckets live in this instance's memory, bounded by a cache; with several instances a
- * client may post up to the limits on each (see README).
+ * client may post up to the limits on each (see README). The cache is in the metrics
+ * ({@code cache=comments.rate-limits}): a size at the maximum with many evictions means
+ * that clients' limits start again too early.
  */
 @Component
-class CommentRateLimiter {
+class CommentRateLimiter implements MeterBinder {
 
 	private final Cache<String, Bucket> buckets;
 
@@ -30,7 +35,16 @@ class CommentRateLimiter {
 	CommentRateLimiter(ShimbunProperties properties, Clock clock) {
 		this.limits = properties.comments();
 		this.time = new ClockTimeMeter(clock);
-		this.buckets = Caffeine.newBuilder().maximumSize(100_000).expireAfterAccess(Duration.ofDays(1)).build();
+		this.buckets = Caffeine.newBuilder()
+			.maximumSize(100_000)
+			.expireAfterAccess(Duration.ofDays(1))
+			.recordStats()
+			.build();
+	}
+
+	@Override
+	public void bindTo(MeterRegistry registry) {
+		CacheMetrics.monitor(registry, this.buckets, "comments.rate-limits");
 	}
 
 	/**

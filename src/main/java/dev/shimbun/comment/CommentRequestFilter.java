@@ -5,6 +5,7 @@ import java.net.URI;
 import java.util.Locale;
 
 import dev.shimbun.ShimbunProperties;
+import dev.shimbun.comment.CommentMetrics.Refusal;
 import jakarta.servlet.FilterChain;
 import jakarta.servlet.ServletException;
 import jakarta.servlet.http.HttpServletRequest;
@@ -35,8 +36,11 @@ class CommentRequestFilter extends OncePerRequestFilter {
 
 	private final ShimbunProperties properties;
 
-	CommentRequestFilter(ShimbunProperties properties) {
+	private final CommentMetrics metrics;
+
+	CommentRequestFilter(ShimbunProperties properties, CommentMetrics metrics) {
 		this.properties = properties;
+		this.metrics = metrics;
 	}
 
 	@Override
@@ -49,19 +53,29 @@ class CommentRequestFilter extends OncePerRequestFilter {
 	protected void doFilterInternal(HttpServletRequest request, HttpServletResponse response, FilterChain chain)
 			throws ServletException, IOException {
 		if (!fromThisSite(request)) {
+			countRefused(request, Refusal.CROSS_SITE);
 			response.sendError(HttpServletResponse.SC_FORBIDDEN);
 			return;
 		}
 		if (request.getContentLengthLong() > this.properties.comments().maxRequestSize()) {
+			countRefused(request, Refusal.TOO_LARGE);
 			response.sendError(HttpServletResponse.SC_BAD_REQUEST);
 			return;
 		}
 		request.getParameterMap();
 		if (request.getAttribute(PARAMETER_PARSE_FAILED) != null || hasUndecodableText(request)) {
+			countRefused(request, Refusal.MALFORMED);
 			response.sendError(HttpServletResponse.SC_BAD_REQUEST);
 			return;
 		}
 		chain.doFilter(request, response);
+	}
+
+	/** Refused comments count in the metrics; refused reports do not. */
+	private void countRefused(HttpServletRequest request, Refusal refusal) {
+		if (request.getRequestURI().endsWith("/comments")) {
+			this.metrics.refused(refusal);
+		}
 	}
 
 	boolean fromThisSite(HttpServletRequest request) {

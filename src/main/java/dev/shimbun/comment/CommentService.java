@@ -9,6 +9,7 @@ import java.util.List;
 import dev.shimbun.ShimbunProperties;
 import dev.shimbun.article.Article;
 import dev.shimbun.article.ArticleView;
+import dev.shimbun.comment.CommentMetrics.Refusal;
 import jakarta.persistence.EntityManager;
 
 import org.springframework.data.domain.Page;
@@ -46,9 +47,11 @@ public class CommentService {
 
 	private final ShimbunProperties.Comments settings;
 
+	private final CommentMetrics metrics;
+
 	CommentService(CommentRepository comments, CommentReportRepository reports, CommentRulesRepository rules,
 			ClientHasher clients, CommentRateLimiter rateLimiter, EntityManager entityManager, Clock clock,
-			ShimbunProperties properties) {
+			ShimbunProperties properties, CommentMetrics metrics) {
 		this.comments = comments;
 		this.reports = reports;
 		this.rules = rules;
@@ -58,6 +61,7 @@ public class CommentService {
 		this.clock = clock;
 		this.zone = properties.site().zone();
 		this.settings = properties.comments();
+		this.metrics = metrics;
 	}
 
 	/** Comments waiting for a moderator, for the dashboard. */
@@ -100,30 +104,33 @@ public class CommentService {
 	@Transactional
 	public PostResult post(ArticleView article, CommentForm form, String clientAddress) {
 		if (form.getWebsite() != null && !form.getWebsite().isBlank()) {
+			this.metrics.refused(Refusal.HONEYPOT);
 			return new PostResult.Ignored();
 		}
 		String body = CommentText.normalize(form.getBody());
 		String nickname = CommentText.normalize(form.getNickname()).replace('\n', ' ');
 		List<PostResult.Problem> problems = CommentValidator.check(nickname, body);
 		if (!problems.isEmpty()) {
+			this.metrics.refused(Refusal.VALIDATION);
 			return new PostResult.Refused(problems);
 		}
 		if (!article.commentsOpen()) {
-			return refused("comment.error.closed");
+			return refused(Refusal.CLOSED, "comment.error.closed");
 		}
 		CommentRules rules = this.rules.findById(CommentRules.ID).orElseGet(() -> new CommentRules("", "", 2));
 		String banned = rules.bannedWordIn(nickname + "\n" + body);
 		if (banned != null) {
-			return refused("comment.error.banned", banned);
+			return refused(Refusal.BANNED_WORD, "comment.error.banned", banned);
 		}
 		Instant now = this.clock.instant();
 		String client = this.clients.hash(clientAddress);
 		if (this.comments.existsByClientHashAndBodyAndCreatedAtAfter(client, body,
 				now.minus(this.settings.duplicateWindow()))) {
-			return refused("comment.error.duplicate");
+			return refused(Refusal.DUPLICATE, "comment.error.duplicate");
 		}
 		Duration wait = this.rateLimiter.tryPost(client);
 		if (!wait.isZero()) {
+			this.metrics.refused(Refusal.RATE_LIMITED);
 			return new PostResult.RateLimited(wait);
 		}
 		String queueReason = article.isPremoderated() ? "事前承認" : rules.queueReasonFor(nickname + "\n" + body);
@@ -131,10 +138,12 @@ public class CommentService {
 		Comment comment = new Comment(this.entityManager.getReference(Article.class, article.id()),
 				nickname.isEmpty() ? null : nickname, body, status, now, client, queueReason);
 		this.comments.saveAndFlush(comment);
+		this.metrics.posted(status == CommentStatus.VISIBLE);
 		return new PostResult.Posted(comment.getId(), status == CommentStatus.VISIBLE);
 	}
 
-	private static PostResult refused(String key, Object... arguments) {
+	private PostResult refused(Refusal refusal, String key, Object... arguments) {
+		this.metrics.refused(refusal);
 		return new PostResult.Refused(List.of(new PostResult.Problem("body", key, arguments)));
 	}
 

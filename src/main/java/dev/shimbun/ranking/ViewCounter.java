@@ -1,7 +1,7 @@
 package dev.shimbun.ranking;
 
 import java.time.Clock;
-
+import java.time.Duration;
 import java.time.Instant;
 import java.time.LocalDate;
 import java.time.OffsetDateTime;
@@ -21,6 +21,10 @@ import java.util.concurrent.locks.ReentrantReadWriteLock;
 import com.github.benmanes.caffeine.cache.Cache;
 import com.github.benmanes.caffeine.cache.Caffeine;
 import dev.shimbun.ShimbunProperties;
+import dev.shimbun.observability.CacheMetrics;
+import io.micrometer.core.instrument.Gauge;
+import io.micrometer.core.instrument.MeterRegistry;
+import io.micrometer.core.instrument.binder.MeterBinder;
 import jakarta.annotation.PreDestroy;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
@@ -37,9 +41,11 @@ import org.springframework.transaction.support.TransactionTemplate;
  * slows a page; at most one flush interval of counts is at risk on a crash. Counts go to
  * hourly buckets (for windowed rankings) and the article's total; which readers read what
  * on a day is kept, by hashed reader, for こんな記事も読まれています. The only writer of view counts.
+ * Its metrics: the seconds since the last successful flush, the counts waiting for the
+ * next one, and the dedupe cache.
  */
 @Component
-class ViewCounter {
+class ViewCounter implements MeterBinder {
 
 	private static final Logger logger = LoggerFactory.getLogger(ViewCounter.class);
 
@@ -55,6 +61,9 @@ class ViewCounter {
 
 	private final AtomicReference<Buffer> buffer = new AtomicReference<>(new Buffer());
 
+	/** When a flush last ended without an error (or found nothing to write). */
+	private volatile Instant lastFlush;
+
 	/**
 	 * Reads add to the buffer under the read lock; a flush swaps it under the write lock.
 	 */
@@ -68,7 +77,21 @@ class ViewCounter {
 		this.recentReads = Caffeine.newBuilder()
 			.expireAfterWrite(properties.views().dedupeWindow())
 			.maximumSize(2_000_000)
+			.recordStats()
 			.build();
+		this.lastFlush = clock.instant();
+	}
+
+	@Override
+	public void bindTo(MeterRegistry registry) {
+		Gauge.builder("shimbun.views.flush.lag", this, ViewCounter::secondsSinceFlush)
+			.description("Seconds since view counts were last written (or there were none to write)")
+			.baseUnit("seconds")
+			.register(registry);
+		Gauge.builder("shimbun.views.pending", this, ViewCounter::pending)
+			.description("Article reads counted in memory and not yet written")
+			.register(registry);
+		CacheMetrics.monitor(registry, this.recentReads, "views.recent-reads");
 	}
 
 	/**
@@ -77,7 +100,13 @@ class ViewCounter {
 	 * @return whether it was counted
 	 */
 	boolean record(String slug, String readerHash) {
-		if (this.recentReads.asMap().putIfAbsent(readerHash + "|" + slug, Boolean.TRUE) != null) {
+		// get (not asMap) so that the cache statistics count repeated reads as hits
+		boolean[] counted = { false };
+		this.recentReads.get(readerHash + "|" + slug, (key) -> {
+			counted[0] = true;
+			return Boolean.TRUE;
+		});
+		if (!counted[0]) {
 			return false;
 		}
 		Instant now = this.clock.instant();
@@ -107,10 +136,12 @@ class ViewCounter {
 			this.swap.writeLock().unlock();
 		}
 		if (full.isEmpty()) {
+			this.lastFlush = this.clock.instant();
 			return;
 		}
 		try {
 			this.transactions.executeWithoutResult((status) -> write(full));
+			this.lastFlush = this.clock.instant();
 		}
 		catch (RuntimeException ex) {
 			logger.warn("Could not write {} view counts; keeping them for the next flush", full.views.size(), ex);
@@ -182,6 +213,10 @@ class ViewCounter {
 	/** Counts not yet written, for tests and metrics. */
 	long pending() {
 		return this.buffer.get().views.values().stream().mapToLong(LongAdder::sum).sum();
+	}
+
+	double secondsSinceFlush() {
+		return Math.max(0, Duration.between(this.lastFlush, this.clock.instant()).toMillis() / 1000.0);
 	}
 
 	void forgetRecentReads() {

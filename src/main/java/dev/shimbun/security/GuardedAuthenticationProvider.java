@@ -14,7 +14,9 @@ import org.springframework.security.web.authentication.WebAuthenticationDetails;
 
 /**
  * Password sign-in with a brute-force guard: refused while locked, every try recorded for
- * the guard and in the audit log.
+ * the guard and in the audit log. For machines that send their password with every
+ * request (a metrics scraper), successes are not recorded: failures still are, and still
+ * lock the account and address.
  */
 class GuardedAuthenticationProvider implements AuthenticationProvider {
 
@@ -24,10 +26,18 @@ class GuardedAuthenticationProvider implements AuthenticationProvider {
 
 	private final AuditService audit;
 
+	private final boolean recordSuccesses;
+
 	GuardedAuthenticationProvider(AuthenticationProvider delegate, SignInGuard guard, AuditService audit) {
+		this(delegate, guard, audit, true);
+	}
+
+	GuardedAuthenticationProvider(AuthenticationProvider delegate, SignInGuard guard, AuditService audit,
+			boolean recordSuccesses) {
 		this.delegate = delegate;
 		this.guard = guard;
 		this.audit = audit;
+		this.recordSuccesses = recordSuccesses;
 	}
 
 	@Override
@@ -41,8 +51,10 @@ class GuardedAuthenticationProvider implements AuthenticationProvider {
 		}
 		try {
 			Authentication result = this.delegate.authenticate(authentication);
-			this.guard.record(username, client, true);
-			this.audit.recordAs(username, AuditAction.SIGN_IN, "client", client, null);
+			if (this.recordSuccesses) {
+				this.guard.record(username, client, true);
+				this.audit.recordAs(username, AuditAction.SIGN_IN, "client", client, null);
+			}
 			return result;
 		}
 		catch (AuthenticationException ex) {

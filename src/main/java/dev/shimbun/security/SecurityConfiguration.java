@@ -2,6 +2,8 @@ package dev.shimbun.security;
 
 import dev.shimbun.admin.AuditService;
 
+import org.springframework.boot.health.actuate.endpoint.HealthEndpoint;
+import org.springframework.boot.security.autoconfigure.actuate.web.servlet.EndpointRequest;
 import org.springframework.context.annotation.Bean;
 import org.springframework.context.annotation.Configuration;
 import org.springframework.core.annotation.Order;
@@ -18,9 +20,11 @@ import org.springframework.security.web.SecurityFilterChain;
 import org.springframework.security.web.header.writers.ReferrerPolicyHeaderWriter.ReferrerPolicy;
 
 /**
- * Two filter chains. {@code /admin/**}: form sign-in, roles, CSRF on every form, no
- * framing at all. Everything else is public: no session is created for readers and no
- * cache headers are added, so public pages stay cacheable.
+ * Three filter chains. The management endpoints ({@code /actuator/**}): health and its
+ * probes for anyone, the rest for an ADMIN by HTTP Basic, without a session.
+ * {@code /admin/**}: form sign-in, roles, CSRF on every form, no framing at all.
+ * Everything else is public: no session is created for readers and no cache headers are
+ * added, so public pages stay cacheable.
  */
 @Configuration(proxyBeanMethods = false)
 public class SecurityConfiguration {
@@ -49,6 +53,35 @@ public class SecurityConfiguration {
 		DaoAuthenticationProvider passwords = new DaoAuthenticationProvider(users);
 		passwords.setPasswordEncoder(passwordEncoder);
 		return new ProviderManager(new GuardedAuthenticationProvider(passwords, guard, audit));
+	}
+
+	/**
+	 * Health (with its liveness and readiness groups) is public and shows details only to
+	 * an ADMIN; every other endpoint needs an ADMIN's user name and password with each
+	 * request, so that a Prometheus scraper can use {@code basic_auth}. Successful
+	 * sign-ins here are not audited (a scraper signs in every few seconds); failed ones
+	 * are, and count towards the lock as on the sign-in page. Nothing here changes state,
+	 * and no cookie authenticates, so there is no CSRF token. The matchers follow the
+	 * management base path and port ({@code MANAGEMENT_SERVER_PORT}).
+	 */
+	@Bean
+	@Order(0)
+	SecurityFilterChain managementChain(HttpSecurity http, StaffUserDetailsService users,
+			PasswordEncoder passwordEncoder, SignInGuard guard, AuditService audit) {
+		DaoAuthenticationProvider passwords = new DaoAuthenticationProvider(users);
+		passwords.setPasswordEncoder(passwordEncoder);
+		http.securityMatcher(EndpointRequest.toAnyEndpoint())
+			.authenticationManager(
+					new ProviderManager(new GuardedAuthenticationProvider(passwords, guard, audit, false)))
+			.authorizeHttpRequests((requests) -> requests.requestMatchers(EndpointRequest.to(HealthEndpoint.class))
+				.permitAll()
+				.anyRequest()
+				.hasRole("ADMIN"))
+			.httpBasic((basic) -> basic.realmName("Shimbun management"))
+			.csrf((csrf) -> csrf.disable())
+			.sessionManagement((session) -> session.sessionCreationPolicy(SessionCreationPolicy.STATELESS))
+			.requestCache((cache) -> cache.disable());
+		return http.build();
 	}
 
 	@Bean

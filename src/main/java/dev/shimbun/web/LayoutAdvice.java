@@ -7,9 +7,11 @@ import dev.shimbun.article.ArticleService;
 import dev.shimbun.category.CategoryService;
 import dev.shimbun.category.CategoryView;
 import dev.shimbun.comment.CommentService;
+import dev.shimbun.observability.RequestId;
 import dev.shimbun.ranking.CuratedListService;
 import dev.shimbun.ranking.SidebarView;
 import dev.shimbun.search.SearchService;
+import jakarta.servlet.http.HttpServletRequest;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 
@@ -19,10 +21,10 @@ import org.springframework.web.bind.annotation.ModelAttribute;
 
 /**
  * What every page of the site layout shows: the site identity, the main menus and the
- * sidebars. It applies to the controllers of pages in that layout (articles and their
- * previews, categories, the front page) and to error pages, not to images or admin forms.
- * A failure here must not hide an error page: it is logged and the page is shown without
- * menus.
+ * sidebars, and the request id that error pages ask readers to quote. It applies to the
+ * controllers of pages in that layout (articles and their previews, categories, the front
+ * page) and to error pages, not to images or admin forms. A failure here must not hide an
+ * error page: it is logged and the page is shown without menus.
  */
 @ControllerAdvice(basePackageClasses = { ArticleService.class, CategoryService.class, CommentService.class,
 		SearchService.class, LayoutAdvice.class }, assignableTypes = ErrorController.class)
@@ -45,6 +47,11 @@ class LayoutAdvice {
 	@ModelAttribute("site")
 	ShimbunProperties.Site site() {
 		return this.site;
+	}
+
+	@ModelAttribute("requestId")
+	String requestId(HttpServletRequest request) {
+		return RequestId.of(request);
 	}
 
 	@ModelAttribute("menu")

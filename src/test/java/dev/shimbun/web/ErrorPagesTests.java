@@ -21,7 +21,8 @@ import static org.assertj.core.api.Assertions.assertThat;
 
 /**
  * Error pages through a real servlet container (MockMvc does not forward to /error): in
- * the site layout, in Japanese, never the Whitelabel page or a stack trace.
+ * the site layout, in Japanese, never the Whitelabel page or a stack trace, with the
+ * request id to quote.
  */
 @SpringBootTest(webEnvironment = WebEnvironment.RANDOM_PORT)
 @Import(ErrorPagesTests.FailingController.class)
@@ -40,6 +41,7 @@ class ErrorPagesTests {
 		assertThat(page.selectFirst("h1").text()).isEqualTo("ページが見つかりません");
 		assertThat(page.title()).isEqualTo("ページが見つかりません | Shimbun");
 		assertLayout(page);
+		assertRequestId(response, page);
 	}
 
 	@Test
@@ -57,6 +59,7 @@ class ErrorPagesTests {
 		assertThat(page.selectFirst("h1").text()).isEqualTo("リクエストを処理できませんでした");
 		assertThat(page.text()).contains("エラー 400");
 		assertLayout(page);
+		assertRequestId(response, page);
 	}
 
 	@Test
@@ -67,6 +70,14 @@ class ErrorPagesTests {
 		assertThat(page.selectFirst("h1").text()).isEqualTo("サーバーでエラーが発生しました");
 		assertThat(response.body()).doesNotContain("IllegalStateException", "secret detail", "at dev.shimbun");
 		assertLayout(page);
+		assertRequestId(response, page);
+	}
+
+	/** The id to quote when asking for help, as in the response header and the logs. */
+	private void assertRequestId(HttpResponse<String> response, Document page) {
+		String id = response.headers().firstValue("X-Request-Id").orElseThrow();
+		assertThat(page.selectFirst(".request-id").text()).startsWith("お問い合わせの際は");
+		assertThat(page.selectFirst(".request-id code").text()).isEqualTo(id);
 	}
 
 	private void assertLayout(Document page) {

@@ -1,0 +1,55 @@
+package dev.shimbun.observability;
+
+import java.util.UUID;
+import java.util.regex.Pattern;
+
+import jakarta.servlet.ServletRequest;
+import org.slf4j.MDC;
+
+/**
+ * The id of one request, for matching what a reader reports with the log lines of that
+ * request. A caller's (a proxy's) {@value #HEADER} is kept when it is short and plain,
+ * otherwise a new one is made.
+ */
+public final class RequestId {
+
+	/** The request and response header. */
+	public static final String HEADER = "X-Request-Id";
+
+	/** The key of the id in the SLF4J MDC, and so in log lines. */
+	public static final String MDC_KEY = "requestId";
+
+	/** The request attribute that holds the id of the current request. */
+	static final String ATTRIBUTE = RequestId.class.getName();
+
+	private static final Pattern SAFE = Pattern.compile("[A-Za-z0-9._-]{1,64}");
+
+	private RequestId() {
+	}
+
+	/** The id of a request, or {@code null} before one was given. */
+	public static String of(ServletRequest request) {
+		Object id = request.getAttribute(ATTRIBUTE);
+		return (id instanceof String text) ? text : null;
+	}
+
+	/**
+	 * Gives the request its id, unless it has one, and puts it into the MDC.
+	 * @return the id
+	 */
+	static String assign(ServletRequest request, String incoming) {
+		String id = of(request);
+		if (id == null) {
+			id = isSafe(incoming) ? incoming : UUID.randomUUID().toString();
+			request.setAttribute(ATTRIBUTE, id);
+		}
+		MDC.put(MDC_KEY, id);
+		return id;
+	}
+
+	/** Whether an incoming id may be used as it is: no spaces, quotes or line breaks. */
+	static boolean isSafe(String id) {
+		return id != null && SAFE.matcher(id).matches();
+	}
+
+}

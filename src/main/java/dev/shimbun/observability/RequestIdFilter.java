@@ -1,0 +1,62 @@
+package dev.shimbun.observability;
+
+import java.io.IOException;
+
+import jakarta.servlet.FilterChain;
+import jakarta.servlet.ServletException;
+import jakarta.servlet.http.HttpServletRequest;
+import jakarta.servlet.http.HttpServletResponse;
+import org.slf4j.MDC;
+
+import org.springframework.core.Ordered;
+import org.springframework.core.annotation.Order;
+import org.springframework.stereotype.Component;
+import org.springframework.web.filter.OncePerRequestFilter;
+
+/**
+ * The first filter: every request gets its id (see {@link RequestId}) in the MDC and in
+ * the {@value RequestId#HEADER} response header, before sessions, security or anything
+ * else that logs. It runs again for error and async dispatches, so the error page and its
+ * log lines have the same id.
+ */
+@Component
+@Order(Ordered.HIGHEST_PRECEDENCE)
+class RequestIdFilter extends OncePerRequestFilter {
+
+	@Override
+	protected boolean shouldNotFilterErrorDispatch() {
+		return false;
+	}
+
+	@Override
+	protected boolean shouldNotFilterAsyncDispatch() {
+		return false;
+	}
+
+	@Override
+	protected void doFilterInternal(HttpServletRequest request, HttpServletResponse response, FilterChain chain)
+			throws ServletException, IOException {
+		String previous = MDC.get(RequestId.MDC_KEY);
+		String id = RequestId.assign(request, request.getHeader(RequestId.HEADER));
+		if (!response.isCommitted()) {
+			response.setHeader(RequestId.HEADER, id);
+		}
+		try {
+			chain.doFilter(request, response);
+		}
+		finally {
+			// Leave the MDC as it was. RequestIdListener put the id in when the container
+			// took the request and takes it out when the request ends, so that the
+			// container's own log of a failure, written after this returns, has it too.
+			// Without the listener (MockMvc), or when the request goes on asynchronously,
+			// it goes now.
+			if (previous == null || request.isAsyncStarted()) {
+				MDC.remove(RequestId.MDC_KEY);
+			}
+			else {
+				MDC.put(RequestId.MDC_KEY, previous);
+			}
+		}
+	}
+
+}
