@@ -71,8 +71,20 @@ public record ShimbunProperties(@DefaultValue("./data") String dataDir, @Default
 	/**
 	 * @param latestOnFront number of latest articles on the front page
 	 * @param categoryPageSize articles per page on a category page
+	 * @param cache whether rendered public pages (front, article, category) are kept in
+	 * memory and served from there until what they show changes
+	 * @param cacheSize how much memory those pages may take
+	 * @param cacheTtl the longest a page is kept even when nothing announced a change
+	 * (the view count in the byline, for one, is refreshed no later than this)
+	 * @param maxAge how long browsers may reuse a page without asking ({@code max-age})
+	 * @param sharedMaxAge how long a CDN or reverse proxy may ({@code s-maxage})
+	 * @param staleWhileRevalidate how long after that a cache may serve the old page
+	 * while it fetches the new one
 	 */
-	public record Pages(@DefaultValue("20") int latestOnFront, @DefaultValue("20") int categoryPageSize) {
+	public record Pages(@DefaultValue("20") int latestOnFront, @DefaultValue("20") int categoryPageSize,
+			@DefaultValue("true") boolean cache, @DefaultValue("32MB") DataSize cacheSize,
+			@DefaultValue("60s") Duration cacheTtl, @DefaultValue("10s") Duration maxAge,
+			@DefaultValue("60s") Duration sharedMaxAge, @DefaultValue("30s") Duration staleWhileRevalidate) {
 	}
 
 	/**

@@ -6,6 +6,8 @@ import java.util.List;
 import dev.shimbun.FieldRuleException;
 import dev.shimbun.admin.AuditAction;
 import dev.shimbun.admin.AuditService;
+import dev.shimbun.cluster.ClusterEvents;
+import dev.shimbun.cluster.ContentChanged.Topic;
 
 import org.springframework.dao.DataIntegrityViolationException;
 import org.springframework.stereotype.Service;
@@ -23,9 +25,12 @@ public class CategoryService {
 
 	private final AuditService audit;
 
-	CategoryService(CategoryRepository categories, AuditService audit) {
+	private final ClusterEvents cluster;
+
+	CategoryService(CategoryRepository categories, AuditService audit, ClusterEvents cluster) {
 		this.categories = categories;
 		this.audit = audit;
+		this.cluster = cluster;
 	}
 
 	/** The categories in menu order. */
@@ -59,6 +64,7 @@ public class CategoryService {
 		}
 		this.audit.record(AuditAction.CATEGORY_CREATED, "category", category.getId(),
 				category.getName() + " (" + category.getSlug() + "), " + position + "番目");
+		this.cluster.changed(Topic.CATEGORY, category.getId());
 		return CategoryView.of(category);
 	}
 
@@ -76,6 +82,7 @@ public class CategoryService {
 		category.rename(name);
 		this.audit.record(AuditAction.CATEGORY_CHANGED, "category", id,
 				"名前「" + old + "」→「" + name + "」 (" + category.getSlug() + ")");
+		this.cluster.changed(Topic.CATEGORY, id);
 	}
 
 	/**
@@ -101,6 +108,7 @@ public class CategoryService {
 		}
 		this.audit.record(AuditAction.CATEGORY_CHANGED, "category", id,
 				"並び順「" + category.getName() + "」" + (from + 1) + "番目→" + (to + 1) + "番目");
+		this.cluster.changed(Topic.CATEGORY, id);
 	}
 
 	private Category find(Long id) {

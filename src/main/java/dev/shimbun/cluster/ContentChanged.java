@@ -16,7 +16,7 @@ public record ContentChanged(Topic topic, String key, boolean local) {
 		/** An article: its content, status, times or corrections. */
 		ARTICLE,
 
-		/** The comments shown under an article (key: the article id). */
+		/** The comments shown under an article (key: the article's slug). */
 		COMMENTS,
 
 		/** A curated list. */
@@ -29,7 +29,13 @@ public record ContentChanged(Topic topic, String key, boolean local) {
 		RANKINGS,
 
 		/** A media item (caption, credit, alt text, deletion). */
-		MEDIA
+		MEDIA,
+
+		/**
+		 * View counts of an article were written (key: the article's slug); announced on
+		 * the instance that wrote them only.
+		 */
+		VIEWS
 
 	}
 

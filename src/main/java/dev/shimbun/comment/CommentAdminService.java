@@ -19,6 +19,8 @@ import java.util.stream.Collectors;
 import dev.shimbun.ShimbunProperties;
 import dev.shimbun.admin.AuditAction;
 import dev.shimbun.admin.AuditService;
+import dev.shimbun.cluster.ClusterEvents;
+import dev.shimbun.cluster.ContentChanged.Topic;
 import dev.shimbun.article.Article;
 
 import org.springframework.data.domain.Page;
@@ -52,8 +54,11 @@ public class CommentAdminService {
 
 	private final ZoneId zone;
 
+	private final ClusterEvents cluster;
+
 	CommentAdminService(CommentRepository comments, CommentRulesRepository rules, AuditService audit, Clock clock,
-			ShimbunProperties properties) {
+			ShimbunProperties properties, ClusterEvents cluster) {
+		this.cluster = cluster;
 		this.comments = comments;
 		this.rules = rules;
 		this.audit = audit;
@@ -179,12 +184,15 @@ public class CommentAdminService {
 			targets.add(comment);
 		}
 		Instant now = this.clock.instant();
+		Set<String> articles = new LinkedHashSet<>();
 		for (Comment comment : targets) {
+			articles.add(comment.getArticle().getSlug());
 			apply(comment, action, now);
 			this.audit.record(AuditAction.COMMENT_MODERATED, "comment", comment.getId(),
 					action.auditLabel() + ": " + excerpt(comment.getBody()));
 		}
 		this.comments.flush();
+		articles.forEach((slug) -> this.cluster.changed(Topic.COMMENTS, slug));
 		return targets.size();
 	}
 

@@ -8,6 +8,8 @@ import java.util.List;
 
 import dev.shimbun.ShimbunProperties;
 import dev.shimbun.article.Article;
+import dev.shimbun.cluster.ClusterEvents;
+import dev.shimbun.cluster.ContentChanged.Topic;
 import dev.shimbun.article.ArticleView;
 import dev.shimbun.comment.CommentMetrics.Refusal;
 import jakarta.persistence.EntityManager;
@@ -49,9 +51,12 @@ public class CommentService {
 
 	private final CommentMetrics metrics;
 
+	private final ClusterEvents cluster;
+
 	CommentService(CommentRepository comments, CommentReportRepository reports, CommentRulesRepository rules,
 			ClientHasher clients, CommentRateLimiter rateLimiter, EntityManager entityManager, Clock clock,
-			ShimbunProperties properties, CommentMetrics metrics) {
+			ShimbunProperties properties, CommentMetrics metrics, ClusterEvents cluster) {
+		this.cluster = cluster;
 		this.comments = comments;
 		this.reports = reports;
 		this.rules = rules;
@@ -139,6 +144,9 @@ public class CommentService {
 				nickname.isEmpty() ? null : nickname, body, status, now, client, queueReason);
 		this.comments.saveAndFlush(comment);
 		this.metrics.posted(status == CommentStatus.VISIBLE);
+		if (status == CommentStatus.VISIBLE) {
+			this.cluster.changed(Topic.COMMENTS, article.slug());
+		}
 		return new PostResult.Posted(comment.getId(), status == CommentStatus.VISIBLE);
 	}
 
@@ -165,6 +173,9 @@ public class CommentService {
 		}
 		this.reports.save(new CommentReport(commentId, client, reason, this.clock.instant()));
 		comment.reported(this.settings.reportThreshold());
+		if (comment.getStatus() != CommentStatus.VISIBLE) {
+			this.cluster.changed(Topic.COMMENTS, comment.getArticle().getSlug());
+		}
 		return true;
 	}
 

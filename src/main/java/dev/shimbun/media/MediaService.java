@@ -20,6 +20,8 @@ import java.util.stream.Collectors;
 import dev.shimbun.ShimbunProperties;
 import dev.shimbun.admin.AuditAction;
 import dev.shimbun.admin.AuditService;
+import dev.shimbun.cluster.ClusterEvents;
+import dev.shimbun.cluster.ContentChanged.Topic;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 
@@ -75,8 +77,11 @@ public class MediaService {
 
 	private final ImageProcessor images = new ImageProcessor();
 
+	private final ClusterEvents cluster;
+
 	MediaService(MediaItemRepository items, MediaStorage storage, AuditService audit, Clock clock,
-			ShimbunProperties properties) {
+			ShimbunProperties properties, ClusterEvents cluster) {
+		this.cluster = cluster;
 		this.items = items;
 		this.storage = storage;
 		this.audit = audit;
@@ -175,6 +180,7 @@ public class MediaService {
 		}
 		item.describe(form.getAltText(), form.getCaption(), form.getCredit());
 		this.audit.record(AuditAction.MEDIA_CHANGED, "media", id, item.getOriginalName());
+		this.cluster.changed(Topic.MEDIA, id);
 	}
 
 	/**
@@ -194,6 +200,7 @@ public class MediaService {
 			throw new MediaRejectedException("media.error.inUse", ex);
 		}
 		this.audit.record(AuditAction.MEDIA_DELETED, "media", id, item.getOriginalName());
+		this.cluster.changed(Topic.MEDIA, id);
 		List<String> variants = variantNames(item);
 		String key = item.getFileKey();
 		TransactionSynchronizationManager.registerSynchronization(new TransactionSynchronization() {

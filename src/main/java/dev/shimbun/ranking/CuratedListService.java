@@ -18,6 +18,8 @@ import java.util.stream.Collectors;
 
 import dev.shimbun.ShimbunProperties;
 import dev.shimbun.category.CategoryService;
+import dev.shimbun.cluster.ClusterEvents;
+import dev.shimbun.cluster.ContentChanged.Topic;
 import dev.shimbun.admin.AuditAction;
 import dev.shimbun.admin.AuditEntry;
 import dev.shimbun.admin.AuditFilter;
@@ -65,8 +67,11 @@ public class CuratedListService {
 
 	private final int computedSize;
 
+	private final ClusterEvents cluster;
+
 	CuratedListService(CuratedListRepository lists, AuditService audit, Clock clock, ShimbunProperties properties,
-			RankingService rankings, CategoryService categories) {
+			RankingService rankings, CategoryService categories, ClusterEvents cluster) {
+		this.cluster = cluster;
 		this.rankings = rankings;
 		this.categories = categories;
 		this.rankingCategory = properties.views().rankingCategory();
@@ -179,6 +184,7 @@ public class CuratedListService {
 		list.switchMode(mode);
 		list.replaceEntries(plans);
 		this.audit.record(AuditAction.LIST_CHANGED, AUDIT_TYPE, list.getId(), list.getKey() + ": " + changes);
+		this.cluster.changed(Topic.LIST, list.getId());
 	}
 
 	/** The last change to a list recorded in the audit log, if any is recent enough. */

@@ -21,6 +21,8 @@ import java.util.concurrent.locks.ReentrantReadWriteLock;
 import com.github.benmanes.caffeine.cache.Cache;
 import com.github.benmanes.caffeine.cache.Caffeine;
 import dev.shimbun.ShimbunProperties;
+import dev.shimbun.cluster.ContentChanged;
+import dev.shimbun.cluster.ContentChanged.Topic;
 import dev.shimbun.observability.CacheMetrics;
 import io.micrometer.core.instrument.Gauge;
 import io.micrometer.core.instrument.MeterRegistry;
@@ -29,6 +31,7 @@ import jakarta.annotation.PreDestroy;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 
+import org.springframework.context.ApplicationEventPublisher;
 import org.springframework.jdbc.core.JdbcTemplate;
 import org.springframework.jdbc.core.RowCallbackHandler;
 import org.springframework.scheduling.annotation.Scheduled;
@@ -69,7 +72,11 @@ class ViewCounter implements MeterBinder {
 	 */
 	private final ReentrantReadWriteLock swap = new ReentrantReadWriteLock();
 
-	ViewCounter(JdbcTemplate jdbc, TransactionTemplate transactions, Clock clock, ShimbunProperties properties) {
+	private final ApplicationEventPublisher events;
+
+	ViewCounter(JdbcTemplate jdbc, TransactionTemplate transactions, Clock clock, ShimbunProperties properties,
+			ApplicationEventPublisher events) {
+		this.events = events;
 		this.jdbc = jdbc;
 		this.transactions = transactions;
 		this.clock = clock;
@@ -142,6 +149,13 @@ class ViewCounter implements MeterBinder {
 		try {
 			this.transactions.executeWithoutResult((status) -> write(full));
 			this.lastFlush = this.clock.instant();
+			// the counts shown on this instance's pages; other instances' pages catch up
+			// within the page cache's lifetime
+			full.views.keySet()
+				.stream()
+				.map(HourKey::slug)
+				.distinct()
+				.forEach((slug) -> this.events.publishEvent(new ContentChanged(Topic.VIEWS, slug, true)));
 		}
 		catch (RuntimeException ex) {
 			logger.warn("Could not write {} view counts; keeping them for the next flush", full.views.size(), ex);

@@ -62,7 +62,9 @@ class ViewCountingFilter extends OncePerRequestFilter {
 	protected void doFilterInternal(HttpServletRequest request, HttpServletResponse response, FilterChain chain)
 			throws ServletException, IOException {
 		chain.doFilter(request, response);
-		if (response.getStatus() == HttpServletResponse.SC_OK && counts(request)) {
+		// a 304 is a read too: the browser shows the page it kept
+		int status = response.getStatus();
+		if ((status == HttpServletResponse.SC_OK || status == HttpServletResponse.SC_NOT_MODIFIED) && counts(request)) {
 			var matcher = ARTICLE_PAGE.matcher(request.getRequestURI().substring(request.getContextPath().length()));
 			if (matcher.matches()) {
 				String userAgent = String.valueOf(request.getHeader("User-Agent"));

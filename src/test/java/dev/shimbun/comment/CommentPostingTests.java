@@ -4,6 +4,7 @@ import java.time.Duration;
 import java.util.concurrent.atomic.AtomicInteger;
 
 import dev.shimbun.MutableClock;
+import dev.shimbun.pagecache.PageCache;
 import dev.shimbun.web.PageFetcher;
 import org.jsoup.Jsoup;
 import org.jsoup.nodes.Document;
@@ -42,6 +43,9 @@ class CommentPostingTests {
 
 	@Autowired
 	private MockMvc mvc;
+
+	@Autowired
+	private PageCache pageCache;
 
 	@Autowired
 	private MutableClock clock;
@@ -321,6 +325,8 @@ class CommentPostingTests {
 			.setParameter(2, days)
 			.setParameter(3, slug)
 			.executeUpdate());
+		// changed behind the application's back, so its pages are not told
+		this.pageCache.invalidateAll();
 	}
 
 	private static int count(Document page) {

@@ -7,6 +7,7 @@ import java.time.temporal.ChronoUnit;
 import java.util.List;
 
 import dev.shimbun.MutableClock;
+import dev.shimbun.pagecache.PageCache;
 import dev.shimbun.web.PageFetcher;
 import org.jsoup.nodes.Document;
 import org.junit.jupiter.api.BeforeEach;
@@ -40,6 +41,9 @@ class RankingTests {
 
 	@Autowired
 	private MockMvc mvc;
+
+	@Autowired
+	private PageCache pageCache;
 
 	@BeforeEach
 	void noReadsYet() {
@@ -173,11 +177,14 @@ class RankingTests {
 		Document curated = pages.get("/");
 		assertThat(curated.select("#sidebar-ranking a").first().text()).startsWith("「北朝鮮は絶対崩れないのか?」");
 		this.jdbc.update("UPDATE curated_list SET list_mode = 'COMPUTED' WHERE list_key IN ('ranking', 'trending')");
+		// changed behind the application's back, so its pages are not told
+		this.pageCache.invalidateAll();
 		Document computed = pages.get("/");
 		assertThat(computed.select("#sidebar-ranking a").eachAttr("href"))
 			.containsExactly("/articles/pig-kidney-transplant-ucla", "/articles/iran-missile-fuel-smuggling");
 		assertThat(computed.select("#sidebar-trending li").first().text()).contains("あくび", "おもしろ");
 		this.jdbc.update("UPDATE curated_list SET list_mode = 'PINNED' WHERE list_key = 'ranking'");
+		this.pageCache.invalidateAll();
 		Document pinned = pages.get("/");
 		List<String> hrefs = pinned.select("#sidebar-ranking a").eachAttr("href");
 		assertThat(hrefs.get(0)).isEqualTo("/articles/north-korea-coup-impossible");

@@ -1,0 +1,51 @@
+package dev.shimbun.pagecache;
+
+import java.io.ByteArrayOutputStream;
+import java.io.IOException;
+import java.io.UncheckedIOException;
+import java.security.MessageDigest;
+import java.security.NoSuchAlgorithmException;
+import java.time.Instant;
+import java.time.temporal.ChronoUnit;
+import java.util.Base64;
+import java.util.zip.GZIPOutputStream;
+
+/**
+ * One rendered page as it is served: the bytes, gzipped once for the clients that accept
+ * it, a strong ETag from the bytes and when it was rendered.
+ */
+record CachedPage(byte[] body, byte[] gzipped, String contentType, String contentLanguage, String etag,
+		Instant lastModified) {
+
+	static CachedPage of(byte[] body, String contentType, String contentLanguage, Instant renderedAt) {
+		return new CachedPage(body, gzip(body), contentType, contentLanguage, etag(body),
+				renderedAt.truncatedTo(ChronoUnit.SECONDS));
+	}
+
+	/** Roughly what the page takes in memory, in bytes. */
+	int weight() {
+		return this.body.length + this.gzipped.length + 200;
+	}
+
+	private static byte[] gzip(byte[] body) {
+		ByteArrayOutputStream out = new ByteArrayOutputStream(body.length / 4 + 64);
+		try (GZIPOutputStream gzip = new GZIPOutputStream(out)) {
+			gzip.write(body);
+		}
+		catch (IOException ex) {
+			throw new UncheckedIOException(ex);
+		}
+		return out.toByteArray();
+	}
+
+	private static String etag(byte[] body) {
+		try {
+			byte[] digest = MessageDigest.getInstance("SHA-256").digest(body);
+			return "\"" + Base64.getUrlEncoder().withoutPadding().encodeToString(digest).substring(0, 27) + "\"";
+		}
+		catch (NoSuchAlgorithmException ex) {
+			throw new IllegalStateException(ex);
+		}
+	}
+
+}

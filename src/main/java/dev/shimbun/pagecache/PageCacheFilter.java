@@ -1,0 +1,200 @@
+package dev.shimbun.pagecache;
+
+import java.io.IOException;
+import java.time.Clock;
+import java.time.Duration;
+import java.util.regex.Pattern;
+
+import dev.shimbun.ShimbunProperties;
+import jakarta.servlet.FilterChain;
+import jakarta.servlet.ServletException;
+import jakarta.servlet.http.HttpServletRequest;
+import jakarta.servlet.http.HttpServletResponse;
+
+import org.springframework.core.Ordered;
+import org.springframework.core.annotation.Order;
+import org.springframework.http.HttpHeaders;
+import org.springframework.security.authentication.AnonymousAuthenticationToken;
+import org.springframework.security.core.Authentication;
+import org.springframework.security.core.context.SecurityContextHolder;
+import org.springframework.stereotype.Component;
+import org.springframework.web.filter.OncePerRequestFilter;
+import org.springframework.web.util.ContentCachingResponseWrapper;
+
+/**
+ * Serves the public pages (front, articles, categories) from {@link PageCache}: a page is
+ * rendered once and then written from memory, gzipped when the client accepts it, with a
+ * strong ETag, Last-Modified and a 304 for a conditional request that still matches.
+ * Readers' responses may be kept briefly by browsers and shared caches; signed-in staff's
+ * responses are never cached. It runs after Spring Security (so the security headers are
+ * on every response) and after view counting (so a page served from memory is still
+ * counted).
+ */
+@Component
+@Order(Ordered.LOWEST_PRECEDENCE - 100)
+class PageCacheFilter extends OncePerRequestFilter {
+
+	private static final Pattern ARTICLE = Pattern.compile("/articles/[a-z0-9]+(?:-[a-z0-9]+)*");
+
+	private static final Pattern CATEGORY = Pattern.compile("/categories/[a-z0-9]+(?:-[a-z0-9]+)*");
+
+	private final PageCache cache;
+
+	private final Clock clock;
+
+	private final String cacheControl;
+
+	PageCacheFilter(PageCache cache, Clock clock, ShimbunProperties properties) {
+		this.cache = cache;
+		this.clock = clock;
+		ShimbunProperties.Pages pages = properties.pages();
+		this.cacheControl = "public, max-age=" + seconds(pages.maxAge()) + ", s-maxage=" + seconds(pages.sharedMaxAge())
+				+ ", stale-while-revalidate=" + seconds(pages.staleWhileRevalidate());
+	}
+
+	private static long seconds(Duration duration) {
+		return duration.toSeconds();
+	}
+
+	@Override
+	protected boolean shouldNotFilter(HttpServletRequest request) {
+		String method = request.getMethod();
+		if (!"GET".equals(method) && !"HEAD".equals(method)) {
+			return true;
+		}
+		String path = path(request);
+		return !("/".equals(path) || ARTICLE.matcher(path).matches() || CATEGORY.matcher(path).matches());
+	}
+
+	@Override
+	protected void doFilterInternal(HttpServletRequest request, HttpServletResponse response, FilterChain chain)
+			throws ServletException, IOException {
+		if (signedIn()) {
+			response.setHeader(HttpHeaders.CACHE_CONTROL, "private, no-store");
+			chain.doFilter(request, response);
+			return;
+		}
+		String key = key(request);
+		if (key == null || !this.cache.enabled()) {
+			chain.doFilter(request, response);
+			return;
+		}
+		CachedPage page = this.cache.get(key);
+		if (page != null) {
+			serve(request, response, page);
+			return;
+		}
+		long generation = this.cache.generation();
+		ContentCachingResponseWrapper rendered = new ContentCachingResponseWrapper(response);
+		chain.doFilter(request, rendered);
+		String contentType = rendered.getContentType();
+		if ("GET".equals(request.getMethod()) && rendered.getStatus() == HttpServletResponse.SC_OK
+				&& contentType != null && contentType.startsWith("text/html")
+				&& !rendered.containsHeader(HttpHeaders.SET_COOKIE) && !response.isCommitted()) {
+			page = CachedPage.of(rendered.getContentAsByteArray(), contentType, rendered.getLocale().toLanguageTag(),
+					this.clock.instant());
+			this.cache.put(key, page, generation);
+			serve(request, response, page);
+		}
+		else {
+			rendered.copyBodyToResponse();
+		}
+	}
+
+	private void serve(HttpServletRequest request, HttpServletResponse response, CachedPage page) throws IOException {
+		response.setHeader(HttpHeaders.ETAG, page.etag());
+		response.setDateHeader(HttpHeaders.LAST_MODIFIED, page.lastModified().toEpochMilli());
+		response.setHeader(HttpHeaders.CACHE_CONTROL, this.cacheControl);
+		response.setHeader(HttpHeaders.VARY, HttpHeaders.ACCEPT_ENCODING);
+		if (notModified(request, page)) {
+			response.setStatus(HttpServletResponse.SC_NOT_MODIFIED);
+			return;
+		}
+		response.setStatus(HttpServletResponse.SC_OK);
+		response.setContentType(page.contentType());
+		if (page.contentLanguage() != null) {
+			response.setHeader(HttpHeaders.CONTENT_LANGUAGE, page.contentLanguage());
+		}
+		byte[] body = page.body();
+		if (acceptsGzip(request)) {
+			body = page.gzipped();
+			response.setHeader(HttpHeaders.CONTENT_ENCODING, "gzip");
+		}
+		response.setContentLength(body.length);
+		response.getOutputStream().write(body);
+	}
+
+	/**
+	 * If-None-Match wins over If-Modified-Since (RFC 9110); the ETag is strong, and the
+	 * same for the same bytes on every instance.
+	 */
+	private static boolean notModified(HttpServletRequest request, CachedPage page) {
+		String ifNoneMatch = request.getHeader(HttpHeaders.IF_NONE_MATCH);
+		if (ifNoneMatch != null) {
+			for (String tag : ifNoneMatch.split(",")) {
+				String candidate = tag.strip();
+				if (candidate.equals("*") || candidate.equals(page.etag()) || candidate.equals("W/" + page.etag())) {
+					return true;
+				}
+			}
+			return false;
+		}
+		try {
+			long since = request.getDateHeader(HttpHeaders.IF_MODIFIED_SINCE);
+			return since >= 0 && page.lastModified().toEpochMilli() <= since;
+		}
+		catch (IllegalArgumentException ex) {
+			return false;
+		}
+	}
+
+	private static boolean acceptsGzip(HttpServletRequest request) {
+		String accepted = request.getHeader(HttpHeaders.ACCEPT_ENCODING);
+		if (accepted == null) {
+			return false;
+		}
+		for (String coding : accepted.split(",")) {
+			String[] parts = coding.strip().split(";");
+			if (parts[0].strip().equalsIgnoreCase("gzip")) {
+				return parts.length == 1 || !parts[1].replace(" ", "").matches("q=0(\\.0*)?");
+			}
+		}
+		return false;
+	}
+
+	private static boolean signedIn() {
+		Authentication authentication = SecurityContextHolder.getContext().getAuthentication();
+		return authentication != null && authentication.isAuthenticated()
+				&& !(authentication instanceof AnonymousAuthenticationToken);
+	}
+
+	/**
+	 * The cache key: the path and the query parameters that change the page (the order
+	 * and page of comments, the page of a category). Any other parameter, such as the
+	 * notice after posting a comment, and the page is rendered for the request alone.
+	 */
+	static String key(HttpServletRequest request) {
+		String path = path(request);
+		StringBuilder key = new StringBuilder(path);
+		String[] allowed = path.startsWith("/articles/") ? new String[] { "corder", "cpage" }
+				: path.startsWith("/categories/") ? new String[] { "page" } : new String[0];
+		var parameters = request.getParameterMap();
+		int known = 0;
+		for (String name : allowed) {
+			String[] values = parameters.get(name);
+			if (values != null) {
+				if (values.length != 1 || values[0].length() > 20) {
+					return null;
+				}
+				known++;
+				key.append(known == 1 ? '?' : '&').append(name).append('=').append(values[0]);
+			}
+		}
+		return (known == parameters.size()) ? key.toString() : null;
+	}
+
+	private static String path(HttpServletRequest request) {
+		return request.getRequestURI().substring(request.getContextPath().length());
+	}
+
+}

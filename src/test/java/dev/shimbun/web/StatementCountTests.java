@@ -1,0 +1,154 @@
+package dev.shimbun.web;
+
+import java.lang.reflect.InvocationTargetException;
+import java.lang.reflect.Proxy;
+import java.sql.Connection;
+import java.time.LocalDate;
+import java.util.concurrent.atomic.AtomicInteger;
+
+import javax.sql.DataSource;
+
+import org.junit.jupiter.api.Test;
+
+import org.springframework.beans.factory.annotation.Autowired;
+import org.springframework.beans.factory.config.BeanPostProcessor;
+import org.springframework.boot.test.context.SpringBootTest;
+import org.springframework.boot.test.context.TestConfiguration;
+import org.springframework.boot.webmvc.test.autoconfigure.AutoConfigureMockMvc;
+import org.springframework.context.annotation.Bean;
+import org.springframework.jdbc.core.JdbcTemplate;
+import org.springframework.test.annotation.DirtiesContext;
+import org.springframework.test.web.servlet.MockMvc;
+
+import static org.assertj.core.api.Assertions.assertThat;
+import static org.springframework.test.web.servlet.request.MockMvcRequestBuilders.get;
+import static org.springframework.test.web.servlet.result.MockMvcResultMatchers.status;
+
+/**
+ * A page costs a bounded number of SQL statements whatever the data: no statement per
+ * comment, per article in a list or per figure. Pages are rendered here without the page
+ * cache, as on a cache miss.
+ */
+@SpringBootTest(properties = { "shimbun.scheduling.enabled=false", "shimbun.pages.cache=false",
+		"shimbun.comments.page-size=50" })
+@AutoConfigureMockMvc
+@DirtiesContext
+class StatementCountTests {
+
+	static final AtomicInteger statements = new AtomicInteger();
+
+	static final String ARTICLE = "why-we-yawn";
+
+	@Autowired
+	private MockMvc mvc;
+
+	@Autowired
+	private JdbcTemplate jdbc;
+
+	private int statementsFor(String path) throws Exception {
+		this.mvc.perform(get(path)).andExpect(status().isOk());
+		statements.set(0);
+		this.mvc.perform(get(path)).andExpect(status().isOk());
+		return statements.get();
+	}
+
+	@Test
+	void pagesCostTheSameNumberOfStatementsWithMoreCommentsArticlesAndReads() throws Exception {
+		String article = "/articles/" + ARTICLE;
+		int articleBefore = statementsFor(article);
+		int frontBefore = statementsFor("/");
+		int categoryBefore = statementsFor("/categories/fun");
+
+		grow(0);
+		int article1 = statementsFor(article);
+		int front1 = statementsFor("/");
+		int category1 = statementsFor("/categories/fun");
+		grow(1);
+
+		assertThat(articleBefore).isBetween(1, 20);
+		assertThat(frontBefore).isBetween(1, 20);
+		assertThat(categoryBefore).isBetween(1, 20);
+		// a full first page of comments adds their count query, once
+		assertThat(article1).isBetween(articleBefore, articleBefore + 1);
+		assertThat(front1).isEqualTo(frontBefore);
+		assertThat(category1).isBetween(categoryBefore, categoryBefore + 1);
+		assertThat(statementsFor(article)).isEqualTo(article1);
+		assertThat(statementsFor("/")).isEqualTo(front1);
+		assertThat(statementsFor("/categories/fun")).isEqualTo(category1);
+	}
+
+	/**
+	 * 120 more comments on the article (some featured), 40 more articles in its category,
+	 * each read together with it by 3 readers.
+	 */
+	private void grow(int round) {
+		Long id = this.jdbc.queryForObject("SELECT id FROM article WHERE slug = ?", Long.class, ARTICLE);
+		for (int i = 0; i < 120; i++) {
+			this.jdbc.update("""
+					INSERT INTO article_comment (article_id, nickname, body, status, created_at, featured)
+					VALUES (?, ?, ?, 'VISIBLE', CURRENT_TIMESTAMP, ?)
+					""", id, "読者" + i, "コメント" + round + "-" + i, i % 20 == 0);
+		}
+		for (int i = 0; i < 40; i++) {
+			String slug = "extra-" + round + "-" + i;
+			this.jdbc.update("""
+					INSERT INTO article (slug, headline, summary, category_id, author_id, status, published_at,
+						updated_at)
+					SELECT ?, headline || ?, summary, category_id, author_id, 'PUBLISHED', published_at, updated_at
+					FROM article WHERE slug = ?
+					""", slug, " " + slug, ARTICLE);
+			Long extra = this.jdbc.queryForObject("SELECT id FROM article WHERE slug = ?", Long.class, slug);
+			for (int reader = 0; reader < 3; reader++) {
+				for (Long read : new Long[] { id, extra }) {
+					this.jdbc.update("INSERT INTO reader_read (reader_hash, read_day, article_id) VALUES (?, ?, ?)",
+							"reader-" + slug + "-" + reader, LocalDate.now(), read);
+				}
+			}
+		}
+	}
+
+	/** Counts every statement prepared on any connection of the application. */
+	@TestConfiguration
+	static class CountingDataSource {
+
+		@Bean
+		static BeanPostProcessor countStatements() {
+			return new BeanPostProcessor() {
+				@Override
+				public Object postProcessAfterInitialization(Object bean, String name) {
+					if (bean instanceof DataSource dataSource) {
+						return Proxy.newProxyInstance(getClass().getClassLoader(), new Class<?>[] { DataSource.class },
+								(proxy, method, args) -> {
+									Object result = invoke(dataSource, method, args);
+									return (result instanceof Connection connection) ? counting(connection) : result;
+								});
+					}
+					return bean;
+				}
+			};
+		}
+
+		static Connection counting(Connection connection) {
+			return (Connection) Proxy.newProxyInstance(CountingDataSource.class.getClassLoader(),
+					new Class<?>[] { Connection.class }, (proxy, method, args) -> {
+						String name = method.getName();
+						if (name.equals("prepareStatement") || name.equals("createStatement")
+								|| name.equals("prepareCall")) {
+							statements.incrementAndGet();
+						}
+						return invoke(connection, method, args);
+					});
+		}
+
+		private static Object invoke(Object target, java.lang.reflect.Method method, Object[] args) throws Throwable {
+			try {
+				return method.invoke(target, args);
+			}
+			catch (InvocationTargetException ex) {
+				throw ex.getCause();
+			}
+		}
+
+	}
+
+}
