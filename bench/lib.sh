@@ -69,16 +69,27 @@ app_cpu_ticks() {
   awk '{ print $14 + $15 }' "/proc/$APP_PID/stat"
 }
 
+# Connections to the application that it has not closed yet (ESTABLISHED, or CLOSE-WAIT: the
+# client has gone but the request is still being worked on).
+app_open_connections() {
+  ss -Htn state established state close-wait "( sport = :$APP_PORT )" | wc -l
+}
+
 # When wrk stops, the requests it had in flight go on in the application (Tomcat does not abandon
 # a request whose client went away); with slow pages that is many seconds of work that would
-# weigh on the next run. Waits until the application uses less than a tenth of a CPU for a second
-# (at most 5 minutes), and notes the wait in $LOGS/settle.txt.
+# weigh on the next run. Waits until the application has closed every connection wrk opened and
+# then uses less than a tenth of a CPU for a second (at most 5 minutes in all), and notes the
+# wait in $LOGS/settle.txt.
 settle() {
   local name=$1
   [[ -n "$APP_PID" ]] || return 0
   local tick before after started=$SECONDS
   tick=$(getconf CLK_TCK)
   while ((SECONDS - started < 300)); do
+    if (($(app_open_connections) > 0)); then
+      sleep 0.5
+      continue
+    fi
     before=$(app_cpu_ticks)
     sleep 1
     after=$(app_cpu_ticks)

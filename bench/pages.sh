@@ -8,8 +8,8 @@
 set -euo pipefail
 cd "$(dirname "$0")/.."
 
-for tool in wrk nginx curl java unzip; do
-  command -v "$tool" >/dev/null || { echo "bench/pages.sh needs $tool (Debian: apt-get install $tool)" >&2; exit 2; }
+for tool in wrk nginx curl java unzip ss; do
+  command -v "$tool" >/dev/null || { echo "bench/pages.sh needs $tool (Debian packages: wrk nginx curl unzip iproute2)" >&2; exit 2; }
 done
 
 CONNECTIONS=(16 64)
