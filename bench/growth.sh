@@ -97,6 +97,14 @@ for page in "${PAGES[@]}"; do
       "$(metric "$r" p99_ms)" "$(errors "$r")"
   done
 done
+for page in "${PAGES[@]}"; do
+  for articles in "$small" "$large"; do
+    few_requests "the ${LABELS[$page]} at $articles articles" "${RESULTS[$page-$articles]}"
+  done
+done
+for articles in "$small" "$large"; do
+  log_problems "$LOGS/app-$articles.log"
+done
 echo
 for page in category front; do
   echo "${LABELS[$page]} p99 at $large / at $small: $(ratio "$(metric "${RESULTS[$page-$large]}" p99_ms)" \

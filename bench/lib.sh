@@ -157,3 +157,24 @@ verdict() {
     echo FAIL
   fi
 }
+
+# few_requests LABEL RESULT_LINE: a note when a run completed so few requests that its p99 says
+# little. wrk leaves the requests still in flight at the end out of its latencies, so with a page
+# slower than the run the p99 is a lower bound.
+few_requests() {
+  local requests
+  requests=$(field "$2" requests)
+  if ((requests < 100)); then
+    echo "note: $1 completed only $requests requests; the requests in flight when wrk stopped are not in its latencies, so its p99 is a lower bound"
+  fi
+}
+
+# log_problems LOG: how many ERROR and WARN lines the application logged, leaving out the two
+# expected at a first start (Flyway's notice about the H2 version, the first admin's password).
+log_problems() {
+  local errors warnings
+  errors=$(grep -c ' ERROR ' "$1" || true)
+  warnings=$(grep ' WARN ' "$1" | grep -v -e 'newer than the version Flyway has been verified with' \
+    -e 'Created the first admin account' -c || true)
+  echo "application log: $errors ERROR and $warnings WARN lines ($1)"
+}

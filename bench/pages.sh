@@ -157,6 +157,12 @@ for c in "${CONNECTIONS[@]}"; do
     row "${LABELS[$page]}" "$c" "${RESULTS[$page-$c]}"
   done
 done
+for c in "${CONNECTIONS[@]}"; do
+  for page in "${PAGES[@]}"; do
+    few_requests "${LABELS[$page]} at $c connections" "${RESULTS[$page-$c]}"
+  done
+done
+log_problems "$LOGS/app.log"
 echo
 FAILED=0
 for c in "${CONNECTIONS[@]}"; do
