@@ -1,6 +1,7 @@
 package dev.shimbun.article;
 
 import java.time.Instant;
+import java.util.Collection;
 import java.util.List;
 import java.util.Optional;
 
@@ -22,18 +23,21 @@ interface ArticleRepository extends JpaRepository<Article, Long>, JpaSpecificati
 			""")
 	Optional<Article> findPublishedBySlug(String slug, Instant now);
 
-	@EntityGraph(attributePaths = "category")
+	/**
+	 * The newest visible articles' ids. Only ids are sorted, so that sorting many
+	 * articles stays cheap; {@link #findWithCategoryByIdIn} loads the few wanted.
+	 */
 	@Query("""
-			select a from Article a
+			select a.id from Article a
 			where a.status in (dev.shimbun.article.ArticleStatus.SCHEDULED, dev.shimbun.article.ArticleStatus.PUBLISHED)
 			and a.publishedAt <= :now and (a.unpublishAt is null or a.unpublishAt > :now)
 			order by a.publishedAt desc, a.id desc
 			""")
-	Page<Article> findLatestPublished(Instant now, Pageable pageable);
+	List<Long> findLatestPublishedIds(Instant now, Pageable pageable);
 
-	@EntityGraph(attributePaths = "category")
+	/** A page of a category's visible articles' ids, newest first. */
 	@Query(value = """
-			select a from Article a
+			select a.id from Article a
 			where a.category.id = :categoryId
 			and a.status in (dev.shimbun.article.ArticleStatus.SCHEDULED, dev.shimbun.article.ArticleStatus.PUBLISHED)
 			and a.publishedAt <= :now and (a.unpublishAt is null or a.unpublishAt > :now)
@@ -44,7 +48,10 @@ interface ArticleRepository extends JpaRepository<Article, Long>, JpaSpecificati
 			and a.status in (dev.shimbun.article.ArticleStatus.SCHEDULED, dev.shimbun.article.ArticleStatus.PUBLISHED)
 			and a.publishedAt <= :now and (a.unpublishAt is null or a.unpublishAt > :now)
 			""")
-	Page<Article> findPublishedInCategory(Long categoryId, Instant now, Pageable pageable);
+	Page<Long> findPublishedIdsInCategory(Long categoryId, Instant now, Pageable pageable);
+
+	@EntityGraph(attributePaths = "category")
+	List<Article> findWithCategoryByIdIn(Collection<Long> ids);
 
 	@EntityGraph(attributePaths = "category")
 	@Query("""

@@ -11,6 +11,7 @@ import dev.shimbun.ShimbunProperties;
 import dev.shimbun.media.MediaView;
 
 import org.springframework.data.domain.Page;
+import org.springframework.data.domain.PageImpl;
 import org.springframework.data.domain.PageRequest;
 import org.springframework.stereotype.Service;
 import org.springframework.transaction.annotation.Transactional;
@@ -93,9 +94,9 @@ public class ArticleService {
 
 	/** The newest published articles, newest first. */
 	public List<ArticleSummary> latest(int limit) {
-		return this.articles.findLatestPublished(this.clock.instant(), PageRequest.of(0, limit))
+		return inOrder(this.articles.findLatestPublishedIds(this.clock.instant(), PageRequest.of(0, limit))).stream()
 			.map(this::summary)
-			.getContent();
+			.toList();
 	}
 
 	/**
@@ -115,9 +116,20 @@ public class ArticleService {
 
 	/** One page (0-based) of a category's published articles, newest first. */
 	public Page<ArticleSummary> pageInCategory(Long categoryId, int pageIndex) {
-		return this.articles
-			.findPublishedInCategory(categoryId, this.clock.instant(), PageRequest.of(pageIndex, this.categoryPageSize))
-			.map(this::summary);
+		Page<Long> ids = this.articles.findPublishedIdsInCategory(categoryId, this.clock.instant(),
+				PageRequest.of(pageIndex, this.categoryPageSize));
+		List<ArticleSummary> summaries = inOrder(ids.getContent()).stream().map(this::summary).toList();
+		return new PageImpl<>(summaries, ids.getPageable(), ids.getTotalElements());
+	}
+
+	/** The articles of these ids, with their categories, in the order of the ids. */
+	private List<Article> inOrder(List<Long> ids) {
+		if (ids.isEmpty()) {
+			return List.of();
+		}
+		Map<Long, Article> loaded = new java.util.HashMap<>();
+		this.articles.findWithCategoryByIdIn(ids).forEach((article) -> loaded.put(article.getId(), article));
+		return ids.stream().map(loaded::get).filter(java.util.Objects::nonNull).toList();
 	}
 
 	/**
@@ -128,10 +140,9 @@ public class ArticleService {
 	public List<FeedEntry> latestForFeed(Long categoryId, int limit) {
 		Instant now = this.clock.instant();
 		PageRequest page = PageRequest.of(0, limit);
-		List<Long> ids = ((categoryId != null) ? this.articles.findPublishedInCategory(categoryId, now, page)
-				: this.articles.findLatestPublished(now, page))
-			.map(Article::getId)
-			.getContent();
+		List<Long> ids = (categoryId != null)
+				? this.articles.findPublishedIdsInCategory(categoryId, now, page).getContent()
+				: this.articles.findLatestPublishedIds(now, page);
 		if (ids.isEmpty()) {
 			return List.of();
 		}

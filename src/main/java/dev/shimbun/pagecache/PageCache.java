@@ -4,12 +4,16 @@ import java.time.Clock;
 import java.time.Instant;
 import java.time.OffsetDateTime;
 import java.time.ZoneOffset;
+import java.util.Map;
+import java.util.concurrent.CompletableFuture;
+import java.util.concurrent.ConcurrentHashMap;
 import java.util.concurrent.atomic.AtomicLong;
 
 import com.github.benmanes.caffeine.cache.Cache;
 import com.github.benmanes.caffeine.cache.Caffeine;
 import dev.shimbun.ShimbunProperties;
 import dev.shimbun.cluster.ContentChanged;
+import io.micrometer.core.instrument.Counter;
 import io.micrometer.core.instrument.MeterRegistry;
 import io.micrometer.core.instrument.binder.cache.CaffeineCacheMetrics;
 
@@ -33,6 +37,10 @@ public class PageCache {
 
 	private final JdbcTemplate jdbc;
 
+	private final Counter renders;
+
+	private final Map<String, CompletableFuture<CachedPage>> rendering = new ConcurrentHashMap<>();
+
 	private final Clock clock;
 
 	private final boolean enabled;
@@ -55,6 +63,9 @@ public class PageCache {
 			.recordStats()
 			.build();
 		CaffeineCacheMetrics.monitor(meters, this.pages, "pages");
+		this.renders = Counter.builder("shimbun.pages.renders")
+			.description("Public pages rendered for the page cache (the others are served from memory)")
+			.register(meters);
 	}
 
 	boolean enabled() {
@@ -72,14 +83,39 @@ public class PageCache {
 		return this.pages.getIfPresent(key);
 	}
 
-	/** Keeps a page unless something was dropped since it started rendering. */
-	void put(String key, CachedPage page, long renderedInGeneration) {
+	/**
+	 * Keeps a page unless something was dropped since it started rendering.
+	 * @return whether it was kept
+	 */
+	boolean put(String key, CachedPage page, long renderedInGeneration) {
 		if (this.generation.get() == renderedInGeneration) {
 			this.pages.put(key, page);
-			if (this.generation.get() != renderedInGeneration) {
-				this.pages.invalidate(key);
+			if (this.generation.get() == renderedInGeneration) {
+				return true;
 			}
+			this.pages.invalidate(key);
 		}
+		return false;
+	}
+
+	/**
+	 * Claims the rendering of a page that is not kept: one request renders it, the others
+	 * asking for it meanwhile wait for that one instead of all rendering it at once.
+	 * @return the rendering another request started, or {@code null} when this one is to
+	 * render (and then {@link #rendered} it)
+	 */
+	CompletableFuture<CachedPage> claim(String key, CompletableFuture<CachedPage> mine) {
+		return this.rendering.putIfAbsent(key, mine);
+	}
+
+	/**
+	 * Ends a claimed rendering; {@code page} is what the waiting requests serve, or
+	 * {@code null} when they should render for themselves.
+	 */
+	void rendered(String key, CompletableFuture<CachedPage> mine, CachedPage page) {
+		this.renders.increment();
+		this.rendering.remove(key, mine);
+		mine.complete(page);
 	}
 
 	@EventListener
@@ -126,6 +162,11 @@ public class PageCache {
 			}
 		}
 		return next;
+	}
+
+	/** How many pages were rendered for the cache, for tests. */
+	double renders() {
+		return this.renders.count();
 	}
 
 	/** Pages kept now, for tests. */

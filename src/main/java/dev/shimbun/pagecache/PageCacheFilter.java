@@ -3,6 +3,10 @@ package dev.shimbun.pagecache;
 import java.io.IOException;
 import java.time.Clock;
 import java.time.Duration;
+import java.util.concurrent.CompletableFuture;
+import java.util.concurrent.ExecutionException;
+import java.util.concurrent.TimeUnit;
+import java.util.concurrent.TimeoutException;
 import java.util.regex.Pattern;
 
 import dev.shimbun.ShimbunProperties;
@@ -37,6 +41,9 @@ class PageCacheFilter extends OncePerRequestFilter {
 	private static final Pattern ARTICLE = Pattern.compile("/articles/[a-z0-9]+(?:-[a-z0-9]+)*");
 
 	private static final Pattern CATEGORY = Pattern.compile("/categories/[a-z0-9]+(?:-[a-z0-9]+)*");
+
+	/** The longest a request waits for another one rendering the same page. */
+	private static final Duration RENDER_WAIT = Duration.ofSeconds(10);
 
 	private final PageCache cache;
 
@@ -84,20 +91,60 @@ class PageCacheFilter extends OncePerRequestFilter {
 			serve(request, response, page);
 			return;
 		}
-		long generation = this.cache.generation();
-		ContentCachingResponseWrapper rendered = new ContentCachingResponseWrapper(response);
-		chain.doFilter(request, rendered);
-		String contentType = rendered.getContentType();
-		if ("GET".equals(request.getMethod()) && rendered.getStatus() == HttpServletResponse.SC_OK
-				&& contentType != null && contentType.startsWith("text/html")
-				&& !rendered.containsHeader(HttpHeaders.SET_COOKIE) && !response.isCommitted()) {
-			page = CachedPage.of(rendered.getContentAsByteArray(), contentType, rendered.getLocale().toLanguageTag(),
-					this.clock.instant());
-			this.cache.put(key, page, generation);
-			serve(request, response, page);
+		if (!"GET".equals(request.getMethod())) {
+			chain.doFilter(request, response);
+			return;
 		}
-		else {
-			rendered.copyBodyToResponse();
+		CompletableFuture<CachedPage> mine = new CompletableFuture<>();
+		CompletableFuture<CachedPage> running = this.cache.claim(key, mine);
+		if (running != null) {
+			CachedPage awaited = await(running);
+			if (awaited != null) {
+				serve(request, response, awaited);
+			}
+			else {
+				chain.doFilter(request, response);
+			}
+			return;
+		}
+		CachedPage kept = null;
+		try {
+			long generation = this.cache.generation();
+			ContentCachingResponseWrapper rendered = new ContentCachingResponseWrapper(response);
+			chain.doFilter(request, rendered);
+			String contentType = rendered.getContentType();
+			if (rendered.getStatus() == HttpServletResponse.SC_OK && contentType != null
+					&& contentType.startsWith("text/html") && !rendered.containsHeader(HttpHeaders.SET_COOKIE)
+					&& !response.isCommitted()) {
+				page = CachedPage.of(rendered.getContentAsByteArray(), contentType,
+						rendered.getLocale().toLanguageTag(), this.clock.instant());
+				if (this.cache.put(key, page, generation)) {
+					kept = page;
+				}
+				serve(request, response, page);
+			}
+			else {
+				rendered.copyBodyToResponse();
+			}
+		}
+		finally {
+			this.cache.rendered(key, mine, kept);
+		}
+	}
+
+	/**
+	 * The page another request is rendering, or {@code null} if it is not to be shared.
+	 */
+	private static CachedPage await(CompletableFuture<CachedPage> rendering) {
+		try {
+			return rendering.get(RENDER_WAIT.toMillis(), TimeUnit.MILLISECONDS);
+		}
+		catch (InterruptedException ex) {
+			Thread.currentThread().interrupt();
+			return null;
+		}
+		catch (ExecutionException | TimeoutException ex) {
+			return null;
 		}
 	}
 

@@ -4,6 +4,13 @@ import java.io.ByteArrayInputStream;
 import java.time.Duration;
 import java.time.LocalDateTime;
 import java.time.ZoneId;
+import java.util.ArrayList;
+import java.util.HashSet;
+import java.util.List;
+import java.util.Set;
+import java.util.concurrent.ExecutorService;
+import java.util.concurrent.Executors;
+import java.util.concurrent.Future;
 import java.util.zip.GZIPInputStream;
 
 import dev.shimbun.MutableClock;
@@ -96,6 +103,23 @@ class PageCacheTests {
 		assertThat(second.getResponse().getHeader("Content-Language")).isEqualTo("ja");
 		assertThat(second.getResponse().getContentType()).isEqualTo("text/html;charset=UTF-8");
 		assertThat(second.getResponse().getHeader("Content-Security-Policy")).contains("default-src 'self'");
+	}
+
+	@Test
+	void readersAskingForAPageBeingRenderedWaitForThatOneRendering() throws Exception {
+		double before = this.cache.renders();
+		ExecutorService threads = Executors.newFixedThreadPool(16);
+		List<Future<String>> etags = new ArrayList<>();
+		for (int i = 0; i < 16; i++) {
+			etags.add(threads.submit(() -> fetch("/").getResponse().getHeader("ETag")));
+		}
+		Set<String> distinct = new HashSet<>();
+		for (Future<String> etag : etags) {
+			distinct.add(etag.get());
+		}
+		threads.shutdown();
+		assertThat(distinct).hasSize(1);
+		assertThat(this.cache.renders() - before).isEqualTo(1.0);
 	}
 
 	@Test
