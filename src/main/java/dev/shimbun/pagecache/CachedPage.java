@@ -8,17 +8,20 @@ import java.security.NoSuchAlgorithmException;
 import java.time.Instant;
 import java.time.temporal.ChronoUnit;
 import java.util.Base64;
+import java.util.List;
+import java.util.Map;
 import java.util.zip.GZIPOutputStream;
 
 /**
  * One rendered page as it is served: the bytes, gzipped once for the clients that accept
  * it, a strong ETag from the bytes and when it was rendered.
  */
-record CachedPage(byte[] body, byte[] gzipped, String contentType, String contentLanguage, String etag,
-		Instant lastModified) {
+record CachedPage(byte[] body, byte[] gzipped, String contentType, String contentLanguage,
+		Map<String, List<String>> headers, String etag, Instant lastModified) {
 
-	static CachedPage of(byte[] body, String contentType, String contentLanguage, Instant renderedAt) {
-		return new CachedPage(body, gzip(body), contentType, contentLanguage, etag(body),
+	static CachedPage of(byte[] body, String contentType, String contentLanguage, Map<String, List<String>> headers,
+			Instant renderedAt) {
+		return new CachedPage(body, gzip(body), contentType, contentLanguage, headers, etag(body),
 				renderedAt.truncatedTo(ChronoUnit.SECONDS));
 	}
 

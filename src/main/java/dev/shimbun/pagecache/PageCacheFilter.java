@@ -3,6 +3,11 @@ package dev.shimbun.pagecache;
 import java.io.IOException;
 import java.time.Clock;
 import java.time.Duration;
+import java.util.LinkedHashMap;
+import java.util.List;
+import java.util.Locale;
+import java.util.Map;
+import java.util.Set;
 import java.util.concurrent.CompletableFuture;
 import java.util.concurrent.ExecutionException;
 import java.util.concurrent.TimeUnit;
@@ -14,13 +19,11 @@ import jakarta.servlet.FilterChain;
 import jakarta.servlet.ServletException;
 import jakarta.servlet.http.HttpServletRequest;
 import jakarta.servlet.http.HttpServletResponse;
+import jakarta.servlet.http.HttpSession;
 
-import org.springframework.core.Ordered;
 import org.springframework.core.annotation.Order;
 import org.springframework.http.HttpHeaders;
-import org.springframework.security.authentication.AnonymousAuthenticationToken;
-import org.springframework.security.core.Authentication;
-import org.springframework.security.core.context.SecurityContextHolder;
+import org.springframework.session.web.http.SessionRepositoryFilter;
 import org.springframework.stereotype.Component;
 import org.springframework.web.filter.OncePerRequestFilter;
 import org.springframework.web.util.ContentCachingResponseWrapper;
@@ -30,12 +33,17 @@ import org.springframework.web.util.ContentCachingResponseWrapper;
  * rendered once and then written from memory, gzipped when the client accepts it, with a
  * strong ETag, Last-Modified and a 304 for a conditional request that still matches.
  * Readers' responses may be kept briefly by browsers and shared caches; signed-in staff's
- * responses are never cached. It runs after Spring Security (so the security headers are
- * on every response) and after view counting (so a page served from memory is still
- * counted).
+ * responses are never cached. A page served from memory carries the headers (security
+ * headers) its rendering got, and is counted as a read by the view counter in front of
+ * this filter.
  */
 @Component
-@Order(Ordered.LOWEST_PRECEDENCE - 100)
+// After Spring Session (to see a staff session) and view counting (so that a page served
+// from
+// memory is counted), before Spring Security and the rest: a page served from memory
+// carries the
+// headers its rendering got from them.
+@Order(SessionRepositoryFilter.DEFAULT_ORDER + 20)
 class PageCacheFilter extends OncePerRequestFilter {
 
 	private static final Pattern ARTICLE = Pattern.compile("/articles/[a-z0-9]+(?:-[a-z0-9]+)*");
@@ -44,6 +52,14 @@ class PageCacheFilter extends OncePerRequestFilter {
 
 	/** The longest a request waits for another one rendering the same page. */
 	private static final Duration RENDER_WAIT = Duration.ofSeconds(10);
+
+	/** Where Spring Security keeps a signed-in user's context in the session. */
+	private static final String SECURITY_CONTEXT = "SPRING_SECURITY_CONTEXT";
+
+	/** Headers of a rendering that are not served again with the page. */
+	private static final Set<String> NOT_KEPT = Set.of("set-cookie", "content-length", "content-type",
+			"content-language", "date", "transfer-encoding", "x-request-id", "etag", "last-modified", "cache-control",
+			"vary", "content-encoding", "expires", "pragma");
 
 	private final PageCache cache;
 
@@ -76,7 +92,7 @@ class PageCacheFilter extends OncePerRequestFilter {
 	@Override
 	protected void doFilterInternal(HttpServletRequest request, HttpServletResponse response, FilterChain chain)
 			throws ServletException, IOException {
-		if (signedIn()) {
+		if (signedIn(request)) {
 			response.setHeader(HttpHeaders.CACHE_CONTROL, "private, no-store");
 			chain.doFilter(request, response);
 			return;
@@ -117,7 +133,7 @@ class PageCacheFilter extends OncePerRequestFilter {
 					&& contentType.startsWith("text/html") && !rendered.containsHeader(HttpHeaders.SET_COOKIE)
 					&& !response.isCommitted()) {
 				page = CachedPage.of(rendered.getContentAsByteArray(), contentType,
-						rendered.getLocale().toLanguageTag(), this.clock.instant());
+						rendered.getLocale().toLanguageTag(), headers(response), this.clock.instant());
 				if (this.cache.put(key, page, generation)) {
 					kept = page;
 				}
@@ -148,7 +164,28 @@ class PageCacheFilter extends OncePerRequestFilter {
 		}
 	}
 
+	/** The headers Spring Security and others gave the rendering (security headers). */
+	private static Map<String, List<String>> headers(HttpServletResponse response) {
+		Map<String, List<String>> headers = new LinkedHashMap<>();
+		for (String name : response.getHeaderNames()) {
+			if (!NOT_KEPT.contains(name.toLowerCase(Locale.ROOT))) {
+				headers.put(name, List.copyOf(response.getHeaders(name)));
+			}
+		}
+		return Map.copyOf(headers);
+	}
+
 	private void serve(HttpServletRequest request, HttpServletResponse response, CachedPage page) throws IOException {
+		page.headers().forEach((name, values) -> {
+			for (String value : values) {
+				if (!response.containsHeader(name)) {
+					response.setHeader(name, value);
+				}
+				else if (!response.getHeaders(name).contains(value)) {
+					response.addHeader(name, value);
+				}
+			}
+		});
 		response.setHeader(HttpHeaders.ETAG, page.etag());
 		response.setDateHeader(HttpHeaders.LAST_MODIFIED, page.lastModified().toEpochMilli());
 		response.setHeader(HttpHeaders.CACHE_CONTROL, this.cacheControl);
@@ -209,10 +246,10 @@ class PageCacheFilter extends OncePerRequestFilter {
 		return false;
 	}
 
-	private static boolean signedIn() {
-		Authentication authentication = SecurityContextHolder.getContext().getAuthentication();
-		return authentication != null && authentication.isAuthenticated()
-				&& !(authentication instanceof AnonymousAuthenticationToken);
+	/** Staff have a session (readers have none) that holds their sign-in. */
+	private static boolean signedIn(HttpServletRequest request) {
+		HttpSession session = request.getSession(false);
+		return session != null && session.getAttribute(SECURITY_CONTEXT) != null;
 	}
 
 	/**

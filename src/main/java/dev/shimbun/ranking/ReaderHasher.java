@@ -26,26 +26,54 @@ class ReaderHasher {
 
 	private final JdbcTemplate jdbc;
 
+	/**
+	 * One Mac per thread: looking the algorithm up on every read costs more than the
+	 * hash.
+	 */
+	private static final ThreadLocal<Mac> MACS = ThreadLocal.withInitial(() -> {
+		try {
+			return Mac.getInstance("HmacSHA256");
+		}
+		catch (GeneralSecurityException ex) {
+			throw new IllegalStateException(ex);
+		}
+	});
+
 	private volatile byte[] secret;
+
+	private volatile DaySalt salt;
 
 	ReaderHasher(JdbcTemplate jdbc) {
 		this.jdbc = jdbc;
 	}
 
 	String hash(String address, String userAgent, LocalDate day) {
-		byte[] daySalt = hmac(secret(), day.toString().getBytes(StandardCharsets.UTF_8));
-		return HexFormat.of().formatHex(hmac(daySalt, (address + "\n" + userAgent).getBytes(StandardCharsets.UTF_8)));
+		return HexFormat.of()
+			.formatHex(hmac(daySalt(day), (address + "\n" + userAgent).getBytes(StandardCharsets.UTF_8)));
+	}
+
+	/** The salt of a day, computed once a day rather than on every read. */
+	private byte[] daySalt(LocalDate day) {
+		DaySalt current = this.salt;
+		if (current == null || !current.day().equals(day)) {
+			current = new DaySalt(day, hmac(secret(), day.toString().getBytes(StandardCharsets.UTF_8)));
+			this.salt = current;
+		}
+		return current.salt();
 	}
 
 	private static byte[] hmac(byte[] key, byte[] data) {
 		try {
-			Mac mac = Mac.getInstance("HmacSHA256");
+			Mac mac = MACS.get();
 			mac.init(new SecretKeySpec(key, "HmacSHA256"));
 			return mac.doFinal(data);
 		}
 		catch (GeneralSecurityException ex) {
 			throw new IllegalStateException(ex);
 		}
+	}
+
+	private record DaySalt(LocalDate day, byte[] salt) {
 	}
 
 	private byte[] secret() {

@@ -35,7 +35,7 @@ import org.springframework.test.web.servlet.MockMvc;
 import org.springframework.test.web.servlet.MvcResult;
 
 import static org.assertj.core.api.Assertions.assertThat;
-import static org.springframework.security.test.web.servlet.request.SecurityMockMvcRequestPostProcessors.user;
+import static org.springframework.security.test.web.servlet.request.SecurityMockMvcRequestPostProcessors.csrf;
 import static org.springframework.test.web.servlet.request.MockMvcRequestBuilders.get;
 import static org.springframework.test.web.servlet.request.MockMvcRequestBuilders.post;
 import static org.springframework.test.web.servlet.result.MockMvcResultMatchers.header;
@@ -45,7 +45,8 @@ import static org.springframework.test.web.servlet.result.MockMvcResultMatchers.
  * Public pages are rendered once, served from memory with HTTP caching headers, and
  * dropped precisely when what they show changes.
  */
-@SpringBootTest(properties = { "shimbun.scheduling.enabled=false", "shimbun.test.context=page-cache" })
+@SpringBootTest(properties = { "shimbun.scheduling.enabled=false", "shimbun.test.context=page-cache",
+		"shimbun.admin.username=desk", "shimbun.admin.password=page-cache-secret" })
 @AutoConfigureMockMvc
 @Import(MutableClock.Config.class)
 @DirtiesContext
@@ -204,7 +205,13 @@ class PageCacheTests {
 
 	@Test
 	void signedInStaffGetPagesNeverKept() throws Exception {
-		this.mvc.perform(get(PIG).with(user("desk").roles("EDITOR")))
+		jakarta.servlet.http.Cookie session = this.mvc
+			.perform(post("/admin/login").param("username", "desk").param("password", "page-cache-secret").with(csrf()))
+			.andReturn()
+			.getResponse()
+			.getCookie("SESSION");
+		assertThat(session).isNotNull();
+		this.mvc.perform(get(PIG).cookie(session))
 			.andExpect(status().isOk())
 			.andExpect(header().string("Cache-Control", "private, no-store"))
 			.andExpect(header().doesNotExist("ETag"));
