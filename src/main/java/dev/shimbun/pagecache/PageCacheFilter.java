@@ -205,6 +205,8 @@ class PageCacheFilter extends OncePerRequestFilter {
 			response.setHeader(HttpHeaders.CONTENT_ENCODING, "gzip");
 		}
 		response.setContentLength(body.length);
+		// one write of the whole page instead of one per 8 KB
+		response.setBufferSize(body.length);
 		response.getOutputStream().write(body);
 	}
 

@@ -4,6 +4,8 @@ import java.io.IOException;
 import java.util.Locale;
 import java.util.regex.Pattern;
 
+import com.github.benmanes.caffeine.cache.Cache;
+import com.github.benmanes.caffeine.cache.Caffeine;
 import dev.shimbun.ShimbunProperties;
 import jakarta.servlet.FilterChain;
 import jakarta.servlet.ServletException;
@@ -38,6 +40,8 @@ class ViewCountingFilter extends OncePerRequestFilter {
 	private final ReaderHasher readers;
 
 	private final Pattern bots;
+
+	private final Cache<String, Boolean> botAnswers = Caffeine.newBuilder().maximumSize(10_000).build();
 
 	private final java.time.Clock clock;
 
@@ -78,7 +82,7 @@ class ViewCountingFilter extends OncePerRequestFilter {
 	/** Whether this request is a reader's read: not a bot, not a prefetch, not staff. */
 	boolean counts(HttpServletRequest request) {
 		String userAgent = request.getHeader("User-Agent");
-		if (userAgent == null || userAgent.isBlank() || this.bots.matcher(userAgent).find()) {
+		if (userAgent == null || userAgent.isBlank() || isBot(userAgent)) {
 			return false;
 		}
 		if (isPrefetch(request.getHeader("Sec-Purpose")) || isPrefetch(request.getHeader("Purpose"))
@@ -87,6 +91,14 @@ class ViewCountingFilter extends OncePerRequestFilter {
 		}
 		HttpSession session = request.getSession(false);
 		return session == null || session.getAttribute(SECURITY_CONTEXT) == null;
+	}
+
+	/**
+	 * Whether a user agent is a robot's. Readers' browsers send few distinct user agents,
+	 * so the answer is kept per user agent rather than matched on every read.
+	 */
+	private boolean isBot(String userAgent) {
+		return this.botAnswers.get(userAgent, (agent) -> this.bots.matcher(agent).find());
 	}
 
 	private static boolean isPrefetch(String header) {
