@@ -32,16 +32,6 @@ class ReaderHasher {
 	 */
 	private static final ThreadLocal<DayMac> DAY_MACS = new ThreadLocal<>();
 
-	/** One Mac per thread for the day salts. */
-	private static final ThreadLocal<Mac> MACS = ThreadLocal.withInitial(() -> {
-		try {
-			return Mac.getInstance("HmacSHA256");
-		}
-		catch (GeneralSecurityException ex) {
-			throw new IllegalStateException(ex);
-		}
-	});
-
 	private volatile byte[] secret;
 
 	private volatile DaySalt salt;
@@ -54,15 +44,8 @@ class ReaderHasher {
 		byte[] salt = daySalt(day);
 		DayMac keyed = DAY_MACS.get();
 		if (keyed == null || keyed.salt() != salt) {
-			try {
-				Mac mac = Mac.getInstance("HmacSHA256");
-				mac.init(new SecretKeySpec(salt, "HmacSHA256"));
-				keyed = new DayMac(salt, mac);
-				DAY_MACS.set(keyed);
-			}
-			catch (GeneralSecurityException ex) {
-				throw new IllegalStateException(ex);
-			}
+			keyed = new DayMac(salt, keyedMac(salt));
+			DAY_MACS.set(keyed);
 		}
 		return HexFormat.of()
 			.formatHex(keyed.mac().doFinal((address + "\n" + userAgent).getBytes(StandardCharsets.UTF_8)));
@@ -72,17 +55,17 @@ class ReaderHasher {
 	private byte[] daySalt(LocalDate day) {
 		DaySalt current = this.salt;
 		if (current == null || !current.day().equals(day)) {
-			current = new DaySalt(day, hmac(secret(), day.toString().getBytes(StandardCharsets.UTF_8)));
+			current = new DaySalt(day, keyedMac(secret()).doFinal(day.toString().getBytes(StandardCharsets.UTF_8)));
 			this.salt = current;
 		}
 		return current.salt();
 	}
 
-	private static byte[] hmac(byte[] key, byte[] data) {
+	private static Mac keyedMac(byte[] key) {
 		try {
-			Mac mac = MACS.get();
+			Mac mac = Mac.getInstance("HmacSHA256");
 			mac.init(new SecretKeySpec(key, "HmacSHA256"));
-			return mac.doFinal(data);
+			return mac;
 		}
 		catch (GeneralSecurityException ex) {
 			throw new IllegalStateException(ex);
