@@ -75,13 +75,14 @@ public class MediaService {
 
 	private final DataSize maxUploadSize;
 
-	private final ImageProcessor images = new ImageProcessor();
+	private final ImageProcessor images;
 
 	private final ClusterEvents cluster;
 
 	MediaService(MediaItemRepository items, MediaStorage storage, AuditService audit, Clock clock,
-			ShimbunProperties properties, ClusterEvents cluster) {
+			ShimbunProperties properties, ClusterEvents cluster, ImageProcessor images) {
 		this.cluster = cluster;
+		this.images = images;
 		this.items = items;
 		this.storage = storage;
 		this.audit = audit;
@@ -138,7 +139,8 @@ public class MediaService {
 	 * Checks, stores and describes an uploaded image: the original and its variants.
 	 * Either all of it is stored (files, row and audit line) or nothing is.
 	 * @throws MediaRejectedException when the file is empty, too large, not a JPEG, PNG,
-	 * WebP or GIF image by its content, broken, or cannot be stored
+	 * WebP or GIF image by its content, broken, too costly to decode, when too many
+	 * images are being decoded, or when it cannot be stored
 	 */
 	@Transactional
 	public MediaView upload(MultipartFile file, MediaForm form) {
@@ -146,16 +148,25 @@ public class MediaService {
 			throw new MediaRejectedException("media.error.empty");
 		}
 		if (file.getSize() > this.maxUploadSize.toBytes()) {
-			throw new MediaRejectedException("media.error.tooLarge", maxUploadSizeText());
+			throw MediaRejectedException.tooLarge(maxUploadSizeText());
 		}
 		byte[] content;
 		try {
 			content = file.getBytes();
 		}
 		catch (IOException ex) {
-			throw new MediaRejectedException("media.error.storage", ex);
+			throw MediaRejectedException.storage(ex);
 		}
-		ImageProcessor.Processed image = this.images.process(content);
+		ImageProcessor.Processed image;
+		try {
+			image = this.images.process(content);
+		}
+		catch (MediaRejectedException ex) {
+			// one line, no stack trace: anyone with an editor's account can cause it
+			logger.warn("Upload of {} ({} bytes) by {} refused: {}", originalName(file), content.length,
+					currentUsername(), ex.messageKey());
+			throw ex;
+		}
 		String key = UUID.randomUUID().toString().replace("-", "");
 		MediaItem item = new MediaItem(key, originalName(file), image.type(), image.width(), image.height(),
 				content.length, sha256(content), image.variantWidths(), image.variantType(), this.clock.instant(),
@@ -197,7 +208,7 @@ public class MediaService {
 			this.items.flush();
 		}
 		catch (DataIntegrityViolationException ex) {
-			throw new MediaRejectedException("media.error.inUse", ex);
+			throw MediaRejectedException.inUse(ex);
 		}
 		this.audit.record(AuditAction.MEDIA_DELETED, "media", id, item.getOriginalName());
 		this.cluster.changed(Topic.MEDIA, id);
@@ -267,7 +278,7 @@ public class MediaService {
 		}
 		catch (IOException | RuntimeException ex) {
 			logger.error("Could not store media file {}", key, ex);
-			throw new MediaRejectedException("media.error.storage", ex);
+			throw MediaRejectedException.storage(ex);
 		}
 	}
 
