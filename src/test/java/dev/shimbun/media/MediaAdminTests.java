@@ -36,6 +36,8 @@ import org.springframework.core.io.Resource;
 import org.springframework.http.HttpHeaders;
 import org.springframework.mock.web.MockHttpServletResponse;
 import org.springframework.mock.web.MockMultipartFile;
+import org.springframework.security.core.context.SecurityContextHolder;
+import org.springframework.security.test.context.TestSecurityContextHolder;
 import org.springframework.security.test.context.support.WithAnonymousUser;
 import org.springframework.security.test.context.support.WithMockUser;
 import org.springframework.test.context.DynamicPropertyRegistry;
@@ -44,11 +46,13 @@ import org.springframework.test.web.servlet.MockMvc;
 import org.springframework.test.web.servlet.request.MockMultipartHttpServletRequestBuilder;
 
 import static org.assertj.core.api.Assertions.assertThat;
+import static org.springframework.security.test.web.servlet.request.SecurityMockMvcRequestPostProcessors.anonymous;
 import static org.springframework.security.test.web.servlet.request.SecurityMockMvcRequestPostProcessors.csrf;
 import static org.springframework.test.web.servlet.request.MockMvcRequestBuilders.get;
 import static org.springframework.test.web.servlet.request.MockMvcRequestBuilders.multipart;
 import static org.springframework.test.web.servlet.request.MockMvcRequestBuilders.post;
 import static org.springframework.test.web.servlet.result.MockMvcResultMatchers.flash;
+import static org.springframework.test.web.servlet.result.MockMvcResultMatchers.header;
 import static org.springframework.test.web.servlet.result.MockMvcResultMatchers.redirectedUrl;
 import static org.springframework.test.web.servlet.result.MockMvcResultMatchers.status;
 
@@ -112,13 +116,14 @@ class MediaAdminTests {
 		MockHttpServletResponse original = fetch(item.url());
 		assertThat(original.getContentType()).isEqualTo("image/png");
 		assertThat(original.getContentAsByteArray()).isEqualTo(png);
-		assertThat(original.getHeader(HttpHeaders.CACHE_CONTROL)).contains("public", "max-age=31536000", "immutable");
+		// in no article yet: for editors only, and kept by no cache
+		assertThat(original.getHeader(HttpHeaders.CACHE_CONTROL)).contains("private", "no-store");
 		assertThat(original.getHeader(HttpHeaders.ETAG)).isNotBlank();
 		assertThat(original.getHeader("X-Content-Type-Options")).isEqualTo("nosniff");
 		for (int width : new int[] { 640, 1280 }) {
 			MockHttpServletResponse variant = fetch(item.url() + "/" + width);
 			assertThat(variant.getContentType()).isEqualTo("image/png");
-			assertThat(variant.getHeader(HttpHeaders.CACHE_CONTROL)).contains("max-age=31536000");
+			assertThat(variant.getHeader(HttpHeaders.CACHE_CONTROL)).contains("private", "no-store");
 			assertThat(TestImages.read(variant.getContentAsByteArray()).getWidth()).isEqualTo(width);
 		}
 		this.mvc.perform(get(item.url()).header(HttpHeaders.IF_NONE_MATCH, original.getHeader(HttpHeaders.ETAG)))
@@ -135,11 +140,15 @@ class MediaAdminTests {
 	}
 
 	@Test
-	@WithAnonymousUser
-	void mediaFilesArePublicAndUnknownOnesAreNotFound() throws Exception {
+	void libraryFilesAreForEditorsAndUnknownOnesAreNotFound() throws Exception {
 		MediaView item = this.media
 			.upload(new MockMultipartFile("file", "a.jpg", "image/jpeg", TestImages.jpeg(700, 350)), new MediaForm());
 		assertThat(fetch(item.url()).getContentType()).isEqualTo("image/jpeg");
+		for (String url : new String[] { item.url(), item.url() + "/640", item.url() + "/1280" }) {
+			this.mvc.perform(get(url).with(anonymous()))
+				.andExpect(status().isNotFound())
+				.andExpect(header().string(HttpHeaders.CACHE_CONTROL, "no-store"));
+		}
 		// 700 wide: a 640 variant, and the original stands in for 1280
 		assertThat(item.srcset()).isEqualTo("/media/%d/640 640w, /media/%d 700w".formatted(item.id(), item.id()));
 		assertThat(item.src()).isEqualTo(item.url());
@@ -428,6 +437,8 @@ class MediaAdminTests {
 
 	/** The directory with the files of an item. */
 	private Path directoryOf(MediaView item) throws IOException {
+		// a MockMvc request ends by clearing the thread's security context
+		SecurityContextHolder.setContext(TestSecurityContextHolder.getContext());
 		return this.media.file(item.id(), null).resource().getFile().toPath().getParent();
 	}
 
