@@ -180,8 +180,8 @@ public class MediaService {
 		}
 		catch (MediaRejectedException ex) {
 			// one line, no stack trace: anyone with an editor's account can cause it
-			logger.warn("Upload of {} ({} bytes) by {} refused: {}", originalName(file), content.length,
-					currentUsername(), ex.messageKey());
+			logger.warn("Upload of {} ({} bytes) by {} refused: {}", originalName(file).replaceAll("\\p{Cntrl}", "?"),
+					content.length, currentUsername(), ex.messageKey());
 			throw ex;
 		}
 		String key = UUID.randomUUID().toString().replace("-", "");
