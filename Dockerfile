@@ -45,8 +45,6 @@ EXPOSE 8080
 #   the other 30% is for metaspace, code cache, thread stacks, GC structures
 #   and direct buffers (at a 1 GiB limit, about 300 MiB). Run with a limit:
 #   without one the JVM sizes itself from the host's memory.
-# - ExitOnOutOfMemoryError: a JVM out of heap exits instead of limping on, and
-#   the restart policy (or the load balancer's failover) takes over.
 # - UseG1GC: short pauses for page requests. Named explicitly because the JVM
 #   otherwise picks the Serial collector when the container has fewer than
 #   2 CPUs or less than 1792 MiB. For a container of 1 CPU and 512 MiB or less,
@@ -54,7 +52,7 @@ EXPOSE 8080
 # The data directory holds the embedded H2 database when no
 # SPRING_DATASOURCE_URL is given, and the media files (shimbun.media.dir)
 # unless SHIMBUN_MEDIA_DIR points elsewhere. Mount a volume on it.
-ENV JAVA_TOOL_OPTIONS="-XX:MaxRAMPercentage=70 -XX:+ExitOnOutOfMemoryError -XX:+UseG1GC" \
+ENV JAVA_TOOL_OPTIONS="-XX:MaxRAMPercentage=70 -XX:+UseG1GC" \
     SHIMBUN_DATA_DIR=/app/data
 
 # Ready = started and accepting traffic; during a graceful shutdown readiness
@@ -69,4 +67,8 @@ HEALTHCHECK --interval=15s --timeout=3s --start-period=120s --retries=3 \
 STOPSIGNAL SIGTERM
 
 # Exec form: java is PID 1 and receives the signal itself, with no shell between.
-ENTRYPOINT ["java", "-jar", "/app/application.jar"]
+# ExitOnOutOfMemoryError is here rather than in JAVA_TOOL_OPTIONS, so that replacing
+# those keeps it: a JVM out of heap exits instead of limping on with dead threads
+# (the embedded database closes itself then), and the restart policy (or the load
+# balancer's failover) takes over. Uploads are bounded so that this should not happen.
+ENTRYPOINT ["java", "-XX:+ExitOnOutOfMemoryError", "-jar", "/app/application.jar"]

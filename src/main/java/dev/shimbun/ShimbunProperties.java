@@ -111,8 +111,19 @@ public record ShimbunProperties(@DefaultValue("./data") String dataDir, @Default
 	 * ({@code SHIMBUN_MEDIA_MAX_UPLOAD_SIZE}).
 	 * {@code spring.servlet.multipart.max-file-size} and {@code max-request-size} must be
 	 * a little larger, so that a too large file gets this check's clear message
+	 * @param maxPixels the most pixels of an image, of its canvas and of each of its
+	 * frames ({@code SHIMBUN_MEDIA_MAX_PIXELS})
+	 * @param maxDecodedSize the most memory all frames of one file may take decoded, at 4
+	 * bytes a pixel ({@code SHIMBUN_MEDIA_MAX_DECODED_SIZE})
+	 * @param concurrentDecodes how many uploads are decoded at the same time
+	 * ({@code SHIMBUN_MEDIA_CONCURRENT_DECODES}); each may take up to about one and a
+	 * half times {@code maxDecodedSize} of the heap
+	 * @param decodeWait how long an upload waits for its turn before it is refused with
+	 * 429 ({@code SHIMBUN_MEDIA_DECODE_WAIT})
 	 */
-	public record Media(@DefaultValue("") String dir, @DefaultValue("10MB") DataSize maxUploadSize) {
+	public record Media(@DefaultValue("") String dir, @DefaultValue("10MB") DataSize maxUploadSize,
+			@DefaultValue("50000000") long maxPixels, @DefaultValue("256MB") DataSize maxDecodedSize,
+			@DefaultValue("2") int concurrentDecodes, @DefaultValue("10s") Duration decodeWait) {
 	}
 
 	/**

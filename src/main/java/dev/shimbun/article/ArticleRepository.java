@@ -53,6 +53,18 @@ interface ArticleRepository extends JpaRepository<Article, Long>, JpaSpecificati
 	@EntityGraph(attributePaths = "category")
 	List<Article> findWithCategoryByIdIn(Collection<Long> ids);
 
+	/**
+	 * How many visible articles show the media item in a figure (by
+	 * article_block_media_idx).
+	 */
+	@Query("""
+			select count(b) from ArticleBlock b join b.article a
+			where b.figure.mediaId = :mediaId
+			and a.status in (dev.shimbun.article.ArticleStatus.SCHEDULED, dev.shimbun.article.ArticleStatus.PUBLISHED)
+			and a.publishedAt <= :now and (a.unpublishAt is null or a.unpublishAt > :now)
+			""")
+	long countVisibleWithMedia(Long mediaId, Instant now);
+
 	@EntityGraph(attributePaths = "category")
 	@Query("""
 			select a from Article a

@@ -5,8 +5,7 @@ import java.io.ByteArrayInputStream;
 import java.io.ByteArrayOutputStream;
 import java.io.IOException;
 import java.io.UncheckedIOException;
-import java.nio.ByteBuffer;
-import java.nio.charset.StandardCharsets;
+import java.time.Duration;
 import java.util.ArrayList;
 import java.util.Iterator;
 import java.util.List;
@@ -17,15 +16,18 @@ import javax.imageio.stream.ImageInputStream;
 
 import net.coobird.thumbnailator.Thumbnails;
 import net.coobird.thumbnailator.util.exif.ExifFilterUtils;
-import net.coobird.thumbnailator.util.exif.ExifUtils;
 import net.coobird.thumbnailator.util.exif.Orientation;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 
 /**
  * Checks that an uploaded file is a whole image of an accepted type and makes its resized
- * variants. The type comes from the content ({@link ImageType#detect}); the image is then
- * decoded completely, so a broken or truncated file is refused and its size is known.
+ * variants. The type comes from the content ({@link ImageType#detect}); the file's
+ * structure is then checked against the {@link ImageLimits} before anything is decoded
+ * ({@link ImageStructure}), and only then is the image decoded completely, at most a few
+ * at a time ({@link DecodeGate}), so a broken or truncated file is refused and its size
+ * is known. Decoders read no metadata: PNG gets a copy without its ancillary chunks, and
+ * the EXIF orientation of a JPEG is read from its structure.
  * <p>
  * Variants are made for each of {@link #VARIANT_WIDTHS} smaller than the image (never
  * upscaled): JPEG for JPEG and opaque WebP sources, PNG for PNG, GIF and transparent
@@ -38,9 +40,6 @@ final class ImageProcessor {
 	/** The widths of the resized variants, in pixels. */
 	static final List<Integer> VARIANT_WIDTHS = List.of(640, 1280);
 
-	/** Decoding a larger image would take too much memory (4 bytes a pixel). */
-	static final long MAX_PIXELS = 50_000_000L;
-
 	private static final float JPEG_QUALITY = 0.85f;
 
 	private static final Logger logger = LoggerFactory.getLogger(ImageProcessor.class);
@@ -49,6 +48,20 @@ final class ImageProcessor {
 		// Registers ImageIO plugins on the application class path (the WebP reader) even
 		// when ImageIO was first used by another class loader.
 		ImageIO.scanForPlugins();
+	}
+
+	private final ImageLimits limits;
+
+	private final DecodeGate gate;
+
+	/** With the default limits and two decodes at a time. */
+	ImageProcessor() {
+		this(ImageLimits.DEFAULT, new DecodeGate(2, Duration.ofSeconds(10)));
+	}
+
+	ImageProcessor(ImageLimits limits, DecodeGate gate) {
+		this.limits = limits;
+		this.gate = gate;
 	}
 
 	/** A checked image and its variants. */
@@ -68,37 +81,38 @@ final class ImageProcessor {
 	/**
 	 * Checks the file and makes its variants.
 	 * @throws MediaRejectedException with {@code media.error.wrongType},
-	 * {@code media.error.broken} or {@code media.error.tooManyPixels}
+	 * {@code media.error.broken}, {@code media.error.tooManyPixels},
+	 * {@code media.error.tooMuchData}, {@code media.error.metadata} or
+	 * {@code media.error.busy}
 	 */
 	Processed process(byte[] content) {
 		ImageType type = ImageType.detect(content)
 			.orElseThrow(() -> new MediaRejectedException("media.error.wrongType"));
-		Decoded decoded = decode(type, content);
-		BufferedImage image = decoded.image();
-		if (decoded.orientation() != null && decoded.orientation() != Orientation.TOP_LEFT) {
-			image = ExifFilterUtils.getFilterForOrientation(decoded.orientation()).apply(image);
-		}
+		ImageStructure.Facts facts = ImageStructure.inspect(type, content, this.limits);
+		return this.gate.decode(() -> decodeAndResize(type, facts));
+	}
+
+	private Processed decodeAndResize(ImageType type, ImageStructure.Facts facts) {
+		BufferedImage image = decode(type, facts);
+		int width = facts.turned() ? image.getHeight() : image.getWidth();
+		int height = facts.turned() ? image.getWidth() : image.getHeight();
 		ImageType variantType = switch (type) {
 			case JPEG -> ImageType.JPEG;
 			case WEBP -> image.getColorModel().hasAlpha() ? ImageType.PNG : ImageType.JPEG;
 			case PNG, GIF -> ImageType.PNG;
 		};
 		List<Variant> variants = new ArrayList<>();
-		if (!decoded.animated()) {
-			for (int width : VARIANT_WIDTHS) {
-				if (width < image.getWidth()) {
-					variants.add(new Variant(width, resize(image, width, variantType)));
+		if (!facts.animated()) {
+			for (int variantWidth : VARIANT_WIDTHS) {
+				if (variantWidth < width) {
+					variants.add(new Variant(variantWidth, resize(image, facts, variantWidth, variantType)));
 				}
 			}
 		}
-		return new Processed(type, image.getWidth(), image.getHeight(), List.copyOf(variants), variantType);
+		return new Processed(type, width, height, List.copyOf(variants), variantType);
 	}
 
-	private record Decoded(BufferedImage image, Orientation orientation, boolean animated) {
-
-	}
-
-	private Decoded decode(ImageType type, byte[] content) {
+	private BufferedImage decode(ImageType type, ImageStructure.Facts facts) {
 		Iterator<ImageReader> readers = ImageIO.getImageReadersByFormatName(type.formatName());
 		if (!readers.hasNext()) {
 			throw new IllegalStateException("No ImageIO reader for " + type);
@@ -106,38 +120,29 @@ final class ImageProcessor {
 		ImageReader reader = readers.next();
 		List<String> warnings = new ArrayList<>();
 		reader.addIIOReadWarningListener((source, warning) -> warnings.add(warning));
+		byte[] content = facts.decodable();
 		try (ImageInputStream input = ImageIO.createImageInputStream(new ByteArrayInputStream(content))) {
-			reader.setInput(input, false, false);
+			reader.setInput(input, false, true);
 			int width = reader.getWidth(0);
 			int height = reader.getHeight(0);
-			if (width <= 0 || height <= 0) {
+			// the decoder must see what the structure said, or the limits checked nothing
+			if (width <= 0 || height <= 0 || (long) width * height > this.limits.maxPixels()) {
 				throw new MediaRejectedException("media.error.broken");
 			}
-			if ((long) width * height > MAX_PIXELS) {
-				throw new MediaRejectedException("media.error.tooManyPixels", width, height, MAX_PIXELS / 10_000);
-			}
-			boolean animated = switch (type) {
-				case GIF, WEBP -> reader.getNumImages(true) > 1;
-				case PNG -> isAnimatedPng(content);
-				case JPEG -> false;
-			};
-			Orientation orientation = (type == ImageType.JPEG) ? orientation(reader) : null;
 			BufferedImage image = reader.read(0);
-			if (animated && type == ImageType.GIF) {
-				// every frame must decode, not just the first
-				for (int index = 1; index < reader.getNumImages(false); index++) {
+			if (type == ImageType.GIF) {
+				// every frame must decode, not just the first; each was checked against
+				// the
+				// limits, and only one is held at a time
+				for (int index = 1; index < facts.frames(); index++) {
 					reader.read(index);
 				}
 			}
-			// A GIF decoder fills a cut-off frame without complaint; a whole GIF ends
-			// with
-			// its trailer byte.
-			boolean cutOff = type == ImageType.GIF && content[content.length - 1] != 0x3B;
-			if (image == null || cutOff || !warnings.isEmpty()) {
+			if (image == null || !warnings.isEmpty()) {
 				logger.debug("Broken {} image: {}", type, warnings);
 				throw new MediaRejectedException("media.error.broken");
 			}
-			return new Decoded(image, orientation, animated);
+			return image;
 		}
 		catch (MediaRejectedException ex) {
 			throw ex;
@@ -151,43 +156,25 @@ final class ImageProcessor {
 		}
 	}
 
-	private static Orientation orientation(ImageReader reader) {
+	/**
+	 * A variant as shown: the stored image is made smaller first and only then turned by
+	 * its EXIF orientation, so that no full-size copy is made.
+	 */
+	private static byte[] resize(BufferedImage image, ImageStructure.Facts facts, int width, ImageType format) {
 		try {
-			return ExifUtils.getExifOrientation(reader, 0);
-		}
-		catch (IOException | RuntimeException ex) {
-			logger.debug("Unreadable EXIF orientation", ex);
-			return null;
-		}
-	}
-
-	/** An APNG has an {@code acTL} chunk before its first {@code IDAT}. */
-	static boolean isAnimatedPng(byte[] content) {
-		ByteBuffer buffer = ByteBuffer.wrap(content);
-		long position = 8;
-		while (position + 8 <= content.length) {
-			int length = buffer.getInt((int) position);
-			String chunk = new String(content, (int) position + 4, 4, StandardCharsets.US_ASCII);
-			if (chunk.equals("acTL")) {
-				return true;
+			int type = (format == ImageType.JPEG) ? BufferedImage.TYPE_INT_RGB : BufferedImage.TYPE_INT_ARGB;
+			Thumbnails.Builder<BufferedImage> smaller = Thumbnails.of(image).imageType(type);
+			BufferedImage variant = (facts.turned() ? smaller.height(width) : smaller.width(width)).asBufferedImage();
+			if (facts.orientation() != null && facts.orientation() != Orientation.TOP_LEFT) {
+				variant = ExifFilterUtils.getFilterForOrientation(facts.orientation()).apply(variant);
 			}
-			if (chunk.equals("IDAT") || length < 0) {
-				return false;
-			}
-			position += 12L + length;
-		}
-		return false;
-	}
-
-	private static byte[] resize(BufferedImage image, int width, ImageType format) {
-		try {
 			ByteArrayOutputStream out = new ByteArrayOutputStream();
-			Thumbnails.Builder<BufferedImage> builder = Thumbnails.of(image).width(width);
+			Thumbnails.Builder<BufferedImage> builder = Thumbnails.of(variant).scale(1.0).imageType(type);
 			if (format == ImageType.JPEG) {
-				builder.imageType(BufferedImage.TYPE_INT_RGB).outputFormat("jpg").outputQuality(JPEG_QUALITY);
+				builder.outputFormat("jpg").outputQuality(JPEG_QUALITY);
 			}
 			else {
-				builder.imageType(BufferedImage.TYPE_INT_ARGB).outputFormat("png");
+				builder.outputFormat("png");
 			}
 			builder.toOutputStream(out);
 			return out.toByteArray();

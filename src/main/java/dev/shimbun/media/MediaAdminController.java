@@ -1,7 +1,10 @@
 package dev.shimbun.media;
 
+import jakarta.servlet.http.HttpServletResponse;
 import jakarta.validation.Valid;
 
+import org.springframework.http.HttpHeaders;
+import org.springframework.http.HttpStatus;
 import org.springframework.stereotype.Controller;
 import org.springframework.ui.Model;
 import org.springframework.validation.BindingResult;
@@ -14,7 +17,10 @@ import org.springframework.web.bind.annotation.RequestParam;
 import org.springframework.web.servlet.mvc.support.RedirectAttributes;
 
 /**
- * The media library for editors: browse and search, upload, describe, delete.
+ * The media library for editors: browse and search, upload, describe, delete. A refused
+ * upload or change comes back as its form with the reason and the typed texts, and the
+ * status says why: 422 for the file or the texts, 413 for a file too large, 429 (with
+ * {@code Retry-After}) when too many images are being decoded, 409 for an item in use.
  */
 @Controller
 @RequestMapping("/admin/media")
@@ -47,18 +53,22 @@ class MediaAdminController {
 	}
 
 	@PostMapping
-	String upload(@Valid @ModelAttribute("media") MediaForm form, BindingResult result, RedirectAttributes redirect) {
-		if (!result.hasErrors()) {
-			try {
-				this.media.upload(form.getFile(), form);
-				redirect.addFlashAttribute("notice", "media.notice.uploaded");
-				return "redirect:/admin/media";
-			}
-			catch (MediaRejectedException ex) {
-				result.rejectValue("file", ex.messageKey(), ex.arguments(), null);
-			}
+	String upload(@Valid @ModelAttribute("media") MediaForm form, BindingResult result, RedirectAttributes redirect,
+			HttpServletResponse response) {
+		if (result.hasErrors()) {
+			response.setStatus(HttpStatus.UNPROCESSABLE_CONTENT.value());
+			return "admin/media/new";
 		}
-		return "admin/media/new";
+		try {
+			this.media.upload(form.getFile(), form);
+			redirect.addFlashAttribute("notice", "media.notice.uploaded");
+			return "redirect:/admin/media";
+		}
+		catch (MediaRejectedException ex) {
+			result.rejectValue("file", ex.messageKey(), ex.arguments(), null);
+			refused(response, ex);
+			return "admin/media/new";
+		}
 	}
 
 	@GetMapping("/{id}/edit")
@@ -71,8 +81,9 @@ class MediaAdminController {
 
 	@PostMapping("/{id}")
 	String update(@PathVariable Long id, @Valid @ModelAttribute("media") MediaForm form, BindingResult result,
-			Model model, RedirectAttributes redirect) {
+			Model model, RedirectAttributes redirect, HttpServletResponse response) {
 		if (result.hasErrors()) {
+			response.setStatus(HttpStatus.UNPROCESSABLE_CONTENT.value());
 			model.addAttribute("item", this.media.get(id));
 			return "admin/media/edit";
 		}
@@ -88,17 +99,25 @@ class MediaAdminController {
 	}
 
 	@PostMapping("/{id}/delete")
-	String delete(@PathVariable Long id, Model model, RedirectAttributes redirect) {
+	String delete(@PathVariable Long id, Model model, RedirectAttributes redirect, HttpServletResponse response) {
 		try {
 			this.media.delete(id);
 		}
 		catch (MediaRejectedException ex) {
 			model.addAttribute("item", this.media.get(id));
 			model.addAttribute("error", ex.messageKey());
+			refused(response, ex);
 			return "admin/media/delete";
 		}
 		redirect.addFlashAttribute("notice", "media.notice.deleted");
 		return "redirect:/admin/media";
+	}
+
+	private static void refused(HttpServletResponse response, MediaRejectedException refusal) {
+		response.setStatus(refusal.status().value());
+		if (refusal.retryAfterSeconds() > 0) {
+			response.setHeader(HttpHeaders.RETRY_AFTER, String.valueOf(refusal.retryAfterSeconds()));
+		}
 	}
 
 }

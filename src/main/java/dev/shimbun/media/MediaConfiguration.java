@@ -1,5 +1,7 @@
 package dev.shimbun.media;
 
+import dev.shimbun.ShimbunProperties;
+
 import org.springframework.boot.security.autoconfigure.web.servlet.SecurityFilterProperties;
 import org.springframework.boot.web.servlet.FilterRegistrationBean;
 import org.springframework.context.annotation.Bean;
@@ -15,6 +17,22 @@ class MediaConfiguration {
 		registration.addUrlPatterns("/admin/media");
 		registration.setOrder(SecurityFilterProperties.DEFAULT_FILTER_ORDER - 5);
 		return registration;
+	}
+
+	/** At most {@code shimbun.media.concurrent-decodes} images decoded at a time. */
+	@Bean
+	DecodeGate decodeGate(ShimbunProperties properties) {
+		ShimbunProperties.Media media = properties.media();
+		return new DecodeGate(media.concurrentDecodes(), media.decodeWait());
+	}
+
+	@Bean
+	ImageProcessor imageProcessor(ShimbunProperties properties, DecodeGate gate) {
+		ShimbunProperties.Media media = properties.media();
+		ImageLimits limits = new ImageLimits(media.maxPixels(), media.maxDecodedSize().toBytes(),
+				ImageLimits.DEFAULT.maxMetadataBytes(), ImageLimits.DEFAULT.maxFrames(),
+				ImageLimits.DEFAULT.maxJpegScans());
+		return new ImageProcessor(limits, gate);
 	}
 
 }

@@ -2,8 +2,11 @@ package dev.shimbun.media;
 
 import java.time.Duration;
 
+import jakarta.servlet.http.HttpServletResponse;
+
 import org.springframework.core.io.Resource;
 import org.springframework.http.CacheControl;
+import org.springframework.http.HttpHeaders;
 import org.springframework.http.ResponseEntity;
 import org.springframework.stereotype.Controller;
 import org.springframework.web.bind.annotation.GetMapping;
@@ -12,13 +15,18 @@ import org.springframework.web.bind.annotation.PathVariable;
 /**
  * Serves media files by id: {@code /media/{id}} is the original, {@code /media/{id}/640}
  * and {@code /media/{id}/1280} its resized variants. A file never changes under its URL
- * (a new upload gets a new id), so it is cached for a year; the entity tag answers
- * conditional requests with 304.
+ * (a new upload gets a new id), so one that readers may see is cached for a year; the
+ * entity tag answers conditional requests with 304. The files of an item that no visible
+ * page shows yet (drafts, scheduled articles before their time, the library) are served
+ * to editors only and never stored by a cache; anybody else gets a 404 that is not stored
+ * either, so that the image appears as soon as its article does.
  */
 @Controller
 class MediaController {
 
 	private static final CacheControl FOREVER = CacheControl.maxAge(Duration.ofDays(365)).cachePublic().immutable();
+
+	private static final CacheControl EDITORS_ONLY = CacheControl.noStore().cachePrivate();
 
 	private final MediaService media;
 
@@ -27,11 +35,19 @@ class MediaController {
 	}
 
 	@GetMapping({ "/media/{id:[0-9]{1,18}}", "/media/{id:[0-9]{1,18}}/{variant}" })
-	ResponseEntity<Resource> file(@PathVariable Long id, @PathVariable(required = false) String variant) {
-		MediaFile file = this.media.file(id, variant);
+	ResponseEntity<Resource> file(@PathVariable Long id, @PathVariable(required = false) String variant,
+			HttpServletResponse response) {
+		MediaFile file;
+		try {
+			file = this.media.file(id, variant);
+		}
+		catch (MediaNotFoundException ex) {
+			response.setHeader(HttpHeaders.CACHE_CONTROL, "no-store");
+			throw ex;
+		}
 		return ResponseEntity.ok()
 			.contentType(file.contentType())
-			.cacheControl(FOREVER)
+			.cacheControl(file.shownToReaders() ? FOREVER : EDITORS_ONLY)
 			.eTag(file.etag())
 			.body(file.resource());
 	}

@@ -4,6 +4,7 @@ import java.io.IOException;
 import java.security.MessageDigest;
 import java.security.NoSuchAlgorithmException;
 import java.time.Clock;
+import java.time.Instant;
 import java.time.ZoneId;
 import java.util.ArrayList;
 import java.util.Collection;
@@ -25,6 +26,7 @@ import dev.shimbun.cluster.ContentChanged.Topic;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 
+import org.springframework.beans.factory.ObjectProvider;
 import org.springframework.core.io.Resource;
 import org.springframework.dao.DataIntegrityViolationException;
 import org.springframework.data.domain.Page;
@@ -32,6 +34,9 @@ import org.springframework.data.domain.PageRequest;
 import org.springframework.data.domain.Sort;
 import org.springframework.http.MediaType;
 import org.springframework.orm.ObjectOptimisticLockingFailureException;
+import org.springframework.security.access.hierarchicalroles.NullRoleHierarchy;
+import org.springframework.security.access.hierarchicalroles.RoleHierarchy;
+import org.springframework.security.authentication.AnonymousAuthenticationToken;
 import org.springframework.security.core.Authentication;
 import org.springframework.security.core.context.SecurityContextHolder;
 import org.springframework.stereotype.Service;
@@ -46,7 +51,9 @@ import org.springframework.web.multipart.MultipartFile;
  * The media library: uploads checked by their content, stored with resized variants,
  * described, found and deleted. Every change is in the audit log. Other features show
  * media items through {@link #get(Long)} and let editors pick them through
- * {@link #library(String, int)}.
+ * {@link #library(String, int)}. The files of an item are public once a page that readers
+ * can see shows it (as {@link MediaUsage} implementations tell); until then only editors
+ * get them.
  */
 @Service
 @Transactional(readOnly = true)
@@ -60,6 +67,9 @@ public class MediaService {
 	/** The variants in URLs ({@code 640}, {@code 1280}) and their widths. */
 	private static final Map<String, Integer> VARIANT_NAMES = ImageProcessor.VARIANT_WIDTHS.stream()
 		.collect(Collectors.toMap(String::valueOf, Function.identity()));
+
+	/** The role that may see every item, published or not (ADMIN reaches it). */
+	private static final String EDITOR = "ROLE_EDITOR";
 
 	private static final Sort NEWEST_FIRST = Sort.by(Sort.Order.desc("createdAt"), Sort.Order.desc("id"));
 
@@ -75,13 +85,21 @@ public class MediaService {
 
 	private final DataSize maxUploadSize;
 
-	private final ImageProcessor images = new ImageProcessor();
+	private final ImageProcessor images;
 
 	private final ClusterEvents cluster;
 
+	private final List<MediaUsage> usages;
+
+	private final RoleHierarchy roles;
+
 	MediaService(MediaItemRepository items, MediaStorage storage, AuditService audit, Clock clock,
-			ShimbunProperties properties, ClusterEvents cluster) {
+			ShimbunProperties properties, ClusterEvents cluster, ImageProcessor images,
+			ObjectProvider<MediaUsage> usages, ObjectProvider<RoleHierarchy> roles) {
 		this.cluster = cluster;
+		this.images = images;
+		this.usages = usages.orderedStream().toList();
+		this.roles = roles.getIfAvailable(NullRoleHierarchy::new);
 		this.items = items;
 		this.storage = storage;
 		this.audit = audit;
@@ -138,7 +156,8 @@ public class MediaService {
 	 * Checks, stores and describes an uploaded image: the original and its variants.
 	 * Either all of it is stored (files, row and audit line) or nothing is.
 	 * @throws MediaRejectedException when the file is empty, too large, not a JPEG, PNG,
-	 * WebP or GIF image by its content, broken, or cannot be stored
+	 * WebP or GIF image by its content, broken, too costly to decode, when too many
+	 * images are being decoded, or when it cannot be stored
 	 */
 	@Transactional
 	public MediaView upload(MultipartFile file, MediaForm form) {
@@ -146,16 +165,25 @@ public class MediaService {
 			throw new MediaRejectedException("media.error.empty");
 		}
 		if (file.getSize() > this.maxUploadSize.toBytes()) {
-			throw new MediaRejectedException("media.error.tooLarge", maxUploadSizeText());
+			throw MediaRejectedException.tooLarge(maxUploadSizeText());
 		}
 		byte[] content;
 		try {
 			content = file.getBytes();
 		}
 		catch (IOException ex) {
-			throw new MediaRejectedException("media.error.storage", ex);
+			throw MediaRejectedException.storage(ex);
 		}
-		ImageProcessor.Processed image = this.images.process(content);
+		ImageProcessor.Processed image;
+		try {
+			image = this.images.process(content);
+		}
+		catch (MediaRejectedException ex) {
+			// one line, no stack trace: anyone with an editor's account can cause it
+			logger.warn("Upload of {} ({} bytes) by {} refused: {}", originalName(file).replaceAll("\\p{Cntrl}", "?"),
+					content.length, currentUsername(), ex.messageKey());
+			throw ex;
+		}
 		String key = UUID.randomUUID().toString().replace("-", "");
 		MediaItem item = new MediaItem(key, originalName(file), image.type(), image.width(), image.height(),
 				content.length, sha256(content), image.variantWidths(), image.variantType(), this.clock.instant(),
@@ -197,7 +225,7 @@ public class MediaService {
 			this.items.flush();
 		}
 		catch (DataIntegrityViolationException ex) {
-			throw new MediaRejectedException("media.error.inUse", ex);
+			throw MediaRejectedException.inUse(ex);
 		}
 		this.audit.record(AuditAction.MEDIA_DELETED, "media", id, item.getOriginalName());
 		this.cluster.changed(Topic.MEDIA, id);
@@ -213,11 +241,17 @@ public class MediaService {
 
 	/**
 	 * The file of a variant ({@code null} for the original); a variant that was not made
-	 * because the image is not wider is the original.
-	 * @throws MediaNotFoundException for an unknown item or variant, or a missing file
+	 * because the image is not wider is the original. Readers get the files of an item
+	 * that a page they can see shows; editors (and admins) get every item's.
+	 * @throws MediaNotFoundException for an unknown item or variant, a missing file, or
+	 * an item that readers may not see yet, asked for by somebody else than an editor
 	 */
 	MediaFile file(Long id, String variant) {
 		MediaItem item = item(id);
+		boolean shown = shownToReaders(id);
+		if (!shown && !editor()) {
+			throw new MediaNotFoundException(id);
+		}
 		String name = MediaStorage.ORIGINAL;
 		String contentType = item.getContentType();
 		if (variant != null) {
@@ -236,7 +270,25 @@ public class MediaService {
 			return new MediaNotFoundException(id, stored);
 		});
 		return new MediaFile(resource, MediaType.parseMediaType(contentType),
-				"\"" + item.getSha256().substring(0, 20) + "-" + name + "\"");
+				"\"" + item.getSha256().substring(0, 20) + "-" + name + "\"", shown);
+	}
+
+	/** Whether a page that readers can see now shows the item. */
+	boolean shownToReaders(Long id) {
+		Instant now = this.clock.instant();
+		return this.usages.stream().anyMatch((usage) -> usage.shownToReaders(id, now));
+	}
+
+	/** Whether the current request comes from a signed-in editor or admin. */
+	private boolean editor() {
+		Authentication authentication = SecurityContextHolder.getContext().getAuthentication();
+		if (authentication == null || !authentication.isAuthenticated()
+				|| authentication instanceof AnonymousAuthenticationToken) {
+			return false;
+		}
+		return this.roles.getReachableGrantedAuthorities(authentication.getAuthorities())
+			.stream()
+			.anyMatch((authority) -> EDITOR.equals(authority.getAuthority()));
 	}
 
 	private MediaItem item(Long id) {
@@ -267,7 +319,7 @@ public class MediaService {
 		}
 		catch (IOException | RuntimeException ex) {
 			logger.error("Could not store media file {}", key, ex);
-			throw new MediaRejectedException("media.error.storage", ex);
+			throw MediaRejectedException.storage(ex);
 		}
 	}
 

@@ -96,8 +96,8 @@ class H2BackupRestoreTests {
 			assertThat(restoredComment.selectFirst(".comment-nickname").text()).isEqualTo("読者B");
 			assertThat(restoredComment.selectFirst(".comment-body").text()).isEqualTo("抑止力の話、わかりやすかったです");
 			assertThat(article.text()).doesNotContain("バックアップのあとのコメント");
-			assertThat(running.fetch(media.url())).isEqualTo(image);
-			assertThat(running.fetch(media.url() + "/640")).isNotEmpty();
+			assertThat(running.fetchAsEditor(media.url())).isEqualTo(image);
+			assertThat(running.fetchAsEditor(media.url() + "/640")).isNotEmpty();
 		}
 	}
 

@@ -94,8 +94,8 @@ class PostgresBackupRestoreTests {
 				assertThat(restoredComment).isNotNull();
 				assertThat(restoredComment.selectFirst(".comment-nickname").text()).isEqualTo("読者D");
 				assertThat(restoredComment.selectFirst(".comment-body").text()).isEqualTo("PostgreSQL でも残るはず");
-				assertThat(site.fetch(item.url())).isEqualTo(image);
-				assertThat(site.fetch(item.url() + "/640")).isNotEmpty();
+				assertThat(site.fetchAsEditor(item.url())).isEqualTo(image);
+				assertThat(site.fetchAsEditor(item.url() + "/640")).isNotEmpty();
 			}
 		}
 	}

@@ -121,7 +121,23 @@ final class RunningSite implements AutoCloseable {
 	}
 
 	byte[] fetch(String path) throws Exception {
-		MvcResult result = perform(get(path));
+		return fetch(path, null);
+	}
+
+	/**
+	 * A file as an editor gets it: media items that no visible article shows are served
+	 * to editors only.
+	 */
+	byte[] fetchAsEditor(String path) throws Exception {
+		return fetch(path, user("hanako").roles("EDITOR"));
+	}
+
+	private byte[] fetch(String path, RequestPostProcessor as) throws Exception {
+		var request = get(path);
+		if (as != null) {
+			request.with(as);
+		}
+		MvcResult result = perform(request);
 		assertThat(result.getResponse().getStatus()).as("GET %s", path).isEqualTo(200);
 		return result.getResponse().getContentAsByteArray();
 	}

@@ -13,6 +13,10 @@ import dev.shimbun.admin.AuditAction;
 import dev.shimbun.admin.AuditEntry;
 import dev.shimbun.admin.AuditFilter;
 import dev.shimbun.admin.AuditService;
+import dev.shimbun.article.ArticleAdminService;
+import dev.shimbun.article.ArticleForm;
+import dev.shimbun.article.BlockForm;
+import dev.shimbun.article.BlockKind;
 import dev.shimbun.web.PageFetcher;
 import org.jsoup.Jsoup;
 import org.jsoup.nodes.Document;
@@ -32,6 +36,8 @@ import org.springframework.core.io.Resource;
 import org.springframework.http.HttpHeaders;
 import org.springframework.mock.web.MockHttpServletResponse;
 import org.springframework.mock.web.MockMultipartFile;
+import org.springframework.security.core.context.SecurityContextHolder;
+import org.springframework.security.test.context.TestSecurityContextHolder;
 import org.springframework.security.test.context.support.WithAnonymousUser;
 import org.springframework.security.test.context.support.WithMockUser;
 import org.springframework.test.context.DynamicPropertyRegistry;
@@ -40,11 +46,13 @@ import org.springframework.test.web.servlet.MockMvc;
 import org.springframework.test.web.servlet.request.MockMultipartHttpServletRequestBuilder;
 
 import static org.assertj.core.api.Assertions.assertThat;
+import static org.springframework.security.test.web.servlet.request.SecurityMockMvcRequestPostProcessors.anonymous;
 import static org.springframework.security.test.web.servlet.request.SecurityMockMvcRequestPostProcessors.csrf;
 import static org.springframework.test.web.servlet.request.MockMvcRequestBuilders.get;
 import static org.springframework.test.web.servlet.request.MockMvcRequestBuilders.multipart;
 import static org.springframework.test.web.servlet.request.MockMvcRequestBuilders.post;
 import static org.springframework.test.web.servlet.result.MockMvcResultMatchers.flash;
+import static org.springframework.test.web.servlet.result.MockMvcResultMatchers.header;
 import static org.springframework.test.web.servlet.result.MockMvcResultMatchers.redirectedUrl;
 import static org.springframework.test.web.servlet.result.MockMvcResultMatchers.status;
 
@@ -78,6 +86,9 @@ class MediaAdminTests {
 	@Autowired
 	private FlakyStorage storage;
 
+	@Autowired
+	private ArticleAdminService articles;
+
 	@AfterEach
 	void storageWorksAgain() {
 		this.storage.failOn = null;
@@ -105,13 +116,14 @@ class MediaAdminTests {
 		MockHttpServletResponse original = fetch(item.url());
 		assertThat(original.getContentType()).isEqualTo("image/png");
 		assertThat(original.getContentAsByteArray()).isEqualTo(png);
-		assertThat(original.getHeader(HttpHeaders.CACHE_CONTROL)).contains("public", "max-age=31536000", "immutable");
+		// in no article yet: for editors only, and kept by no cache
+		assertThat(original.getHeader(HttpHeaders.CACHE_CONTROL)).contains("private", "no-store");
 		assertThat(original.getHeader(HttpHeaders.ETAG)).isNotBlank();
 		assertThat(original.getHeader("X-Content-Type-Options")).isEqualTo("nosniff");
 		for (int width : new int[] { 640, 1280 }) {
 			MockHttpServletResponse variant = fetch(item.url() + "/" + width);
 			assertThat(variant.getContentType()).isEqualTo("image/png");
-			assertThat(variant.getHeader(HttpHeaders.CACHE_CONTROL)).contains("max-age=31536000");
+			assertThat(variant.getHeader(HttpHeaders.CACHE_CONTROL)).contains("private", "no-store");
 			assertThat(TestImages.read(variant.getContentAsByteArray()).getWidth()).isEqualTo(width);
 		}
 		this.mvc.perform(get(item.url()).header(HttpHeaders.IF_NONE_MATCH, original.getHeader(HttpHeaders.ETAG)))
@@ -128,11 +140,15 @@ class MediaAdminTests {
 	}
 
 	@Test
-	@WithAnonymousUser
-	void mediaFilesArePublicAndUnknownOnesAreNotFound() throws Exception {
+	void libraryFilesAreForEditorsAndUnknownOnesAreNotFound() throws Exception {
 		MediaView item = this.media
 			.upload(new MockMultipartFile("file", "a.jpg", "image/jpeg", TestImages.jpeg(700, 350)), new MediaForm());
 		assertThat(fetch(item.url()).getContentType()).isEqualTo("image/jpeg");
+		for (String url : new String[] { item.url(), item.url() + "/640", item.url() + "/1280" }) {
+			this.mvc.perform(get(url).with(anonymous()))
+				.andExpect(status().isNotFound())
+				.andExpect(header().string(HttpHeaders.CACHE_CONTROL, "no-store"));
+		}
 		// 700 wide: a 640 variant, and the original stands in for 1280
 		assertThat(item.srcset()).isEqualTo("/media/%d/640 640w, /media/%d 700w".formatted(item.id(), item.id()));
 		assertThat(item.src()).isEqualTo(item.url());
@@ -175,7 +191,7 @@ class MediaAdminTests {
 	@Test
 	void disguisedTextFileIsRejectedAndNothingIsStored() throws Exception {
 		byte[] text = "This is not a picture, only text.\n".repeat(20).getBytes(StandardCharsets.UTF_8);
-		Document form = rejected(new MockMultipartFile("file", "photo.jpg", "image/jpeg", text), "写真の説明");
+		Document form = rejected(new MockMultipartFile("file", "photo.jpg", "image/jpeg", text), "写真の説明", 422);
 		assertThat(form.getElementById("file-error").text())
 			.isEqualTo("このファイルは JPEG、PNG、WebP、GIF のどの画像でもありません(ファイル名ではなく中身で判定しています)。");
 	}
@@ -183,7 +199,7 @@ class MediaAdminTests {
 	@Test
 	void brokenJpegIsRejected() throws Exception {
 		byte[] truncated = TestImages.truncated(TestImages.jpeg(1200, 800), 0.5);
-		Document form = rejected(new MockMultipartFile("file", "cut.jpg", "image/jpeg", truncated), "途中で切れた写真");
+		Document form = rejected(new MockMultipartFile("file", "cut.jpg", "image/jpeg", truncated), "途中で切れた写真", 422);
 		assertThat(form.getElementById("file-error").text()).startsWith("画像ファイルが壊れているか途中で切れているため");
 	}
 
@@ -192,20 +208,63 @@ class MediaAdminTests {
 		byte[] large = new byte[400 * 1024];
 		byte[] jpeg = TestImages.jpeg(100, 100);
 		System.arraycopy(jpeg, 0, large, 0, jpeg.length);
-		Document form = rejected(new MockMultipartFile("file", "huge.jpg", "image/jpeg", large), "大きな写真");
+		Document form = rejected(new MockMultipartFile("file", "huge.jpg", "image/jpeg", large), "大きな写真", 413);
 		assertThat(form.getElementById("file-error").text()).isEqualTo("ファイルが大きすぎます。300KB 以下の画像を選んでください。");
 	}
 
 	@Test
+	void imageWithTooManyPixelsIsRejectedWith422() throws Exception {
+		byte[] huge = ImageBombs.pngSized(100_000, 100_000);
+		Document form = rejected(new MockMultipartFile("file", "huge.png", "image/png", huge), "巨大な画像", 422);
+		assertThat(form.getElementById("file-error").text())
+			.isEqualTo("画像の画素数が多すぎます(100000×100000 ピクセル)。5000万画素以下に縮小してからアップロードしてください。");
+	}
+
+	@Test
+	void itemInUseIsNotDeletedAndTheConfirmationAnswers409() throws Exception {
+		MediaView item = this.media
+			.upload(new MockMultipartFile("file", "used.png", "image/png", TestImages.png(300, 200)), new MediaForm());
+		ArticleForm article = new ArticleForm();
+		article.setHeadline("使われている画像");
+		article.setCategoryId(1L);
+		article.setAuthorId(1L);
+		BlockForm figure = new BlockForm();
+		figure.setKind(BlockKind.FIGURE);
+		figure.setMediaId(item.id());
+		figure.setAltText("図");
+		article.setBlocks(List.of(figure));
+		this.articles.create(article);
+		String html = this.mvc.perform(post("/admin/media/{id}/delete", item.id()).with(csrf()))
+			.andExpect(status().isConflict())
+			.andReturn()
+			.getResponse()
+			.getContentAsString(StandardCharsets.UTF_8);
+		assertThat(Jsoup.parse(html).text()).contains("この画像は記事で使われているため、削除できません。");
+		assertThat(this.media.find(item.id())).isPresent();
+	}
+
+	@Test
+	void tooLongAltTextOnEditKeepsTheFormWith422() throws Exception {
+		MediaView item = this.media
+			.upload(new MockMultipartFile("file", "alt.png", "image/png", TestImages.png(200, 100)), new MediaForm());
+		this.mvc
+			.perform(post("/admin/media/{id}", item.id()).with(csrf())
+				.param("altText", "あ".repeat(301))
+				.param("version", String.valueOf(item.version())))
+			.andExpect(status().isUnprocessableContent());
+		assertThat(this.media.get(item.id()).altText()).isNull();
+	}
+
+	@Test
 	void emptyFileIsRejected() throws Exception {
-		Document form = rejected(new MockMultipartFile("file", "", "application/octet-stream", new byte[0]), "");
+		Document form = rejected(new MockMultipartFile("file", "", "application/octet-stream", new byte[0]), "", 422);
 		assertThat(form.getElementById("file-error").text()).isEqualTo("画像ファイルを選んでください。");
 	}
 
 	@Test
 	void tooLongAltTextKeepsTheFormAndStoresNothing() throws Exception {
 		Document form = rejected(new MockMultipartFile("file", "ok.png", "image/png", TestImages.png(100, 100)),
-				"あ".repeat(301));
+				"あ".repeat(301), 422);
 		assertThat(form.getElementById("altText-error").text()).isEqualTo("代替テキストは300文字以内で入力してください。");
 		assertThat(form.getElementById("file-again")).isNotNull();
 	}
@@ -214,7 +273,7 @@ class MediaAdminTests {
 	void failedWriteLeavesNoFileAndNoRow() throws Exception {
 		this.storage.failOn = "1280";
 		Document form = rejected(new MockMultipartFile("file", "disk-full.png", "image/png", TestImages.png(1500, 800)),
-				"ディスクがいっぱい");
+				"ディスクがいっぱい", 503);
 		assertThat(form.getElementById("file-error").text()).startsWith("画像を保存できませんでした。何も保存されていません。");
 		assertThat(
 				this.audit.search(new AuditFilter(null, AuditAction.MEDIA_UPLOADED, null, null, null), 0).getContent())
@@ -341,7 +400,7 @@ class MediaAdminTests {
 		return found.get(0);
 	}
 
-	private Document rejected(MockMultipartFile file, String altText) throws Exception {
+	private Document rejected(MockMultipartFile file, String altText, int status) throws Exception {
 		long rows = this.media.library(null, 0).getTotalElements();
 		List<Path> files = allFiles();
 		String html = this.mvc
@@ -350,7 +409,7 @@ class MediaAdminTests {
 				.param("caption", "キャプションは残る")
 				.param("credit", "クレジットも残る")
 				.with(csrf()))
-			.andExpect(status().isOk())
+			.andExpect(status().is(status))
 			.andReturn()
 			.getResponse()
 			.getContentAsString(StandardCharsets.UTF_8);
@@ -366,6 +425,9 @@ class MediaAdminTests {
 		assertThat(form.getElementById("caption").text()).isEqualTo("キャプションは残る");
 		assertThat(form.getElementById("credit").val()).isEqualTo("クレジットも残る");
 		assertThat(form.selectFirst(".error-summary")).isNotNull();
+		// the form in the admin layout
+		assertThat(form.title()).isEqualTo("画像をアップロード");
+		assertThat(form.selectFirst("body.admin #admin-menu")).isNotNull();
 		return form;
 	}
 
@@ -375,6 +437,8 @@ class MediaAdminTests {
 
 	/** The directory with the files of an item. */
 	private Path directoryOf(MediaView item) throws IOException {
+		// a MockMvc request ends by clearing the thread's security context
+		SecurityContextHolder.setContext(TestSecurityContextHolder.getContext());
 		return this.media.file(item.id(), null).resource().getFile().toPath().getParent();
 	}
 

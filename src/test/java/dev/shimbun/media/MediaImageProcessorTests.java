@@ -127,7 +127,8 @@ class MediaImageProcessorTests {
 
 	@Test
 	void animatedPngIsRecognisedByItsAnimationControlChunk() {
-		assertThat(ImageProcessor.isAnimatedPng(TestImages.png(10, 10))).isFalse();
+		assertThat(ImageStructure.inspect(ImageType.PNG, TestImages.png(10, 10), ImageLimits.DEFAULT).animated())
+			.isFalse();
 		byte[] png = TestImages.png(10, 10);
 		byte[] apng = new byte[png.length + 20];
 		// signature and IHDR (8 + 25 bytes), then an acTL chunk
@@ -135,7 +136,8 @@ class MediaImageProcessorTests {
 		byte[] actl = { 0, 0, 0, 8, 'a', 'c', 'T', 'L', 0, 0, 0, 2, 0, 0, 0, 0, 0, 0, 0, 0 };
 		System.arraycopy(actl, 0, apng, 33, actl.length);
 		System.arraycopy(png, 33, apng, 53, png.length - 33);
-		assertThat(ImageProcessor.isAnimatedPng(apng)).isTrue();
+		assertThat(ImageStructure.inspect(ImageType.PNG, apng, ImageLimits.DEFAULT).animated()).isTrue();
+		assertThat(this.images.process(apng).variants()).isEmpty();
 	}
 
 }

@@ -102,7 +102,7 @@ class MediaUploadLimitTests {
 	@Test
 	void uploadBetweenTheMediaAndTheMultipartLimitKeepsTheTypedFields() throws Exception {
 		HttpResponse<String> response = upload(padded(150 * 1024), "big.jpg");
-		assertThat(response.statusCode()).isEqualTo(200);
+		assertThat(response.statusCode()).isEqualTo(413);
 		Document form = Jsoup.parse(response.body());
 		assertThat(form.getElementById("file-error").text()).isEqualTo("ファイルが大きすぎます。100KB 以下の画像を選んでください。");
 		assertThat(form.getElementById("altText").val()).isEqualTo("大きすぎる写真");

@@ -77,6 +77,16 @@ final class TestImages {
 		return write(picture(width, height, BufferedImage.TYPE_INT_RGB), "gif");
 	}
 
+	/** A GIF with a palette of two colours (one bit a pixel once decoded). */
+	static byte[] gifTwoColours(int width, int height) {
+		BufferedImage image = new BufferedImage(width, height, BufferedImage.TYPE_BYTE_BINARY);
+		Graphics2D graphics = image.createGraphics();
+		graphics.setColor(Color.WHITE);
+		graphics.fillOval(width / 4, height / 4, width / 2, height / 2);
+		graphics.dispose();
+		return write(image, "gif");
+	}
+
 	/** A JPEG whose EXIF orientation (6) says: turn 90° clockwise to show. */
 	static byte[] jpegRotatedByExif(int storedWidth, int storedHeight) {
 		byte[] jpeg = jpeg(storedWidth, storedHeight);
