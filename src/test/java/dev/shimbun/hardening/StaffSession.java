@@ -21,11 +21,13 @@ final class StaffSession {
 
 	private final HttpClient http;
 
+	private final CookieManager cookies = new CookieManager();
+
 	private String csrf;
 
 	private StaffSession(int port) {
 		this.port = port;
-		this.http = HttpClient.newBuilder().cookieHandler(new CookieManager()).build();
+		this.http = HttpClient.newBuilder().cookieHandler(this.cookies).build();
 	}
 
 	static StaffSession signIn(int port, String username, String password) {
@@ -38,9 +40,25 @@ final class StaffSession {
 		return session;
 	}
 
+	/** A browser that has opened a page (and got a session and a CSRF token there). */
+	static StaffSession visit(int port, String path) {
+		StaffSession session = new StaffSession(port);
+		session.csrf = session.token(path);
+		return session;
+	}
+
 	/** The CSRF token of the session, as its forms carry it. */
 	String csrf() {
 		return this.csrf;
+	}
+
+	/** The session's cookies, as a {@code Cookie} header. */
+	String cookieHeader() {
+		return this.cookies.getCookieStore()
+			.get(uri("/admin"))
+			.stream()
+			.map((cookie) -> cookie.getName() + "=" + cookie.getValue())
+			.collect(java.util.stream.Collectors.joining("; "));
 	}
 
 	private String token(String path) {
