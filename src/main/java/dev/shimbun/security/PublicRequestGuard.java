@@ -19,6 +19,7 @@ import java.util.Set;
 
 import dev.shimbun.ShimbunProperties;
 import jakarta.servlet.FilterChain;
+import jakarta.servlet.RequestDispatcher;
 import jakarta.servlet.ReadListener;
 import jakarta.servlet.ServletException;
 import jakarta.servlet.ServletInputStream;
@@ -142,6 +143,9 @@ public class PublicRequestGuard extends OncePerRequestFilter {
 		for (RefusalListener listener : this.listeners) {
 			listener.refused(path, refusal);
 		}
+		// Marks the error dispatch as one, so that it does not try to read the body again
+		request.setAttribute(RequestDispatcher.ERROR_EXCEPTION,
+				new IllegalArgumentException("Refused: " + refusal.name().toLowerCase(Locale.ROOT)));
 		response.sendError(status);
 	}
 

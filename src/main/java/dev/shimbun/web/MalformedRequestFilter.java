@@ -8,10 +8,13 @@ import java.nio.charset.CodingErrorAction;
 import java.nio.charset.StandardCharsets;
 
 import jakarta.servlet.FilterChain;
+import jakarta.servlet.RequestDispatcher;
 import jakarta.servlet.ServletException;
 import jakarta.servlet.http.HttpServletRequest;
 import jakarta.servlet.http.HttpServletResponse;
 import org.apache.tomcat.util.http.InvalidParameterException;
+import org.apache.tomcat.util.http.fileupload.FileUploadException;
+import org.apache.tomcat.util.http.fileupload.impl.SizeException;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 
@@ -19,6 +22,8 @@ import org.springframework.core.Ordered;
 import org.springframework.core.annotation.Order;
 import org.springframework.stereotype.Component;
 import org.springframework.web.filter.OncePerRequestFilter;
+import org.springframework.web.multipart.MaxUploadSizeExceededException;
+import org.springframework.web.multipart.MultipartException;
 
 /**
  * Parameters that cannot be read are the sender's mistake, not the site's: a 400 page and
@@ -26,8 +31,10 @@ import org.springframework.web.filter.OncePerRequestFilter;
  * <ul>
  * <li>A query string with a broken percent sequence or invalid UTF-8 is refused before
  * anything reads it (the page cache, security, the controllers all read parameters).</li>
- * <li>A body the container cannot decode (invalid UTF-8, too many parameters) makes the
- * container throw wherever its parameters are first read; that is answered here too.</li>
+ * <li>A body the container cannot decode (invalid UTF-8, too many parameters, a broken
+ * multipart body) makes the container throw wherever its parameters are first read (the
+ * CSRF filter, a controller); that is answered here too (400, or 413 for a multipart body
+ * over its limits that no handler answered itself).</li>
  * </ul>
  * Runs right after the request id is assigned, so that its log line carries the id.
  */
@@ -48,15 +55,36 @@ class MalformedRequestFilter extends OncePerRequestFilter {
 		try {
 			chain.doFilter(request, response);
 		}
-		catch (ServletException | RuntimeException ex) {
-			InvalidParameterException cause = invalidParameter(ex);
-			if (cause == null) {
+		catch (ServletException | IOException | RuntimeException ex) {
+			Refusal refusal = refusal(ex);
+			if (refusal == null) {
 				throw ex;
 			}
-			int status = (cause.getErrorCode() >= 400 && cause.getErrorCode() < 500) ? cause.getErrorCode()
-					: HttpServletResponse.SC_BAD_REQUEST;
-			refuse(request, response, status, firstLine(cause.getMessage()));
+			// Read by the error dispatch, which then leaves the unreadable body alone
+			request.setAttribute(RequestDispatcher.ERROR_EXCEPTION, ex);
+			refuse(request, response, refusal.status(), refusal.reason());
 		}
+	}
+
+	/**
+	 * The refusal for an exception caused by a body or parameters that cannot be read, or
+	 * {@code null}.
+	 */
+	private static Refusal refusal(Throwable ex) {
+		for (Throwable cause = ex; cause != null; cause = (cause.getCause() != cause) ? cause.getCause() : null) {
+			if (cause instanceof InvalidParameterException invalid) {
+				int code = invalid.getErrorCode();
+				return new Refusal((code >= 400 && code < 500) ? code : HttpServletResponse.SC_BAD_REQUEST,
+						firstLine(invalid.getMessage()));
+			}
+			if (cause instanceof MaxUploadSizeExceededException || cause instanceof SizeException) {
+				return new Refusal(HttpServletResponse.SC_REQUEST_ENTITY_TOO_LARGE, firstLine(cause.getMessage()));
+			}
+			if (cause instanceof MultipartException || cause instanceof FileUploadException) {
+				return new Refusal(HttpServletResponse.SC_BAD_REQUEST, firstLine(cause.getMessage()));
+			}
+		}
+		return null;
 	}
 
 	private static void refuse(HttpServletRequest request, HttpServletResponse response, int status, String reason)
@@ -66,18 +94,6 @@ class MalformedRequestFilter extends OncePerRequestFilter {
 		if (!response.isCommitted()) {
 			response.sendError(status);
 		}
-	}
-
-	private static InvalidParameterException invalidParameter(Throwable ex) {
-		for (Throwable cause = ex; cause != null; cause = cause.getCause()) {
-			if (cause instanceof InvalidParameterException invalid) {
-				return invalid;
-			}
-			if (cause.getCause() == cause) {
-				break;
-			}
-		}
-		return null;
 	}
 
 	/**
@@ -125,6 +141,9 @@ class MalformedRequestFilter extends OncePerRequestFilter {
 		}
 		int end = message.indexOf('\n');
 		return (end >= 0) ? message.substring(0, end) : message;
+	}
+
+	private record Refusal(int status, String reason) {
 	}
 
 	/** At most 200 characters, without control characters, for a log line. */
