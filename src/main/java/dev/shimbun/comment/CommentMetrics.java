@@ -36,7 +36,7 @@ class CommentMetrics {
 		RATE_LIMITED,
 		/** Not sent from a page of this site (403). */
 		CROSS_SITE,
-		/** A request body larger than the comment form can send (400). */
+		/** A request body larger than the comment form can send (413). */
 		TOO_LARGE,
 		/** Parameters that could not be read or decoded (400). */
 		MALFORMED;

@@ -1,7 +1,9 @@
 package dev.shimbun.security;
 
+import dev.shimbun.ShimbunProperties;
 import dev.shimbun.admin.AuditService;
 
+import org.springframework.beans.factory.ObjectProvider;
 import org.springframework.boot.health.actuate.endpoint.HealthEndpoint;
 import org.springframework.boot.security.autoconfigure.actuate.web.servlet.EndpointRequest;
 import org.springframework.context.annotation.Bean;
@@ -17,6 +19,7 @@ import org.springframework.security.config.http.SessionCreationPolicy;
 import org.springframework.security.crypto.factory.PasswordEncoderFactories;
 import org.springframework.security.crypto.password.PasswordEncoder;
 import org.springframework.security.web.SecurityFilterChain;
+import org.springframework.security.web.header.HeaderWriterFilter;
 import org.springframework.security.web.header.writers.ReferrerPolicyHeaderWriter.ReferrerPolicy;
 
 /**
@@ -117,13 +120,20 @@ public class SecurityConfiguration {
 		return http.build();
 	}
 
+	/**
+	 * Everything else. Readers have no account and no session: instead of a CSRF token,
+	 * every request that can change something is checked by the
+	 * {@link PublicRequestGuard} (origin, size, encoding; see README, "Comments and
+	 * CSRF"), right after the security headers are written so that its refusals carry
+	 * them.
+	 */
 	@Bean
 	@Order(2)
-	SecurityFilterChain publicChain(HttpSecurity http) {
+	SecurityFilterChain publicChain(HttpSecurity http, ShimbunProperties properties,
+			ObjectProvider<PublicRequestGuard.RefusalListener> refusalListeners) {
 		http.authorizeHttpRequests((requests) -> requests.anyRequest().permitAll())
-			// Readers have no account and no session; the comment form is protected
-			// without
-			// a per-reader token (see README, "Comments and CSRF").
+			.addFilterAfter(new PublicRequestGuard(properties, refusalListeners.orderedStream().toList()),
+					HeaderWriterFilter.class)
 			.csrf((csrf) -> csrf.disable())
 			.sessionManagement((session) -> session.sessionCreationPolicy(SessionCreationPolicy.NEVER))
 			.requestCache((cache) -> cache.disable())

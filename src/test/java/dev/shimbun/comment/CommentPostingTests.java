@@ -310,7 +310,7 @@ class CommentPostingTests {
 			.perform(post(ARTICLE + "/comments").header("Origin", "http://localhost:8080")
 				.contentType("application/x-www-form-urlencoded")
 				.content("body=" + "a".repeat(70_000)))
-			.andExpect(status().isBadRequest());
+			.andExpect(status().isPayloadTooLarge());
 	}
 
 	@Test
