@@ -89,7 +89,12 @@ public class SearchService {
 						row.getString("summary"), row.getObject("published_at", OffsetDateTime.class),
 						row.getString("category_name")));
 		// whole words as typed (punctuation included) are marked as one, then their runs
-		List<String> marks = new ArrayList<>(List.of(SearchText.normalize(typed).split("\\s+")));
+		List<String> marks = new ArrayList<>();
+		for (String whole : SearchText.normalize(typed).split("\\s+")) {
+			if (!whole.isEmpty()) {
+				marks.add(whole);
+			}
+		}
 		marks.addAll(words);
 		Map<Long, List<String>> bodies = bodies(rows);
 		List<SearchHit> hits = rows.stream()
