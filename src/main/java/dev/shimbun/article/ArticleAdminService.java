@@ -11,8 +11,6 @@ import java.util.List;
 import java.util.Locale;
 import java.util.Optional;
 
-import com.github.difflib.text.DiffRow;
-import com.github.difflib.text.DiffRowGenerator;
 import dev.shimbun.ShimbunProperties;
 import dev.shimbun.admin.AuditAction;
 import dev.shimbun.admin.AuditService;
@@ -301,17 +299,7 @@ public class ArticleAdminService {
 	public List<DiffLine> diff(Long id, int from, int to) {
 		List<String> older = snapshot(revision(id, from)).lines();
 		List<String> newer = snapshot(revision(id, to)).lines();
-		DiffRowGenerator generator = DiffRowGenerator.create()
-			.showInlineDiffs(true)
-			.inlineDiffByWord(false)
-			.oldTag((start) -> start ? "<del>" : "</del>")
-			.newTag((start) -> start ? "<ins>" : "</ins>")
-			.build();
-		List<DiffLine> lines = new ArrayList<>();
-		for (DiffRow row : generator.generateDiffRows(older, newer)) {
-			lines.add(new DiffLine(row.getTag().name(), row.getOldLine(), row.getNewLine()));
-		}
-		return lines;
+		return RevisionDiff.compare(older, newer);
 	}
 
 	/**
