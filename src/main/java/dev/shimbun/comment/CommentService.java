@@ -136,8 +136,13 @@ public class CommentService {
 		if (banned != null) {
 			return refused(Refusal.BANNED_WORD, "comment.error.banned", banned);
 		}
-		Instant now = this.clock.instant();
 		String client = this.clients.hash(clientAddress);
+		// Posts on one article take turns from here to the commit (also between
+		// instances), so that the same text sent twice at once is seen as a duplicate.
+		this.entityManager.createNativeQuery("SELECT id FROM article WHERE id = :id FOR UPDATE")
+			.setParameter("id", article.id())
+			.getResultList();
+		Instant now = this.clock.instant();
 		if (this.comments.existsByClientHashAndBodyAndCreatedAtAfter(client, body,
 				now.minus(this.settings.duplicateWindow()))) {
 			return refused(Refusal.DUPLICATE, "comment.error.duplicate");

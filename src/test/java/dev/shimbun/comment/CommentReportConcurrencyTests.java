@@ -105,6 +105,36 @@ class CommentReportConcurrencyTests {
 		}
 	}
 
+	@Test
+	void theSameTextPostedTwiceAtOnceByOneClientIsStoredOnce() throws Exception {
+		for (int round = 0; round < 5; round++) {
+			String client = address();
+			String body = "同時に二度押したコメント " + round + " " + client;
+			CyclicBarrier start = new CyclicBarrier(4);
+			List<Future<Integer>> sent = new ArrayList<>();
+			for (int i = 0; i < 4; i++) {
+				sent.add(this.threads.submit(() -> {
+					start.await(30, TimeUnit.SECONDS);
+					return this.mvc.perform(post(ARTICLE + "/comments").header("Origin", "http://localhost:8080")
+						.param("body", body)
+						.with((request) -> {
+							request.setRemoteAddr(client);
+							return request;
+						})).andReturn().getResponse().getStatus();
+				}));
+			}
+			List<Integer> statuses = new ArrayList<>();
+			for (Future<Integer> status : sent) {
+				statuses.add(status.get(60, TimeUnit.SECONDS));
+			}
+			// one is posted, the others are refused as duplicates on the article page
+			assertThat(statuses).containsOnly(302, 422).containsOnlyOnce(302);
+			assertThat(this.jdbc.queryForObject("SELECT COUNT(*) FROM article_comment WHERE body = ?", Integer.class,
+					body))
+				.isEqualTo(1);
+		}
+	}
+
 	/** Sends the reports from these client addresses at once; their statuses. */
 	private List<Integer> reportAtOnce(long id, List<String> clients) throws Exception {
 		CyclicBarrier start = new CyclicBarrier(clients.size());
