@@ -11,6 +11,7 @@ import java.util.List;
 import java.util.Locale;
 import java.util.Optional;
 
+import dev.shimbun.PageNumber;
 import dev.shimbun.ShimbunProperties;
 import dev.shimbun.admin.AuditAction;
 import dev.shimbun.admin.AuditService;
@@ -107,9 +108,10 @@ public class ArticleAdminService {
 			}
 			return builder.and(conditions.toArray(Predicate[]::new));
 		};
-		return this.articles
-			.findAll(where,
-					PageRequest.of(pageIndex, PAGE_SIZE, Sort.by(Sort.Order.desc("updatedAt"), Sort.Order.desc("id"))))
+		Sort latest = Sort.by(Sort.Order.desc("updatedAt"), Sort.Order.desc("id"));
+		return PageNumber
+			.fetch(Math.max(pageIndex, 0) + 1, PAGE_SIZE,
+					(index) -> this.articles.findAll(where, PageRequest.of(index, PAGE_SIZE, latest)))
 			.map((article) -> new ArticleRow(article.getId(), article.getSlug(), article.getHeadline(),
 					article.getCategory().getName(), article.getStatus(), zoned(article.getPublishedAt()),
 					zoned(article.getUpdatedAt()), article.getUpdatedBy()));

@@ -118,7 +118,14 @@ public class ArticleService {
 	}
 
 	/** One page (0-based) of a category's published articles, newest first. */
+	/**
+	 * A page (from 0) of a category's visible articles, newest first; an empty page for
+	 * an index whose offset would not fit an {@code int} (no category is that long).
+	 */
 	public Page<ArticleSummary> pageInCategory(Long categoryId, int pageIndex) {
+		if ((long) pageIndex * this.categoryPageSize > Integer.MAX_VALUE - this.categoryPageSize) {
+			return Page.empty(PageRequest.of(0, this.categoryPageSize));
+		}
 		Page<Long> ids = this.articles.findPublishedIdsInCategory(categoryId, this.clock.instant(),
 				PageRequest.of(pageIndex, this.categoryPageSize));
 		List<ArticleSummary> summaries = inOrder(ids.getContent()).stream().map(this::summary).toList();

@@ -6,6 +6,7 @@ import java.time.Instant;
 import java.time.ZoneId;
 import java.util.List;
 
+import dev.shimbun.PageNumber;
 import dev.shimbun.ShimbunProperties;
 import dev.shimbun.article.Article;
 import dev.shimbun.cluster.ClusterEvents;
@@ -89,7 +90,8 @@ public class CommentService {
 	}
 
 	/**
-	 * One page (1-based) of an article's visible comments; featured ones come separately.
+	 * One page (1-based) of an article's visible comments, the last one if the list ends
+	 * before; featured ones come separately.
 	 */
 	public CommentsView visibleFor(Long articleId, CommentOrder order, int page) {
 		long count = this.comments.countByArticleIdAndStatus(articleId, CommentStatus.VISIBLE);
@@ -100,9 +102,10 @@ public class CommentService {
 			.toList();
 		Sort sort = (order == CommentOrder.OLDEST) ? Sort.by("createdAt", "id").ascending()
 				: Sort.by("createdAt", "id").descending();
-		Page<Comment> others = this.comments.findByArticleIdAndStatusAndFeaturedFalse(articleId, CommentStatus.VISIBLE,
-				PageRequest.of(Math.max(page, 1) - 1, this.settings.pageSize(), sort));
-		return new CommentsView(count, featured, others.map(this::view).getContent(), order, Math.max(page, 1),
+		Page<Comment> others = PageNumber.fetch(page, this.settings.pageSize(),
+				(index) -> this.comments.findByArticleIdAndStatusAndFeaturedFalse(articleId, CommentStatus.VISIBLE,
+						PageRequest.of(index, this.settings.pageSize(), sort)));
+		return new CommentsView(count, featured, others.map(this::view).getContent(), order, others.getNumber() + 1,
 				Math.max(others.getTotalPages(), 1));
 	}
 

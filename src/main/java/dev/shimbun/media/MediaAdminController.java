@@ -1,7 +1,10 @@
 package dev.shimbun.media;
 
+import dev.shimbun.PageNumber;
+
 import jakarta.validation.Valid;
 
+import org.springframework.data.domain.Page;
 import org.springframework.stereotype.Controller;
 import org.springframework.ui.Model;
 import org.springframework.validation.BindingResult;
@@ -32,11 +35,12 @@ class MediaAdminController {
 	}
 
 	@GetMapping
-	String library(@RequestParam(required = false) String q, @RequestParam(defaultValue = "1") int page, Model model) {
+	String library(@RequestParam(required = false) String q, @RequestParam(required = false) String page, Model model) {
 		String query = (q != null) ? q.strip() : "";
-		model.addAttribute("items", this.media.library(query, Math.max(page, 1) - 1));
+		Page<MediaView> items = this.media.library(query, PageNumber.lenient(page) - 1);
+		model.addAttribute("items", items);
 		model.addAttribute("q", query);
-		model.addAttribute("currentPage", Math.max(page, 1));
+		model.addAttribute("currentPage", items.getNumber() + 1);
 		return "admin/media/list";
 	}
 
