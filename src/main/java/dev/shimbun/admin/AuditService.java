@@ -6,6 +6,7 @@ import java.time.ZoneId;
 import java.util.ArrayList;
 import java.util.List;
 
+import dev.shimbun.PageNumber;
 import dev.shimbun.ShimbunProperties;
 import jakarta.persistence.criteria.Predicate;
 
@@ -60,6 +61,10 @@ public class AuditService {
 				(targetId != null) ? String.valueOf(targetId) : null, shortDetail));
 	}
 
+	/**
+	 * A page (index from 0) of the events that pass the filter, newest first; the last
+	 * page when the log ends before, whatever the index.
+	 */
 	public Page<AuditEntry> search(AuditFilter filter, int pageIndex) {
 		Instant from = (filter.from() != null) ? filter.from().atStartOfDay(this.zone).toInstant() : null;
 		Instant to = (filter.to() != null) ? filter.to().plusDays(1).atStartOfDay(this.zone).toInstant() : null;
@@ -86,9 +91,10 @@ public class AuditService {
 			}
 			return criteria.and(conditions.toArray(Predicate[]::new));
 		};
-		return this.events
-			.findAll(where,
-					PageRequest.of(pageIndex, PAGE_SIZE, Sort.by(Sort.Order.desc("occurredAt"), Sort.Order.desc("id"))))
+		Sort newest = Sort.by(Sort.Order.desc("occurredAt"), Sort.Order.desc("id"));
+		return PageNumber
+			.fetch(Math.max(pageIndex, 0) + 1, PAGE_SIZE,
+					(index) -> this.events.findAll(where, PageRequest.of(index, PAGE_SIZE, newest)))
 			.map(this::entry);
 	}
 

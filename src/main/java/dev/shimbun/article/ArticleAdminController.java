@@ -1,12 +1,18 @@
 package dev.shimbun.article;
 
+import java.util.Arrays;
+import java.util.LinkedHashMap;
 import java.util.List;
+import java.util.Map;
 
+import dev.shimbun.PageNumber;
 import dev.shimbun.category.CategoryService;
+import dev.shimbun.category.CategoryView;
 import dev.shimbun.comment.CommentOrder;
 import jakarta.servlet.http.HttpServletResponse;
 import jakarta.validation.Valid;
 
+import org.springframework.data.domain.Page;
 import org.springframework.http.HttpStatus;
 import org.springframework.orm.ObjectOptimisticLockingFailureException;
 import org.springframework.stereotype.Controller;
@@ -45,16 +51,45 @@ class ArticleAdminController {
 	}
 
 	@GetMapping
-	String list(@RequestParam(required = false) String q, @RequestParam(required = false) ArticleStatus status,
-			@RequestParam(required = false) Long category, @RequestParam(defaultValue = "1") int page, Model model) {
-		int current = Math.max(page, 1);
-		model.addAttribute("articles", this.editor.search(q, status, category, current - 1));
+	String list(@RequestParam(required = false) String q, @RequestParam(required = false) String status,
+			@RequestParam(required = false) String category, @RequestParam(required = false) String page, Model model,
+			HttpServletResponse response) {
+		// a filter that cannot be read is left out, and said so next to it (400)
+		Map<String, String> problems = new LinkedHashMap<>();
+		ArticleStatus chosenStatus = null;
+		if (status != null && !status.isBlank()) {
+			chosenStatus = Arrays.stream(ArticleStatus.values())
+				.filter((candidate) -> candidate.name().equalsIgnoreCase(status.strip()))
+				.findFirst()
+				.orElse(null);
+			if (chosenStatus == null) {
+				problems.put("status", "articles.filter.error.status");
+			}
+		}
+		List<CategoryView> menu = this.categories.menu();
+		Long chosenCategory = null;
+		if (category != null && !category.isBlank()) {
+			chosenCategory = menu.stream()
+				.map(CategoryView::id)
+				.filter((id) -> String.valueOf(id).equals(category.strip()))
+				.findFirst()
+				.orElse(null);
+			if (chosenCategory == null) {
+				problems.put("category", "articles.filter.error.category");
+			}
+		}
+		Page<ArticleRow> articles = this.editor.search(q, chosenStatus, chosenCategory, PageNumber.lenient(page) - 1);
+		model.addAttribute("articles", articles);
 		model.addAttribute("q", q);
-		model.addAttribute("status", status);
-		model.addAttribute("category", category);
-		model.addAttribute("currentPage", current);
+		model.addAttribute("status", chosenStatus);
+		model.addAttribute("category", chosenCategory);
+		model.addAttribute("problems", problems);
+		model.addAttribute("currentPage", articles.getNumber() + 1);
 		model.addAttribute("statuses", ArticleStatus.values());
-		model.addAttribute("categories", this.categories.menu());
+		model.addAttribute("categories", menu);
+		if (!problems.isEmpty()) {
+			response.setStatus(HttpStatus.BAD_REQUEST.value());
+		}
 		return "admin/articles/list";
 	}
 

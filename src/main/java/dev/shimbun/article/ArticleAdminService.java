@@ -11,8 +11,7 @@ import java.util.List;
 import java.util.Locale;
 import java.util.Optional;
 
-import com.github.difflib.text.DiffRow;
-import com.github.difflib.text.DiffRowGenerator;
+import dev.shimbun.PageNumber;
 import dev.shimbun.ShimbunProperties;
 import dev.shimbun.admin.AuditAction;
 import dev.shimbun.admin.AuditService;
@@ -109,9 +108,10 @@ public class ArticleAdminService {
 			}
 			return builder.and(conditions.toArray(Predicate[]::new));
 		};
-		return this.articles
-			.findAll(where,
-					PageRequest.of(pageIndex, PAGE_SIZE, Sort.by(Sort.Order.desc("updatedAt"), Sort.Order.desc("id"))))
+		Sort latest = Sort.by(Sort.Order.desc("updatedAt"), Sort.Order.desc("id"));
+		return PageNumber
+			.fetch(Math.max(pageIndex, 0) + 1, PAGE_SIZE,
+					(index) -> this.articles.findAll(where, PageRequest.of(index, PAGE_SIZE, latest)))
 			.map((article) -> new ArticleRow(article.getId(), article.getSlug(), article.getHeadline(),
 					article.getCategory().getName(), article.getStatus(), zoned(article.getPublishedAt()),
 					zoned(article.getUpdatedAt()), article.getUpdatedBy()));
@@ -301,17 +301,7 @@ public class ArticleAdminService {
 	public List<DiffLine> diff(Long id, int from, int to) {
 		List<String> older = snapshot(revision(id, from)).lines();
 		List<String> newer = snapshot(revision(id, to)).lines();
-		DiffRowGenerator generator = DiffRowGenerator.create()
-			.showInlineDiffs(true)
-			.inlineDiffByWord(false)
-			.oldTag((start) -> start ? "<del>" : "</del>")
-			.newTag((start) -> start ? "<ins>" : "</ins>")
-			.build();
-		List<DiffLine> lines = new ArrayList<>();
-		for (DiffRow row : generator.generateDiffRows(older, newer)) {
-			lines.add(new DiffLine(row.getTag().name(), row.getOldLine(), row.getNewLine()));
-		}
-		return lines;
+		return RevisionDiff.compare(older, newer);
 	}
 
 	/**

@@ -1,5 +1,6 @@
 package dev.shimbun.article;
 
+import dev.shimbun.PageNumber;
 import dev.shimbun.comment.CommentOrder;
 
 import org.springframework.stereotype.Controller;
@@ -22,15 +23,16 @@ class ArticleController {
 
 	/**
 	 * The article page. {@code corder} and {@code cpage} choose the order and page of the
-	 * comments; {@code comment} and {@code reported} show the notice after a post or a
+	 * comments (any {@code cpage} is read, see {@link PageNumber}: past the last page,
+	 * the last); {@code comment} and {@code reported} show the notice after a post or a
 	 * report (query parameters, not session flash attributes: readers have no session).
 	 */
 	@GetMapping("/articles/{slug}")
 	String show(@PathVariable String slug, @RequestParam(required = false) String corder,
-			@RequestParam(defaultValue = "1") int cpage, @RequestParam(required = false) String comment,
+			@RequestParam(required = false) String cpage, @RequestParam(required = false) String comment,
 			@RequestParam(required = false) String reported, Model model) {
 		ArticleView article = this.articles.getPublished(slug);
-		this.page.fill(model, article, CommentOrder.parse(corder), Math.max(cpage, 1), false);
+		this.page.fill(model, article, CommentOrder.parse(corder), PageNumber.lenient(cpage), false);
 		if ("posted".equals(comment) || "pending".equals(comment)) {
 			model.addAttribute("commentNotice", "comments.notice." + comment);
 		}

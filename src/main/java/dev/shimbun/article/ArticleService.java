@@ -1,5 +1,6 @@
 package dev.shimbun.article;
 
+import java.io.IOException;
 import java.time.Clock;
 import java.time.Instant;
 import java.time.ZoneId;
@@ -10,9 +11,11 @@ import java.util.Map;
 import dev.shimbun.ShimbunProperties;
 import dev.shimbun.media.MediaView;
 
+import org.springframework.core.io.ClassPathResource;
 import org.springframework.data.domain.Page;
 import org.springframework.data.domain.PageImpl;
 import org.springframework.data.domain.PageRequest;
+import org.springframework.http.MediaTypeFactory;
 import org.springframework.stereotype.Service;
 import org.springframework.transaction.annotation.Transactional;
 
@@ -115,7 +118,14 @@ public class ArticleService {
 	}
 
 	/** One page (0-based) of a category's published articles, newest first. */
+	/**
+	 * A page (from 0) of a category's visible articles, newest first; an empty page for
+	 * an index whose offset would not fit an {@code int} (no category is that long).
+	 */
 	public Page<ArticleSummary> pageInCategory(Long categoryId, int pageIndex) {
+		if ((long) pageIndex * this.categoryPageSize > Integer.MAX_VALUE - this.categoryPageSize) {
+			return Page.empty(PageRequest.of(0, this.categoryPageSize));
+		}
 		Page<Long> ids = this.articles.findPublishedIdsInCategory(categoryId, this.clock.instant(),
 				PageRequest.of(pageIndex, this.categoryPageSize));
 		List<ArticleSummary> summaries = inOrder(ids.getContent()).stream().map(this::summary).toList();
@@ -165,11 +175,45 @@ public class ArticleService {
 			.map((block) -> BlockView.of(block, media))
 			.flatMap(java.util.Optional::stream)
 			.toList();
-		String image = blocks.stream().filter(BlockView::isFigure).map(BlockView::imageUrl).findFirst().orElse(null);
+		FeedEntry.Image image = article.getBlocks()
+			.stream()
+			.sorted(java.util.Comparator.comparingInt(ArticleBlock::getPosition))
+			.filter((block) -> BlockView.of(block, media).filter(BlockView::isFigure).isPresent())
+			.findFirst()
+			.map((block) -> feedImage(block.getFigure(), media))
+			.orElse(null);
 		return new FeedEntry("/articles/" + article.getSlug(), article.getHeadline(), describe(article, blocks),
 				article.getAuthor().getDisplayName(), article.getPublishedAt().atZone(this.zone),
 				article.getUpdatedAt().atZone(this.zone), article.getCategory().getName(),
 				article.getCategory().getSlug(), image);
+	}
+
+	/**
+	 * The file a feed encloses for a figure: a media item's original with its stored type
+	 * and size, or an image by address, its type told by its name and its size read when
+	 * it is one of the site's own files.
+	 */
+	private static FeedEntry.Image feedImage(Figure figure, Map<Long, MediaView> media) {
+		if (figure.getMediaId() != null) {
+			MediaView item = media.get(figure.getMediaId());
+			return new FeedEntry.Image(item.url(), item.contentType(), item.byteSize());
+		}
+		String url = figure.getImageUrl();
+		String type = MediaTypeFactory.getMediaType(url.replaceFirst("[?#].*$", ""))
+			.filter((mediaType) -> "image".equals(mediaType.getType()))
+			.map((mediaType) -> mediaType.getType() + "/" + mediaType.getSubtype())
+			.orElse(null);
+		long length = 0;
+		if (url.startsWith("/") && !url.startsWith("//") && !url.contains("..")) {
+			ClassPathResource file = new ClassPathResource("static" + url);
+			try {
+				length = file.exists() ? file.contentLength() : 0;
+			}
+			catch (IOException ex) {
+				length = 0;
+			}
+		}
+		return new FeedEntry.Image(url, type, length);
 	}
 
 	/** How many articles readers can see now. */

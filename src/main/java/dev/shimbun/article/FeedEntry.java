@@ -13,9 +13,20 @@ import java.time.ZonedDateTime;
  * @param updatedAt last change
  * @param categoryName the category's name
  * @param categorySlug the category's slug
- * @param imageUrl the first figure's image (a site path or an absolute URL), or
- * {@code null}
+ * @param image the first figure's image, or {@code null}
  */
 public record FeedEntry(String path, String headline, String description, String authorName, ZonedDateTime publishedAt,
-		ZonedDateTime updatedAt, String categoryName, String categorySlug, String imageUrl) {
+		ZonedDateTime updatedAt, String categoryName, String categorySlug, Image image) {
+
+	/**
+	 * An image file as a feed encloses it.
+	 *
+	 * @param url a site path or an absolute URL
+	 * @param type its media type, or {@code null} when it cannot be told
+	 * @param length its size in bytes, or 0 when it is not known (an image on another
+	 * site)
+	 */
+	public record Image(String url, String type, long length) {
+	}
+
 }

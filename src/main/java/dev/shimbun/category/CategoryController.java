@@ -1,6 +1,7 @@
 package dev.shimbun.category;
 
 import dev.shimbun.PageMeta;
+import dev.shimbun.PageNumber;
 import dev.shimbun.article.ArticleService;
 import dev.shimbun.article.ArticleSummary;
 import dev.shimbun.ranking.RankingService;
@@ -9,11 +10,13 @@ import java.util.Locale;
 
 import org.springframework.context.MessageSource;
 import org.springframework.data.domain.Page;
+import org.springframework.http.HttpStatus;
 import org.springframework.stereotype.Controller;
 import org.springframework.ui.Model;
 import org.springframework.web.bind.annotation.GetMapping;
 import org.springframework.web.bind.annotation.PathVariable;
 import org.springframework.web.bind.annotation.RequestParam;
+import org.springframework.web.server.ResponseStatusException;
 
 @Controller
 class CategoryController {
@@ -34,19 +37,24 @@ class CategoryController {
 		this.messages = messages;
 	}
 
+	/**
+	 * A page of the category's articles. Strict about {@code page} (see
+	 * {@link PageNumber}): not a whole number is a 400, a page that does not exist a 404.
+	 */
 	@GetMapping("/categories/{slug}")
-	String show(@PathVariable String slug, @RequestParam(defaultValue = "1") int page, Model model) {
+	String show(@PathVariable String slug, @RequestParam(required = false) String page, Model model) {
 		CategoryView category = this.categories.get(slug);
-		if (page < 1) {
+		int number = PageNumber.strict(page).orElseThrow(() -> new ResponseStatusException(HttpStatus.BAD_REQUEST));
+		if (number < 1) {
 			throw new CategoryNotFoundException(slug);
 		}
-		Page<ArticleSummary> articles = this.articles.pageInCategory(category.id(), page - 1);
-		if (page > 1 && page > articles.getTotalPages()) {
+		Page<ArticleSummary> articles = this.articles.pageInCategory(category.id(), number - 1);
+		if (number > 1 && number > articles.getTotalPages()) {
 			throw new CategoryNotFoundException(slug);
 		}
-		String path = category.path() + ((page > 1) ? "?page=" + page : "");
-		String title = (page > 1) ? this.messages.getMessage("category.title.page",
-				new Object[] { category.name(), page }, Locale.JAPANESE) : category.name();
+		String path = category.path() + ((number > 1) ? "?page=" + number : "");
+		String title = (number > 1) ? this.messages.getMessage("category.title.page",
+				new Object[] { category.name(), number }, Locale.JAPANESE) : category.name();
 		String description = this.messages.getMessage("category.description", new Object[] { category.name() },
 				Locale.JAPANESE);
 		model.addAttribute("meta", PageMeta.website(title, description, path));
@@ -54,7 +62,7 @@ class CategoryController {
 		model.addAttribute("currentCategory", category.slug());
 		model.addAttribute("categoryRanking", this.rankings.topInCategory(category.id()));
 		model.addAttribute("articles", articles);
-		model.addAttribute("currentPage", page);
+		model.addAttribute("currentPage", number);
 		return "category/show";
 	}
 

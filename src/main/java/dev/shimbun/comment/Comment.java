@@ -47,7 +47,11 @@ public class Comment {
 
 	private boolean featured;
 
-	@Column(name = "report_count")
+	/**
+	 * Counted by the database only (CommentRepository.countReport), never written from
+	 * here.
+	 */
+	@Column(name = "report_count", insertable = false, updatable = false)
 	private int reportCount;
 
 	@Column(name = "reviewed_at")
@@ -75,17 +79,6 @@ public class Comment {
 		this.createdAt = createdAt;
 		this.clientHash = clientHash;
 		this.queueReason = queueReason;
-	}
-
-	/**
-	 * A reader's report; at the threshold the comment is hidden until a moderator
-	 * decides.
-	 */
-	void reported(int threshold) {
-		this.reportCount++;
-		if (this.status == CommentStatus.VISIBLE && this.reportCount >= threshold && this.reviewedAt == null) {
-			this.status = CommentStatus.REPORTED;
-		}
 	}
 
 	/** A moderator lets the comment be shown; reports received so far are settled. */

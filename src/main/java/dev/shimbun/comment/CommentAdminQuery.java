@@ -3,6 +3,8 @@ package dev.shimbun.comment;
 import java.net.URLEncoder;
 import java.nio.charset.StandardCharsets;
 
+import dev.shimbun.PageNumber;
+
 /**
  * What the moderators' list shows: a queue, optional filters by article headline and
  * comment text, and a page (1-based). Every moderation action returns to it.
@@ -20,11 +22,7 @@ public record CommentAdminQuery(CommentQueue queue, String article, String text,
 
 	/** From request parameters, any of them missing or malformed. */
 	public static CommentAdminQuery of(String queue, String article, String text, String page) {
-		int number = 1;
-		if (page != null && page.strip().matches("[0-9]{1,6}")) {
-			number = Integer.parseInt(page.strip());
-		}
-		return new CommentAdminQuery(CommentQueue.parse(queue), article, text, number);
+		return new CommentAdminQuery(CommentQueue.parse(queue), article, text, PageNumber.lenient(page));
 	}
 
 	public boolean isFiltered() {

@@ -16,6 +16,7 @@ import java.util.Set;
 import java.util.function.Function;
 import java.util.stream.Collectors;
 
+import dev.shimbun.PageNumber;
 import dev.shimbun.ShimbunProperties;
 import dev.shimbun.admin.AuditAction;
 import dev.shimbun.admin.AuditService;
@@ -71,10 +72,7 @@ public class CommentAdminService {
 	 * the comments of the last page were dealt with, say).
 	 */
 	public Page<CommentRow> search(CommentAdminQuery query) {
-		Page<Comment> found = find(query, query.page() - 1);
-		if (found.getContent().isEmpty() && found.getTotalPages() > 0 && query.page() > found.getTotalPages()) {
-			found = find(query, found.getTotalPages() - 1);
-		}
+		Page<Comment> found = PageNumber.fetch(query.page(), PAGE_SIZE, (index) -> find(query, index));
 		Map<Long, List<CommentRow.ReportCount>> reports = reportsOf(found.getContent()
 			.stream()
 			.filter((comment) -> comment.getReportCount() > 0)

@@ -3,11 +3,16 @@ package dev.shimbun.comment;
 import java.time.Instant;
 import java.util.Collection;
 import java.util.List;
+import java.util.Optional;
+
+import jakarta.persistence.LockModeType;
 
 import org.springframework.data.domain.Page;
 import org.springframework.data.domain.Pageable;
 import org.springframework.data.jpa.repository.EntityGraph;
 import org.springframework.data.jpa.repository.JpaRepository;
+import org.springframework.data.jpa.repository.Lock;
+import org.springframework.data.jpa.repository.Modifying;
 import org.springframework.data.jpa.repository.Query;
 
 interface CommentRepository extends JpaRepository<Comment, Long> {
@@ -20,6 +25,32 @@ interface CommentRepository extends JpaRepository<Comment, Long> {
 			CommentStatus status);
 
 	Page<Comment> findByArticleIdAndStatusAndFeaturedFalse(Long articleId, CommentStatus status, Pageable pageable);
+
+	/** The comment, its row locked until the end of the transaction. */
+	@Lock(LockModeType.PESSIMISTIC_WRITE)
+	@Query("select c from Comment c where c.id = :id")
+	Optional<Comment> findForReportById(Long id);
+
+	@Query("select c.status from Comment c where c.id = :id")
+	CommentStatus findStatusById(Long id);
+
+	/**
+	 * Counts one more report of a comment, in one statement that the database applies to
+	 * the row in turn: a visible comment that nobody reviewed is hidden for the
+	 * moderators when its count reaches the threshold (and its version changes, so that a
+	 * moderator acting on what they saw before is told). Right-hand sides see the row as
+	 * it was before this update.
+	 */
+	@Modifying(flushAutomatically = true, clearAutomatically = true)
+	@Query(value = """
+			UPDATE article_comment SET
+				report_count = report_count + 1,
+				status = CASE WHEN status = 'VISIBLE' AND reviewed_at IS NULL AND report_count + 1 >= :threshold
+					THEN 'REPORTED' ELSE status END,
+				version = CASE WHEN status = 'VISIBLE' AND reviewed_at IS NULL AND report_count + 1 >= :threshold
+					THEN version + 1 ELSE version END
+			WHERE id = :id""", nativeQuery = true)
+	int countReport(Long id, int threshold);
 
 	boolean existsByClientHashAndBodyAndCreatedAtAfter(String clientHash, String body, Instant since);
 

@@ -2,7 +2,6 @@ package dev.shimbun.comment;
 
 import java.util.Arrays;
 import java.util.List;
-import java.util.Locale;
 import java.util.regex.Matcher;
 import java.util.regex.Pattern;
 
@@ -15,7 +14,8 @@ import jakarta.persistence.Version;
 /**
  * The site's rules for comments, edited in the admin: banned words are refused, suspect
  * words and too many links send a comment to the moderators first. Words are one per
- * line, matched without regard to case or full/half width.
+ * line, matched without regard to case, full/half width, compatibility forms or invisible
+ * characters inside them.
  */
 @Entity
 @Table(name = "comment_rules")
@@ -73,17 +73,21 @@ public class CommentRules {
 		return (links > this.maxLinks) ? "リンク" + links + "件" : null;
 	}
 
+	/**
+	 * The first word found in the text, both compared without invisible characters, after
+	 * NFKC and case folding (see {@link CommentText#fold}). A word that folds to nothing
+	 * (only invisible characters) matches nothing.
+	 */
 	private static String firstIn(List<String> words, String text) {
-		String folded = fold(text);
-		return words.stream().filter((word) -> folded.contains(fold(word))).findFirst().orElse(null);
+		String folded = CommentText.fold(text);
+		return words.stream().filter((word) -> {
+			String foldedWord = CommentText.fold(word);
+			return !foldedWord.isBlank() && folded.contains(foldedWord);
+		}).findFirst().orElse(null);
 	}
 
 	static List<String> words(String lines) {
 		return Arrays.stream(lines.split("\\R")).map(String::strip).filter((word) -> !word.isEmpty()).toList();
-	}
-
-	private static String fold(String text) {
-		return java.text.Normalizer.normalize(text, java.text.Normalizer.Form.NFKC).toLowerCase(Locale.ROOT);
 	}
 
 	public String getBannedWords() {

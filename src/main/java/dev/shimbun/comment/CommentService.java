@@ -6,6 +6,7 @@ import java.time.Instant;
 import java.time.ZoneId;
 import java.util.List;
 
+import dev.shimbun.PageNumber;
 import dev.shimbun.ShimbunProperties;
 import dev.shimbun.article.Article;
 import dev.shimbun.cluster.ClusterEvents;
@@ -14,11 +15,16 @@ import dev.shimbun.article.ArticleView;
 import dev.shimbun.comment.CommentMetrics.Refusal;
 import jakarta.persistence.EntityManager;
 
+import org.springframework.dao.ConcurrencyFailureException;
+import org.springframework.dao.DataIntegrityViolationException;
 import org.springframework.data.domain.Page;
 import org.springframework.data.domain.PageRequest;
 import org.springframework.data.domain.Sort;
 import org.springframework.stereotype.Service;
+import org.springframework.transaction.PlatformTransactionManager;
+import org.springframework.transaction.annotation.Propagation;
 import org.springframework.transaction.annotation.Transactional;
+import org.springframework.transaction.support.TransactionTemplate;
 
 /** Readers' comments: posting with its checks, the public list, and reports. */
 @Service
@@ -53,10 +59,14 @@ public class CommentService {
 
 	private final ClusterEvents cluster;
 
+	private final TransactionTemplate writes;
+
 	CommentService(CommentRepository comments, CommentReportRepository reports, CommentRulesRepository rules,
 			ClientHasher clients, CommentRateLimiter rateLimiter, EntityManager entityManager, Clock clock,
-			ShimbunProperties properties, CommentMetrics metrics, ClusterEvents cluster) {
+			ShimbunProperties properties, CommentMetrics metrics, ClusterEvents cluster,
+			PlatformTransactionManager transactionManager) {
 		this.cluster = cluster;
+		this.writes = new TransactionTemplate(transactionManager);
 		this.comments = comments;
 		this.reports = reports;
 		this.rules = rules;
@@ -80,7 +90,8 @@ public class CommentService {
 	}
 
 	/**
-	 * One page (1-based) of an article's visible comments; featured ones come separately.
+	 * One page (1-based) of an article's visible comments, the last one if the list ends
+	 * before; featured ones come separately.
 	 */
 	public CommentsView visibleFor(Long articleId, CommentOrder order, int page) {
 		long count = this.comments.countByArticleIdAndStatus(articleId, CommentStatus.VISIBLE);
@@ -91,9 +102,10 @@ public class CommentService {
 			.toList();
 		Sort sort = (order == CommentOrder.OLDEST) ? Sort.by("createdAt", "id").ascending()
 				: Sort.by("createdAt", "id").descending();
-		Page<Comment> others = this.comments.findByArticleIdAndStatusAndFeaturedFalse(articleId, CommentStatus.VISIBLE,
-				PageRequest.of(Math.max(page, 1) - 1, this.settings.pageSize(), sort));
-		return new CommentsView(count, featured, others.map(this::view).getContent(), order, Math.max(page, 1),
+		Page<Comment> others = PageNumber.fetch(page, this.settings.pageSize(),
+				(index) -> this.comments.findByArticleIdAndStatusAndFeaturedFalse(articleId, CommentStatus.VISIBLE,
+						PageRequest.of(index, this.settings.pageSize(), sort)));
+		return new CommentsView(count, featured, others.map(this::view).getContent(), order, others.getNumber() + 1,
 				Math.max(others.getTotalPages(), 1));
 	}
 
@@ -127,8 +139,13 @@ public class CommentService {
 		if (banned != null) {
 			return refused(Refusal.BANNED_WORD, "comment.error.banned", banned);
 		}
-		Instant now = this.clock.instant();
 		String client = this.clients.hash(clientAddress);
+		// Posts on one article take turns from here to the commit (also between
+		// instances), so that the same text sent twice at once is seen as a duplicate.
+		this.entityManager.createNativeQuery("SELECT id FROM article WHERE id = :id FOR UPDATE")
+			.setParameter("id", article.id())
+			.getResultList();
+		Instant now = this.clock.instant();
 		if (this.comments.existsByClientHashAndBodyAndCreatedAtAfter(client, body,
 				now.minus(this.settings.duplicateWindow()))) {
 			return refused(Refusal.DUPLICATE, "comment.error.duplicate");
@@ -156,25 +173,53 @@ public class CommentService {
 	}
 
 	/**
-	 * A reader reports a visible comment of this article. One report counts per client;
-	 * at the threshold the comment is hidden until a moderator decides.
+	 * A reader reports a visible comment of this article. One report counts per client:
+	 * reports of a comment take turns on its row (also between instances), and the report
+	 * table's unique key is the last word; the count goes up in one atomic update, never
+	 * through the comment's version, so that reports at the same moment are all counted
+	 * and no reader gets a conflict. The comment is hidden until a moderator decides
+	 * exactly when the report that reaches the threshold is counted.
 	 * @return whether the comment exists on the article
 	 */
-	@Transactional
+	@Transactional(propagation = Propagation.NOT_SUPPORTED)
 	public boolean report(Long articleId, Long commentId, ReportReason reason, String clientAddress) {
-		Comment comment = this.comments.findById(commentId).orElse(null);
-		if (comment == null || !comment.getArticle().getId().equals(articleId)
-				|| comment.getStatus() != CommentStatus.VISIBLE) {
-			return comment != null && comment.getArticle().getId().equals(articleId);
-		}
 		String client = this.clients.hash(clientAddress);
-		if (this.reports.existsByCommentIdAndClientHash(commentId, client)) {
+		for (int attempt = 1;; attempt++) {
+			try {
+				return this.writes.execute((status) -> fileReport(articleId, commentId, reason, client));
+			}
+			catch (DataIntegrityViolationException ex) {
+				// the same client's report, stored by another request a moment ago
+				return true;
+			}
+			catch (ConcurrencyFailureException ex) {
+				// a lock the database gave up waiting for: once more, then it is an error
+				if (attempt >= 3) {
+					throw ex;
+				}
+			}
+		}
+	}
+
+	private boolean fileReport(Long articleId, Long commentId, ReportReason reason, String client) {
+		// reports of one comment wait for each other here, so that each one sees those
+		// before it (and the same client's second report finds the first)
+		Comment comment = this.comments.findForReportById(commentId).orElse(null);
+		if (comment == null || !comment.getArticle().getId().equals(articleId)) {
+			return false;
+		}
+		// a report sent while others hid the comment still counts, for the moderators
+		boolean reportable = comment.getStatus() == CommentStatus.VISIBLE
+				|| comment.getStatus() == CommentStatus.REPORTED;
+		if (!reportable || this.reports.existsByCommentIdAndClientHash(commentId, client)) {
 			return true;
 		}
-		this.reports.save(new CommentReport(commentId, client, reason, this.clock.instant()));
-		comment.reported(this.settings.reportThreshold());
-		if (comment.getStatus() != CommentStatus.VISIBLE) {
-			this.cluster.changed(Topic.COMMENTS, comment.getArticle().getSlug());
+		this.reports.saveAndFlush(new CommentReport(commentId, client, reason, this.clock.instant()));
+		String slug = comment.getArticle().getSlug();
+		this.comments.countReport(commentId, this.settings.reportThreshold());
+		if (comment.getStatus() == CommentStatus.VISIBLE
+				&& this.comments.findStatusById(commentId) != CommentStatus.VISIBLE) {
+			this.cluster.changed(Topic.COMMENTS, slug);
 		}
 		return true;
 	}

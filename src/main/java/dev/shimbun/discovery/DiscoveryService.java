@@ -31,9 +31,8 @@ import dev.shimbun.article.SitemapEntry;
 import dev.shimbun.category.CategoryService;
 import dev.shimbun.category.CategoryView;
 
-import org.springframework.http.MediaType;
-import org.springframework.http.MediaTypeFactory;
 import org.springframework.stereotype.Service;
+import org.springframework.web.util.HtmlUtils;
 
 /**
  * What feeds and sitemaps list: the articles readers can see now, the categories and the
@@ -146,20 +145,23 @@ class DiscoveryService {
 		entry.setAuthor(article.authorName());
 		entry.setPublishedDate(Date.from(article.publishedAt().toInstant()));
 		entry.setUpdatedDate(Date.from(article.updatedAt().toInstant()));
+		// Feed readers read an RSS description, and an Atom summary of type html, as
+		// HTML:
+		// the text is escaped as HTML here, and ROME escapes that again for the XML.
 		SyndContent description = new SyndContentImpl();
-		description.setType("text/plain");
-		description.setValue(article.description());
+		description.setType("text/html");
+		description.setValue(HtmlUtils.htmlEscape(article.description(), "UTF-8"));
 		entry.setDescription(description);
 		SyndCategory category = new SyndCategoryImpl();
 		category.setName(article.categoryName());
 		category.setTaxonomyUri(this.site.absolute("/categories/" + article.categorySlug()));
 		entry.setCategories(List.of(category));
-		if (article.imageUrl() != null) {
-			String image = absolute(article.imageUrl());
+		// an image whose type cannot be told is left out rather than given a wrong one
+		if (article.image() != null && article.image().type() != null) {
 			SyndEnclosure enclosure = new SyndEnclosureImpl();
-			enclosure.setUrl(image);
-			enclosure.setType(MediaTypeFactory.getMediaType(image).orElse(MediaType.IMAGE_JPEG).toString());
-			enclosure.setLength(0);
+			enclosure.setUrl(absolute(article.image().url()));
+			enclosure.setType(article.image().type());
+			enclosure.setLength(article.image().length());
 			entry.setEnclosures(List.of(enclosure));
 		}
 		return entry;

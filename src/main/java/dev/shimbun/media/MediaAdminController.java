@@ -1,8 +1,10 @@
 package dev.shimbun.media;
 
+import dev.shimbun.PageNumber;
 import jakarta.servlet.http.HttpServletResponse;
 import jakarta.validation.Valid;
 
+import org.springframework.data.domain.Page;
 import org.springframework.http.HttpHeaders;
 import org.springframework.http.HttpStatus;
 import org.springframework.stereotype.Controller;
@@ -38,11 +40,12 @@ class MediaAdminController {
 	}
 
 	@GetMapping
-	String library(@RequestParam(required = false) String q, @RequestParam(defaultValue = "1") int page, Model model) {
+	String library(@RequestParam(required = false) String q, @RequestParam(required = false) String page, Model model) {
 		String query = (q != null) ? q.strip() : "";
-		model.addAttribute("items", this.media.library(query, Math.max(page, 1) - 1));
+		Page<MediaView> items = this.media.library(query, PageNumber.lenient(page) - 1);
+		model.addAttribute("items", items);
 		model.addAttribute("q", query);
-		model.addAttribute("currentPage", Math.max(page, 1));
+		model.addAttribute("currentPage", items.getNumber() + 1);
 		return "admin/media/list";
 	}
 

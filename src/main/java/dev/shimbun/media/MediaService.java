@@ -18,6 +18,7 @@ import java.util.UUID;
 import java.util.function.Function;
 import java.util.stream.Collectors;
 
+import dev.shimbun.PageNumber;
 import dev.shimbun.ShimbunProperties;
 import dev.shimbun.admin.AuditAction;
 import dev.shimbun.admin.AuditService;
@@ -136,15 +137,15 @@ public class MediaService {
 	 * A page of the library, newest first, {@link #PAGE_SIZE} items a page.
 	 * @param query words to find in the file name, alt text, caption or credit (case
 	 * ignored); {@code null} or blank for all items
-	 * @param page the page index, from 0
+	 * @param page the page index, from 0; past the last page, the last page
 	 */
 	public Page<MediaView> library(String query, int page) {
-		PageRequest request = PageRequest.of(Math.max(page, 0), PAGE_SIZE, NEWEST_FIRST);
-		if (query == null || query.isBlank()) {
-			return this.items.findAllBy(request).map(this::view);
-		}
-		return this.items.search("%" + escapeLike(query.strip().toLowerCase(Locale.ROOT)) + "%", request)
-			.map(this::view);
+		String pattern = (query == null || query.isBlank()) ? null
+				: "%" + escapeLike(query.strip().toLowerCase(Locale.ROOT)) + "%";
+		return PageNumber.fetch(Math.max(page, 0) + 1, PAGE_SIZE, (index) -> {
+			PageRequest request = PageRequest.of(index, PAGE_SIZE, NEWEST_FIRST);
+			return (pattern == null) ? this.items.findAllBy(request) : this.items.search(pattern, request);
+		}).map(this::view);
 	}
 
 	/** The largest file accepted, for people: {@code 10MB}. */

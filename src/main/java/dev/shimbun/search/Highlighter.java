@@ -4,6 +4,7 @@ import java.util.ArrayList;
 import java.util.Comparator;
 import java.util.List;
 
+import com.ibm.icu.text.Normalizer2;
 import dev.shimbun.search.SearchHit.Segment;
 
 /**
@@ -14,6 +15,8 @@ final class Highlighter {
 
 	/** Code points shown before the first match in a snippet. */
 	private static final int LEAD = 20;
+
+	private static final Normalizer2 NFKC = Normalizer2.getNFKCInstance();
 
 	private Highlighter() {
 	}
@@ -48,22 +51,34 @@ final class Highlighter {
 		return segments;
 	}
 
-	/** Ranges [start, end) of the original text that match a word, merged, in order. */
+	/**
+	 * Ranges [start, end) of the original text that match a word, merged, in order.
+	 * Normalising changes lengths (NFKC turns U+00A8 into a space and a combining mark,
+	 * expands ligatures and composes marks; lower-casing may lengthen a letter), so the
+	 * normalised text is never used to index the original: the text is cut into pieces at
+	 * normalisation boundaries, each piece normalised on its own, and every normalised
+	 * character remembers the piece of the original it came from.
+	 */
 	static List<int[]> matches(String text, List<String> words) {
 		StringBuilder normalized = new StringBuilder();
 		List<Integer> starts = new ArrayList<>();
 		List<Integer> ends = new ArrayList<>();
-		for (int i = 0; i < text.length(); i += Character.charCount(text.codePointAt(i))) {
-			int next = i + Character.charCount(text.codePointAt(i));
-			String piece = SearchText.normalize(text.substring(i, next));
+		int start = 0;
+		while (start < text.length()) {
+			int end = nextBoundary(text, start);
+			String piece = SearchText.normalize(text.substring(start, end));
 			for (int j = 0; j < piece.length(); j++) {
-				starts.add(i);
-				ends.add(next);
+				starts.add(start);
+				ends.add(end);
 			}
 			normalized.append(piece);
+			start = end;
 		}
 		List<int[]> found = new ArrayList<>();
 		for (String word : words) {
+			if (word.isEmpty()) {
+				continue;
+			}
 			for (int at = normalized.indexOf(word); at >= 0; at = normalized.indexOf(word, at + 1)) {
 				found.add(new int[] { starts.get(at), ends.get(at + word.length() - 1) });
 			}
@@ -80,6 +95,23 @@ final class Highlighter {
 			}
 		}
 		return merged;
+	}
+
+	/**
+	 * Where the piece of text that starts at {@code start} ends: before the next code
+	 * point that begins a new normalisation unit (not a combining mark or a conjoining
+	 * jamo that normalisation would join to what comes before).
+	 */
+	private static int nextBoundary(String text, int start) {
+		int end = start + Character.charCount(text.codePointAt(start));
+		while (end < text.length()) {
+			int point = text.codePointAt(end);
+			if (NFKC.hasBoundaryBefore(point)) {
+				break;
+			}
+			end += Character.charCount(point);
+		}
+		return end;
 	}
 
 	private static List<Segment> cut(String text, List<int[]> matches, int from, int to) {

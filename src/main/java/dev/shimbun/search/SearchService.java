@@ -57,7 +57,10 @@ public class SearchService {
 		this.zone = properties.site().zone();
 	}
 
-	/** One page (from 1) of the visible articles matching a query. */
+	/**
+	 * One page (from 1) of the visible articles matching a query; below 1 the first page,
+	 * past the last page the last one.
+	 */
 	public SearchResults search(String query, int page) {
 		String typed = (query != null) ? query.strip() : "";
 		if (typed.isEmpty()) {
@@ -75,9 +78,11 @@ public class SearchService {
 		String where = where(words, params);
 		long total = this.jdbc.queryForObject("SELECT COUNT(*) FROM article a WHERE " + where, params, Long.class);
 		int totalPages = (int) ((total + PAGE_SIZE - 1) / PAGE_SIZE);
-		if (page < 1 || page > totalPages) {
-			return new SearchResults(typed, null, List.of(), total, page, totalPages);
+		if (totalPages == 0) {
+			return new SearchResults(typed, null, List.of(), total, 1, totalPages);
 		}
+		// past the last page, the last one
+		page = Math.min(Math.max(page, 1), totalPages);
 		params.addValue("offset", (long) (page - 1) * PAGE_SIZE).addValue("size", PAGE_SIZE);
 		List<Row> rows = this.jdbc.query("""
 				SELECT a.id, a.slug, a.headline, a.summary, a.published_at, c.name AS category_name
@@ -89,7 +94,12 @@ public class SearchService {
 						row.getString("summary"), row.getObject("published_at", OffsetDateTime.class),
 						row.getString("category_name")));
 		// whole words as typed (punctuation included) are marked as one, then their runs
-		List<String> marks = new ArrayList<>(List.of(SearchText.normalize(typed).split("\\s+")));
+		List<String> marks = new ArrayList<>();
+		for (String whole : SearchText.normalize(typed).split("\\s+")) {
+			if (!whole.isEmpty()) {
+				marks.add(whole);
+			}
+		}
 		marks.addAll(words);
 		Map<Long, List<String>> bodies = bodies(rows);
 		List<SearchHit> hits = rows.stream()

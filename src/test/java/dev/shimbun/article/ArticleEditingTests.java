@@ -100,6 +100,35 @@ class ArticleEditingTests {
 	}
 
 	@Test
+	void theComparisonMarksChangedSpecialCharactersAsWritten() throws Exception {
+		String edit = editPathOf("実験猿");
+		HtmlForm form = HtmlForm.of(pages().get(edit), "form.article-editor");
+		this.mvc.perform(form.set("summary", "比較 a < b & \"c\" 'd' 𠮷").submit("action", "save"))
+			.andExpect(redirectedUrl(edit));
+		form = HtmlForm.of(pages().get(edit), "form.article-editor");
+		this.mvc.perform(form.set("summary", "比較 a > b < \"c' \"d\" 吉").submit("action", "save"))
+			.andExpect(redirectedUrl(edit));
+		String revisions = edit.replace("/edit", "/revisions");
+		int newest = Integer.parseInt(pages().get(revisions).selectFirst("tbody tr td").text().replaceAll("\\D", ""));
+		Document compare = pages().get(revisions + "/compare?from=" + (newest - 1) + "&to=" + newest);
+		org.jsoup.nodes.Element changed = compare.select("tr.changed")
+			.stream()
+			.filter((row) -> row.text().contains("比較"))
+			.findFirst()
+			.orElseThrow();
+		assertThat(changed.select("td:nth-child(1)").text()).isEqualTo("概要: 比較 a < b & \"c\" 'd' 𠮷");
+		assertThat(changed.select("td:nth-child(2)").text()).isEqualTo("概要: 比較 a > b < \"c' \"d\" 吉");
+		// the marked pieces are characters as written (an alignment of the quotes may
+		// vary)
+		assertThat(String.join("", changed.select("td:nth-child(1) del").eachText())).startsWith("<&")
+			.endsWith("𠮷")
+			.matches("[<&\"' d𠮷]+");
+		assertThat(String.join("", changed.select("td:nth-child(2) ins").eachText())).startsWith("><")
+			.endsWith("吉")
+			.matches("[<>\"' d吉]+");
+	}
+
+	@Test
 	void revisionsCanBeComparedAndRestored() throws Exception {
 		String edit = editPathOf("あくび");
 		HtmlForm form = HtmlForm.of(pages().get(edit), "form.article-editor");

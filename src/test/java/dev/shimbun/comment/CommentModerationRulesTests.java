@@ -105,6 +105,29 @@ class CommentModerationRulesTests {
 	}
 
 	@Test
+	void aBannedWordHiddenByInvisibleCharactersOrWidthIsRefusedInTheBodyAndTheNickname() throws Exception {
+		saveRules("spam\nガキ", "", "2");
+		long stored = this.comments.count();
+		for (String hidden : new String[] { "sp\u200Bam", "s\u00ADpam", "spa\u2060m", "\uFEFFsp\u180Eam", "sp\u200Eam",
+				"ｓｐａｍ", "ＳＰ\u200BＡＭ", "ｶﾞｷ", "ガ\u200Dキ", "sp\uDB40\uDC41am", "s\uFE0Fpam" }) {
+			this.mvc.perform(comment("これは" + hidden + "です")).andExpect(status().isUnprocessableContent());
+			this.mvc.perform(comment("本文").param("nickname", hidden)).andExpect(status().isUnprocessableContent());
+		}
+		assertThat(this.comments.count()).isEqualTo(stored);
+	}
+
+	@Test
+	void invisibleCharactersAreNotStoredButEmojiSequencesAre() throws Exception {
+		this.mvc
+			.perform(comment("見え\u200Bない\u2060文字 👨\u200D👩\u200D👧 🏳\uFE0F\u200D🌈").param("nickname", "読\u00AD者"))
+			.andExpect(redirectedUrlPattern(ARTICLE + "?comment=posted*"));
+		assertThat(this.comments.findAll()).anySatisfy((comment) -> {
+			assertThat(comment.getBody()).isEqualTo("見えない文字 👨\u200D👩\u200D👧 🏳\uFE0F\u200D🌈");
+			assertThat(comment.getNickname()).isEqualTo("読者");
+		});
+	}
+
+	@Test
 	void aSuspectWordSendsTheCommentToThePendingQueue() throws Exception {
 		saveRules("", "要確認語", "2");
 		MvcResult result = this.mvc.perform(comment("要確認語が入ったコメント"))

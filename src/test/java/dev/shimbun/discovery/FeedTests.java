@@ -51,7 +51,117 @@ class FeedTests extends DiscoveryTestSupport {
 			assertThat(edd.getEnclosures().get(0).getUrl()).as(path)
 				.isEqualTo(DiscoveryFixture.BASE_URL + "/images/seed/edd-1.jpg");
 			assertThat(edd.getEnclosures().get(0).getType()).as(path).isEqualTo("image/jpeg");
+			assertThat(edd.getEnclosures().get(0).getLength()).as(path)
+				.isEqualTo(new org.springframework.core.io.ClassPathResource("static/images/seed/edd-1.jpg")
+					.contentLength());
 		}
+	}
+
+	@Test
+	void markupInSummariesAndHeadlinesReachesFeedReadersAsText() throws Exception {
+		String slug = "subaru-brz-2026";
+		String headline = "見出し <script>alert(1)</script> &amp; <b>太字</b> \"引用\" 'x' & <";
+		String summary = "概要 <script>alert(1)</script> &amp; &lt;b&gt; <b>太字</b> \"引用\" 'x' & <img src=x>";
+		java.util.Map<String, Object> before = this.jdbc
+			.queryForMap("select headline, summary from article where slug = ?", slug);
+		this.jdbc.update("update article set headline = ?, summary = ? where slug = ?", headline, summary, slug);
+		try {
+			for (String path : List.of("/feed.rss", "/feed.atom")) {
+				org.w3c.dom.Element entry = entry(xml(path), article(slug));
+				org.w3c.dom.Element description = child(entry, path.endsWith("rss") ? "description" : "summary");
+				if (path.endsWith("atom")) {
+					assertThat(description.getAttribute("type")).isEqualTo("html");
+				}
+				// a feed reader reads the description as HTML: it must show the text, no
+				// elements
+				org.jsoup.nodes.Element shown = org.jsoup.Jsoup.parseBodyFragment(description.getTextContent()).body();
+				assertThat(shown.children()).as(path).isEmpty();
+				assertThat(shown.wholeText()).as(path).isEqualTo(summary);
+				// titles are plain text in both formats
+				org.w3c.dom.Element title = child(entry, "title");
+				assertThat(title.getAttribute("type")).as(path).isIn("", "text");
+				assertThat(title.getTextContent()).as(path).isEqualTo(headline);
+			}
+		}
+		finally {
+			this.jdbc.update("update article set headline = ?, summary = ? where slug = ?", before.get("headline"),
+					before.get("summary"), slug);
+		}
+	}
+
+	@Test
+	void theEnclosureOfAMediaItemHasItsRealTypeAndLength() throws Exception {
+		String slug = DiscoveryFixture.EDD;
+		Long block = this.jdbc.queryForObject("""
+				select min(b.id) from article_block b join article a on a.id = b.article_id
+				where a.slug = ? and b.kind = 'FIGURE'""", Long.class, slug);
+		this.jdbc.update("""
+				insert into media_item (file_key, original_name, content_type, width, height, byte_size, sha256,
+					variant_widths, created_at)
+				values ('feed-test-key', 'brz.png', 'image/png', 800, 600, 4321, 'x', '', current_timestamp)""");
+		Long media = this.jdbc.queryForObject("select id from media_item where file_key = 'feed-test-key'", Long.class);
+		String url = this.jdbc.queryForObject("select image_url from article_block where id = ?", String.class, block);
+		this.jdbc.update("update article_block set media_id = ?, image_url = null where id = ?", media, block);
+		try {
+			for (String path : List.of("/feed.rss", "/feed.atom")) {
+				SyndFeed feed = parse(this.mvc.perform(get(path)).andExpect(status().isOk()).andReturn());
+				SyndEntry entry = feed.getEntries()
+					.stream()
+					.filter((candidate) -> candidate.getLink().equals(article(slug)))
+					.findFirst()
+					.orElseThrow();
+				assertThat(entry.getEnclosures()).as(path).singleElement().satisfies((enclosure) -> {
+					// the original file (its address is the media library's business)
+					assertThat(enclosure.getUrl()).startsWith(DiscoveryFixture.BASE_URL + "/media/")
+						.doesNotEndWith("/640")
+						.doesNotEndWith("/1280");
+					assertThat(enclosure.getType()).isEqualTo("image/png");
+					assertThat(enclosure.getLength()).isEqualTo(4321);
+				});
+			}
+		}
+		finally {
+			this.jdbc.update("update article_block set media_id = null, image_url = ? where id = ?", url, block);
+			this.jdbc.update("delete from media_item where id = ?", media);
+		}
+	}
+
+	private org.w3c.dom.Document xml(String path) throws Exception {
+		byte[] body = this.mvc.perform(get(path))
+			.andExpect(status().isOk())
+			.andReturn()
+			.getResponse()
+			.getContentAsByteArray();
+		javax.xml.parsers.DocumentBuilderFactory factory = javax.xml.parsers.DocumentBuilderFactory.newInstance();
+		factory.setNamespaceAware(true);
+		return factory.newDocumentBuilder().parse(new java.io.ByteArrayInputStream(body));
+	}
+
+	/** The item (RSS) or entry (Atom) with this link. */
+	private static org.w3c.dom.Element entry(org.w3c.dom.Document xml, String link) {
+		for (String name : List.of("item", "entry")) {
+			org.w3c.dom.NodeList entries = xml.getElementsByTagNameNS("*", name);
+			for (int i = 0; i < entries.getLength(); i++) {
+				org.w3c.dom.Element entry = (org.w3c.dom.Element) entries.item(i);
+				org.w3c.dom.Element linkElement = child(entry, "link");
+				String href = linkElement.hasAttribute("href") ? linkElement.getAttribute("href")
+						: linkElement.getTextContent();
+				if (href.equals(link)) {
+					return entry;
+				}
+			}
+		}
+		throw new AssertionError("No entry for " + link);
+	}
+
+	private static org.w3c.dom.Element child(org.w3c.dom.Element parent, String name) {
+		org.w3c.dom.NodeList children = parent.getChildNodes();
+		for (int i = 0; i < children.getLength(); i++) {
+			if (children.item(i) instanceof org.w3c.dom.Element element && element.getLocalName().equals(name)) {
+				return element;
+			}
+		}
+		throw new AssertionError("No " + name + " in " + parent.getLocalName());
 	}
 
 	@Test
