@@ -1,6 +1,7 @@
 package dev.shimbun.media;
 
 import dev.shimbun.PageNumber;
+
 import jakarta.servlet.http.HttpServletResponse;
 import jakarta.validation.Valid;
 
