@@ -20,6 +20,10 @@ class StaffUserDetailsService implements UserDetailsService {
 
 	@Override
 	public UserDetails loadUserByUsername(String username) {
+		if (!SignInNames.couldBeStaff(username)) {
+			// Too long, empty or with control characters: no account has such a name.
+			throw new UsernameNotFoundException("Not a staff user name");
+		}
 		StaffUser user = this.users.findByUsername(username)
 			.orElseThrow(() -> new UsernameNotFoundException("No staff user " + username));
 		return User.withUsername(user.getUsername())
