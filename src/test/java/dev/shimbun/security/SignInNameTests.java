@@ -1,5 +1,6 @@
 package dev.shimbun.security;
 
+import java.io.ByteArrayOutputStream;
 import java.nio.charset.StandardCharsets;
 import java.util.Base64;
 import java.util.List;
@@ -97,30 +98,32 @@ class SignInNameTests {
 	}
 
 	@Test
-	void invalidUtf8InTheFormIsReadAsReplacementCharacters() throws Exception {
+	void invalidUtf8InALongNameOnTheFormIsReadAsReplacementCharacters() throws Exception {
 		String address = nextAddress();
-		byte[] body = "username=%FF%FEab%C3&password=wrong-password".getBytes(StandardCharsets.US_ASCII);
+		byte[] body = ("username=%FF%FE" + "a".repeat(70) + "%C3&password=wrong-password")
+			.getBytes(StandardCharsets.US_ASCII);
 		this.mvc
 			.perform(post("/admin/login").contentType(MediaType.APPLICATION_FORM_URLENCODED)
 				.content(body)
 				.with(csrf())
 				.with(from(address)))
 			.andExpect(redirectedUrl("/admin/login?error"));
-		assertThat(failures(address)).singleElement()
-			.satisfies((entry) -> assertThat(entry.actor()).startsWith("\uFFFD").contains("ab"));
+		assertThat(failures(address)).extracting(AuditEntry::actor).containsExactly("\uFFFD\uFFFD" + "a".repeat(58));
 	}
 
 	@Test
-	void invalidUtf8ByHttpBasicIsReadAsReplacementCharacters() throws Exception {
+	void invalidUtf8InALongNameByHttpBasicIsReadAsReplacementCharacters() throws Exception {
 		String address = nextAddress();
-		byte[] credentials = { (byte) 0xFF, (byte) 0xFE, 'a', 'b', (byte) 0xC3, ':', 'p', 'w' };
+		ByteArrayOutputStream credentials = new ByteArrayOutputStream();
+		credentials.write(new byte[] { (byte) 0xFF, (byte) 0xFE });
+		credentials.write("a".repeat(70).getBytes(StandardCharsets.US_ASCII));
+		credentials.write(new byte[] { (byte) 0xC3, ':', 'p', 'w' });
 		this.mvc
 			.perform(get("/actuator/prometheus")
-				.header("Authorization", "Basic " + Base64.getEncoder().encodeToString(credentials))
+				.header("Authorization", "Basic " + Base64.getEncoder().encodeToString(credentials.toByteArray()))
 				.with(from(address)))
 			.andExpect(status().isUnauthorized());
-		assertThat(failures(address)).singleElement()
-			.satisfies((entry) -> assertThat(entry.actor()).isEqualTo("\uFFFD\uFFFDab\uFFFD"));
+		assertThat(failures(address)).extracting(AuditEntry::actor).containsExactly("\uFFFD\uFFFD" + "a".repeat(58));
 	}
 
 	@Test
