@@ -4,6 +4,7 @@ import dev.shimbun.admin.AuditAction;
 import dev.shimbun.admin.AuditService;
 
 import org.springframework.security.authentication.AuthenticationProvider;
+import org.springframework.security.authentication.BadCredentialsException;
 import org.springframework.security.authentication.UsernamePasswordAuthenticationToken;
 import org.springframework.security.core.Authentication;
 import org.springframework.security.core.AuthenticationException;
@@ -51,6 +52,10 @@ class GuardedAuthenticationProvider implements AuthenticationProvider {
 			throw admission.busy() ? new SignInBusyException() : new SignInLockedException(admission.lockedUntil());
 		}
 		try {
+			if (!StaffPasswords.fits(String.valueOf(authentication.getCredentials()))) {
+				// Longer passwords are never stored, so this one cannot be right.
+				throw new BadCredentialsException("Password longer than any stored one");
+			}
 			Authentication result = this.delegate.authenticate(authentication);
 			if (this.recordSuccesses) {
 				this.guard.succeeded(admission);
