@@ -1,6 +1,7 @@
 package dev.shimbun.security;
 
 import dev.shimbun.FieldRuleException;
+import jakarta.servlet.http.HttpServletRequest;
 import jakarta.servlet.http.HttpServletResponse;
 import jakarta.validation.Valid;
 
@@ -17,7 +18,9 @@ import org.springframework.web.servlet.mvc.support.RedirectAttributes;
 
 /**
  * Staff accounts, for ADMINs: list, create, change role or name, disable, reset password.
- * A form with errors comes back with them and a 422 status.
+ * A form with errors comes back with them and a 422 status. Disabling an account,
+ * changing its role or its password ends its sessions ({@link StaffSessionCheck}); an
+ * ADMIN who resets their own password stays signed in here.
  */
 @Controller
 @RequestMapping("/admin/users")
@@ -25,8 +28,11 @@ class StaffAdminController {
 
 	private final StaffService staff;
 
-	StaffAdminController(StaffService staff) {
+	private final StaffSessions sessions;
+
+	StaffAdminController(StaffService staff, StaffSessions sessions) {
 		this.staff = staff;
+		this.sessions = sessions;
 	}
 
 	@ModelAttribute("roles")
@@ -96,11 +102,13 @@ class StaffAdminController {
 
 	@PostMapping("/{id}/password")
 	String resetPassword(@PathVariable Long id, @Valid @ModelAttribute("passwordForm") PasswordForm form,
-			BindingResult result, Model model, HttpServletResponse response, RedirectAttributes redirect) {
+			BindingResult result, Model model, HttpServletRequest request, HttpServletResponse response,
+			RedirectAttributes redirect) {
 		StaffView user = this.staff.get(id);
 		if (!result.hasErrors()) {
 			try {
 				this.staff.resetPassword(id, form.getPassword());
+				this.sessions.keepCurrentAfterChangeOf(user.username(), request, response);
 				redirect.addFlashAttribute("notice", "staff.notice.passwordReset");
 				return "redirect:/admin/users";
 			}
