@@ -20,7 +20,9 @@ import org.springframework.transaction.support.TransactionTemplate;
 /**
  * At the first start, when no staff account exists, creates an ADMIN from
  * {@code shimbun.admin.username} / {@code shimbun.admin.password}. Without a configured
- * password a strong one is generated and logged once; there is no default password.
+ * password a strong one is generated and logged once; there is no default password. A
+ * password that cannot be used (under 12 characters, over bcrypt's 72 bytes in UTF-8)
+ * stops nothing: the account is not created and an ERROR line says what to fix.
  */
 @Component
 class FirstAdminInitializer implements ApplicationRunner {
@@ -60,21 +62,32 @@ class FirstAdminInitializer implements ApplicationRunner {
 		if (this.users.count() > 0) {
 			return;
 		}
+		String username = this.admin.username();
+		if (!SignInNames.couldBeStaff(username)) {
+			logger.error(
+					"No admin account was created: SHIMBUN_ADMIN_USERNAME (shimbun.admin.username) must have 1 to {} "
+							+ "characters, without control characters. Set another and restart.",
+					SignInNames.MAX_LENGTH);
+			return;
+		}
 		String password = this.admin.password();
 		boolean generated = (password == null || password.isBlank());
 		if (generated) {
 			password = generatePassword();
 		}
-		else if (password.length() < StaffService.MIN_PASSWORD_LENGTH) {
-			throw new IllegalStateException(
-					"shimbun.admin.password must have at least " + StaffService.MIN_PASSWORD_LENGTH + " characters");
+		else if (StaffPasswords.problem(password) != null) {
+			logger.error(
+					"No admin account was created: SHIMBUN_ADMIN_PASSWORD (shimbun.admin.password) cannot be used, "
+							+ "{}. Set a password of {} to {} bytes (or none, to have one generated) and restart.",
+					StaffPasswords.problem(password), StaffPasswords.MIN_LENGTH, StaffPasswords.MAX_BYTES);
+			return;
 		}
 		String encoded = this.passwordEncoder.encode(password);
 		StaffUser user;
 		try {
 			user = this.transactions.execute((status) -> {
-				StaffUser created = this.users.saveAndFlush(new StaffUser(this.admin.username(), this.admin.username(),
-						encoded, StaffRole.ADMIN, this.clock.instant()));
+				StaffUser created = this.users
+					.saveAndFlush(new StaffUser(username, username, encoded, StaffRole.ADMIN, this.clock.instant()));
 				this.audit.recordAs(null, AuditAction.ADMIN_CREATED, "user", created.getId(), created.getUsername());
 				return created;
 			});

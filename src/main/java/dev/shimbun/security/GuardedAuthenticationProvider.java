@@ -1,22 +1,22 @@
 package dev.shimbun.security;
 
-import java.time.Instant;
-import java.util.Optional;
-
 import dev.shimbun.admin.AuditAction;
 import dev.shimbun.admin.AuditService;
 
 import org.springframework.security.authentication.AuthenticationProvider;
+import org.springframework.security.authentication.BadCredentialsException;
 import org.springframework.security.authentication.UsernamePasswordAuthenticationToken;
 import org.springframework.security.core.Authentication;
 import org.springframework.security.core.AuthenticationException;
 import org.springframework.security.web.authentication.WebAuthenticationDetails;
 
 /**
- * Password sign-in with a brute-force guard: refused while locked, every try recorded for
- * the guard and in the audit log. For machines that send their password with every
- * request (a metrics scraper), successes are not recorded: failures still are, and still
- * lock the account and address.
+ * Password sign-in with a brute-force guard: every try is first counted by the
+ * {@link SignInGuard}, and refused while the account or address is locked; only an
+ * admitted try has its password checked. Every try is in the audit log. The name tried is
+ * recorded made safe ({@link SignInNames}), whatever it is. For machines that send their
+ * password with every request (a metrics scraper), successes are not recorded: failures
+ * still are, and still lock the account and address.
  */
 class GuardedAuthenticationProvider implements AuthenticationProvider {
 
@@ -42,23 +42,31 @@ class GuardedAuthenticationProvider implements AuthenticationProvider {
 
 	@Override
 	public Authentication authenticate(Authentication authentication) {
-		String username = String.valueOf(authentication.getName());
+		String name = authentication.getName();
+		String username = SignInNames.forRecord(name);
 		String client = client(authentication);
-		Optional<Instant> lockedUntil = this.guard.lockedUntil(username, client);
-		if (lockedUntil.isPresent()) {
-			this.audit.recordAs(username, AuditAction.SIGN_IN_LOCKED, "client", client, null);
-			throw new SignInLockedException(lockedUntil.get());
+		SignInGuard.Admission admission = this.guard.admit(username, client);
+		if (!admission.admitted()) {
+			this.audit.recordAs(username, AuditAction.SIGN_IN_LOCKED, "client", client,
+					admission.busy() ? "busy" : null);
+			throw admission.busy() ? new SignInBusyException() : new SignInLockedException(admission.lockedUntil());
 		}
 		try {
+			if (!StaffPasswords.fits(String.valueOf(authentication.getCredentials()))) {
+				// Longer passwords are never stored, so this one cannot be right.
+				throw new BadCredentialsException("Password longer than any stored one");
+			}
 			Authentication result = this.delegate.authenticate(authentication);
 			if (this.recordSuccesses) {
-				this.guard.record(username, client, true);
+				this.guard.succeeded(admission);
 				this.audit.recordAs(username, AuditAction.SIGN_IN, "client", client, null);
+			}
+			else {
+				this.guard.forget(admission);
 			}
 			return result;
 		}
 		catch (AuthenticationException ex) {
-			this.guard.record(username, client, false);
 			this.audit.recordAs(username, AuditAction.SIGN_IN_FAILED, "client", client, ex.getClass().getSimpleName());
 			throw ex;
 		}
@@ -72,7 +80,8 @@ class GuardedAuthenticationProvider implements AuthenticationProvider {
 	private static String client(Authentication authentication) {
 		if (authentication.getDetails() instanceof WebAuthenticationDetails details
 				&& details.getRemoteAddress() != null) {
-			return details.getRemoteAddress();
+			String address = SignInNames.forRecord(details.getRemoteAddress());
+			return (address.isEmpty()) ? "unknown" : address;
 		}
 		return "unknown";
 	}

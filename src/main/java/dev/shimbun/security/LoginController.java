@@ -32,6 +32,9 @@ class LoginController {
 				model.addAttribute("errorKey", "login.error.locked");
 				model.addAttribute("retryAt", RETRY_TIME.format(locked.getRetryAt().atZone(this.zone)));
 			}
+			else if (exception instanceof SignInBusyException) {
+				model.addAttribute("errorKey", "login.error.busy");
+			}
 			else {
 				// Unknown users, wrong passwords and disabled accounts get the same
 				// answer.

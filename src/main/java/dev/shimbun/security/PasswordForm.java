@@ -7,7 +7,8 @@ import jakarta.validation.constraints.Size;
 public class PasswordForm {
 
 	@NotBlank
-	@Size(min = StaffService.MIN_PASSWORD_LENGTH, max = 200)
+	@Size(min = StaffPasswords.MIN_LENGTH)
+	@MaxUtf8Bytes(StaffPasswords.MAX_BYTES)
 	private String password;
 
 	public String getPassword() {

@@ -19,6 +19,7 @@ import org.springframework.security.config.http.SessionCreationPolicy;
 import org.springframework.security.crypto.factory.PasswordEncoderFactories;
 import org.springframework.security.crypto.password.PasswordEncoder;
 import org.springframework.security.web.SecurityFilterChain;
+import org.springframework.security.web.authentication.AnonymousAuthenticationFilter;
 import org.springframework.security.web.header.HeaderWriterFilter;
 import org.springframework.security.web.header.writers.ReferrerPolicyHeaderWriter.ReferrerPolicy;
 
@@ -87,12 +88,19 @@ public class SecurityConfiguration {
 		return http.build();
 	}
 
+	/**
+	 * The admin pages: form sign-in through the brute-force guard, roles, CSRF on every
+	 * form, no framing. Every request with a session is checked against the account in
+	 * the database ({@link StaffSessionCheck}): once an ADMIN disables it, changes its
+	 * role or its password, its sessions end on every instance.
+	 */
 	@Bean
 	@Order(1)
 	SecurityFilterChain adminChain(HttpSecurity http, AuthenticationManager authenticationManager,
-			AuditLogoutHandler auditLogout) {
+			AuditLogoutHandler auditLogout, StaffUserDetailsService users) {
 		http.securityMatcher("/admin/**")
 			.authenticationManager(authenticationManager)
+			.addFilterBefore(new StaffSessionCheck(users), AnonymousAuthenticationFilter.class)
 			.authorizeHttpRequests((requests) -> requests.requestMatchers("/admin/login")
 				.permitAll()
 				.requestMatchers("/admin/users/**", "/admin/audit/**", "/admin/backups/**")

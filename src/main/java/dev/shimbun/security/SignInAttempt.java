@@ -9,7 +9,10 @@ import jakarta.persistence.GenerationType;
 import jakarta.persistence.Id;
 import jakarta.persistence.Table;
 
-/** One sign-in try, kept to refuse brute force (see {@link SignInGuard}). */
+/**
+ * One sign-in try, kept to refuse brute force (see {@link SignInGuard}): recorded as
+ * failed before its password is checked, marked as succeeded after.
+ */
 @Entity
 @Table(name = "sign_in_attempt")
 class SignInAttempt {
@@ -35,6 +38,10 @@ class SignInAttempt {
 		this.client = client;
 		this.attemptedAt = attemptedAt;
 		this.succeeded = succeeded;
+	}
+
+	Long getId() {
+		return this.id;
 	}
 
 	Instant getAttemptedAt() {

@@ -30,6 +30,10 @@ interface SignInAttemptRepository extends JpaRepository<SignInAttempt, Long> {
 	Instant lastSuccessFor(String username);
 
 	@Modifying
+	@Query("update SignInAttempt a set a.succeeded = true where a.id = :id")
+	int markSucceeded(Long id);
+
+	@Modifying
 	@Query("delete from SignInAttempt a where a.attemptedAt < :before")
 	int deleteOlderThan(Instant before);
 

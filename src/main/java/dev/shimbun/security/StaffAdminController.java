@@ -1,8 +1,11 @@
 package dev.shimbun.security;
 
 import dev.shimbun.FieldRuleException;
+import jakarta.servlet.http.HttpServletRequest;
+import jakarta.servlet.http.HttpServletResponse;
 import jakarta.validation.Valid;
 
+import org.springframework.http.HttpStatus;
 import org.springframework.stereotype.Controller;
 import org.springframework.ui.Model;
 import org.springframework.validation.BindingResult;
@@ -15,6 +18,9 @@ import org.springframework.web.servlet.mvc.support.RedirectAttributes;
 
 /**
  * Staff accounts, for ADMINs: list, create, change role or name, disable, reset password.
+ * A form with errors comes back with them and a 422 status. Disabling an account,
+ * changing its role or its password ends its sessions ({@link StaffSessionCheck}); an
+ * ADMIN who resets their own password stays signed in here.
  */
 @Controller
 @RequestMapping("/admin/users")
@@ -22,8 +28,11 @@ class StaffAdminController {
 
 	private final StaffService staff;
 
-	StaffAdminController(StaffService staff) {
+	private final StaffSessions sessions;
+
+	StaffAdminController(StaffService staff, StaffSessions sessions) {
 		this.staff = staff;
+		this.sessions = sessions;
 	}
 
 	@ModelAttribute("roles")
@@ -45,16 +54,22 @@ class StaffAdminController {
 
 	@PostMapping
 	String create(@Valid @ModelAttribute("form") StaffCreateForm form, BindingResult result,
-			RedirectAttributes redirect) {
+			HttpServletResponse response, RedirectAttributes redirect) {
 		if (!result.hasFieldErrors("username") && this.staff.usernameTaken(form.getUsername())) {
 			result.rejectValue("username", "staff.error.usernameTaken");
 		}
-		if (result.hasErrors()) {
-			return "admin/users/new";
+		if (!result.hasErrors()) {
+			try {
+				this.staff.create(form);
+				redirect.addFlashAttribute("notice", "staff.notice.created");
+				return "redirect:/admin/users";
+			}
+			catch (FieldRuleException ex) {
+				result.rejectValue(ex.field(), ex.messageKey());
+			}
 		}
-		this.staff.create(form);
-		redirect.addFlashAttribute("notice", "staff.notice.created");
-		return "redirect:/admin/users";
+		response.setStatus(HttpStatus.UNPROCESSABLE_CONTENT.value());
+		return "admin/users/new";
 	}
 
 	@GetMapping("/{id}/edit")
@@ -68,7 +83,7 @@ class StaffAdminController {
 
 	@PostMapping("/{id}")
 	String update(@PathVariable Long id, @Valid @ModelAttribute("form") StaffEditForm form, BindingResult result,
-			Model model, RedirectAttributes redirect) {
+			Model model, HttpServletResponse response, RedirectAttributes redirect) {
 		if (!result.hasErrors()) {
 			try {
 				this.staff.update(id, form);
@@ -81,21 +96,30 @@ class StaffAdminController {
 		}
 		model.addAttribute("user", this.staff.get(id));
 		model.addAttribute("passwordForm", new PasswordForm());
+		response.setStatus(HttpStatus.UNPROCESSABLE_CONTENT.value());
 		return "admin/users/edit";
 	}
 
 	@PostMapping("/{id}/password")
 	String resetPassword(@PathVariable Long id, @Valid @ModelAttribute("passwordForm") PasswordForm form,
-			BindingResult result, Model model, RedirectAttributes redirect) {
-		if (result.hasErrors()) {
-			StaffView user = this.staff.get(id);
-			model.addAttribute("user", user);
-			model.addAttribute("form", StaffEditForm.from(user));
-			return "admin/users/edit";
+			BindingResult result, Model model, HttpServletRequest request, HttpServletResponse response,
+			RedirectAttributes redirect) {
+		StaffView user = this.staff.get(id);
+		if (!result.hasErrors()) {
+			try {
+				this.staff.resetPassword(id, form.getPassword());
+				this.sessions.keepCurrentAfterChangeOf(user.username(), request, response);
+				redirect.addFlashAttribute("notice", "staff.notice.passwordReset");
+				return "redirect:/admin/users";
+			}
+			catch (FieldRuleException ex) {
+				result.rejectValue(ex.field(), ex.messageKey());
+			}
 		}
-		this.staff.resetPassword(id, form.getPassword());
-		redirect.addFlashAttribute("notice", "staff.notice.passwordReset");
-		return "redirect:/admin/users";
+		model.addAttribute("user", user);
+		model.addAttribute("form", StaffEditForm.from(user));
+		response.setStatus(HttpStatus.UNPROCESSABLE_CONTENT.value());
+		return "admin/users/edit";
 	}
 
 }

@@ -21,7 +21,8 @@ public class StaffCreateForm {
 	private StaffRole role = StaffRole.EDITOR;
 
 	@NotBlank
-	@Size(min = StaffService.MIN_PASSWORD_LENGTH, max = 200)
+	@Size(min = StaffPasswords.MIN_LENGTH)
+	@MaxUtf8Bytes(StaffPasswords.MAX_BYTES)
 	private String password;
 
 	public String getUsername() {

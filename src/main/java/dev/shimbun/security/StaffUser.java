@@ -1,6 +1,10 @@
 package dev.shimbun.security;
 
+import java.nio.charset.StandardCharsets;
+import java.security.MessageDigest;
+import java.security.NoSuchAlgorithmException;
 import java.time.Instant;
+import java.util.Base64;
 
 import jakarta.persistence.Column;
 import jakarta.persistence.Entity;
@@ -60,6 +64,23 @@ class StaffUser {
 		this.displayName = displayName;
 		this.role = role;
 		this.enabled = enabled;
+	}
+
+	/**
+	 * Changes whenever what the account may do changes: its role, whether it is enabled,
+	 * its password (not its display name). A session opened before such a change is ended
+	 * by {@link StaffSessionCheck}.
+	 */
+	String accessStamp() {
+		try {
+			MessageDigest sha256 = MessageDigest.getInstance("SHA-256");
+			byte[] digest = sha256
+				.digest((this.role + "\n" + this.enabled + "\n" + this.passwordHash).getBytes(StandardCharsets.UTF_8));
+			return Base64.getUrlEncoder().withoutPadding().encodeToString(digest);
+		}
+		catch (NoSuchAlgorithmException ex) {
+			throw new IllegalStateException("Every Java platform has SHA-256", ex);
+		}
 	}
 
 	Long getId() {
