@@ -135,6 +135,20 @@ class SignInRaceTests {
 	}
 
 	@Test
+	void aPasswordOver72BytesIsAnOrdinaryFailureAndIsNotChecked() throws Exception {
+		String password = "ぱ".repeat(30);
+		int checks = this.passwords.checks();
+		assertThat(answer(signIn("chief", password).with(from("192.0.2.90")))).isEqualTo("/admin/login?error");
+		assertThat(answer(signIn("nobody", password).with(from("192.0.2.91")))).isEqualTo("/admin/login?error");
+		assertThat(answer(prometheus("chief", password).with(from("192.0.2.92")))).isEqualTo("401");
+		// bcrypt would compare only its first 72 bytes
+		assertThat(this.passwords.checks()).isEqualTo(checks);
+		assertThat(entries(AuditAction.SIGN_IN_FAILED, "192.0.2.90")).hasSize(1);
+		assertThat(entries(AuditAction.SIGN_IN_FAILED, "192.0.2.91")).hasSize(1);
+		assertThat(entries(AuditAction.SIGN_IN_FAILED, "192.0.2.92")).hasSize(1);
+	}
+
+	@Test
 	void triesAndLockRowsOlderThanADayAreRemoved() throws Exception {
 		assertThat(answer(signIn("old-name", "wrong").with(from("203.0.113.77")))).isEqualTo("/admin/login?error");
 		assertThat(count("sign_in_attempt where client = '203.0.113.77'")).isOne();

@@ -6,6 +6,7 @@ import java.util.concurrent.atomic.AtomicInteger;
 import dev.shimbun.web.HtmlForm;
 import org.jsoup.Jsoup;
 import org.jsoup.nodes.Document;
+import org.junit.jupiter.api.AfterEach;
 import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
 
@@ -67,16 +68,24 @@ class StaffSessionTests {
 		assertThat(headlineOnEditPage()).isEqualTo("サインイン直後の見出し");
 	}
 
-	@Test
-	void disablingAnEditorEndsTheSessionTheyHad() throws Exception {
-		changeEditor("EDITOR", false);
-		assertSessionEnded();
+	@AfterEach
+	void restoreTheAdminPassword() {
+		this.staff.resetPassword(bossId(), "boss-password-1234");
 	}
 
 	@Test
-	void demotingAnEditorToModeratorEndsTheSessionTheyHad() throws Exception {
-		changeEditor("MODERATOR", true);
-		assertSessionEnded();
+	void disablingAnEditorEndsTheSessionTheyHad() throws Exception {
+		changeEditor("編集者", "EDITOR", false);
+		assertSessionEnded("サインイン直後の見出し");
+	}
+
+	@Test
+	void renamingAnEditorKeepsTheirSessionButDemotingThemToModeratorEndsIt() throws Exception {
+		changeEditor("改名した編集者", "EDITOR", true);
+		assertThat(saveHeadline(this.editorSession, "改名後も保存できる")).isEqualTo("saved");
+		assertThat(headlineOnEditPage()).isEqualTo("改名後も保存できる");
+		changeEditor("改名した編集者", "MODERATOR", true);
+		assertSessionEnded("改名後も保存できる");
 	}
 
 	@Test
@@ -86,30 +95,15 @@ class StaffSessionTests {
 				.with(csrf())
 				.param("password", "a-brand-new-password"))
 			.andExpect(redirectedUrl("/admin/users"));
-		assertSessionEnded();
+		assertSessionEnded("サインイン直後の見出し");
 		assertThat(signInStatus(this.editor, EDITOR_PASSWORD)).isEqualTo("/admin/login?error");
 		assertThat(signInStatus(this.editor, "a-brand-new-password")).isEqualTo("/admin");
 	}
 
 	@Test
-	void renamingAnEditorKeepsTheirSession() throws Exception {
-		StaffView before = this.staff.get(editorId());
-		this.mvc
-			.perform(post("/admin/users/{id}", before.id()).cookie(this.admin)
-				.with(csrf())
-				.param("displayName", "改名した編集者")
-				.param("role", "EDITOR")
-				.param("enabled", "true")
-				.param("version", String.valueOf(before.version())))
-			.andExpect(redirectedUrl("/admin/users"));
-		assertThat(saveHeadline(this.editorSession, "改名後も保存できる")).isEqualTo("saved");
-		assertThat(headlineOnEditPage()).isEqualTo("改名後も保存できる");
-	}
-
-	@Test
 	void anAdminResettingTheirOwnPasswordStaysSignedInAndEndsTheirOtherSessions() throws Exception {
 		Cookie other = signIn("boss", "boss-password-1234");
-		Long boss = this.staff.all().stream().filter((u) -> u.username().equals("boss")).findFirst().orElseThrow().id();
+		Long boss = bossId();
 		MvcResult reset = this.mvc
 			.perform(post("/admin/users/{id}/password", boss).cookie(this.admin)
 				.with(csrf())
@@ -123,20 +117,14 @@ class StaffSessionTests {
 		this.mvc.perform(get("/admin/users").cookie(current)).andExpect(status().isOk());
 		this.mvc.perform(get("/admin/users").cookie(other)).andExpect(redirectedUrl("/admin/login"));
 		this.mvc.perform(get("/admin/users").cookie(this.admin)).andExpect(redirectedUrl("/admin/login"));
-		// put it back for the other tests
-		this.mvc
-			.perform(post("/admin/users/{id}/password", boss).cookie(current)
-				.with(csrf())
-				.param("password", "boss-password-1234"))
-			.andExpect(redirectedUrl("/admin/users"));
 	}
 
-	private void changeEditor(String role, boolean enabled) throws Exception {
+	private void changeEditor(String displayName, String role, boolean enabled) throws Exception {
 		StaffView before = this.staff.get(editorId());
 		this.mvc
 			.perform(post("/admin/users/{id}", before.id()).cookie(this.admin)
 				.with(csrf())
-				.param("displayName", before.displayName())
+				.param("displayName", displayName)
 				.param("role", role)
 				.param("enabled", String.valueOf(enabled))
 				.param("version", String.valueOf(before.version())))
@@ -144,10 +132,10 @@ class StaffSessionTests {
 	}
 
 	/** The old session neither opens the editor nor saves an article. */
-	private void assertSessionEnded() throws Exception {
+	private void assertSessionEnded(String lastSavedHeadline) throws Exception {
 		this.mvc.perform(get("/admin/articles").cookie(this.editorSession)).andExpect(redirectedUrl("/admin/login"));
 		assertThat(saveHeadline(this.editorSession, "終わったセッションからの見出し")).isIn("sign-in", "forbidden");
-		assertThat(headlineOnEditPage()).isEqualTo("サインイン直後の見出し");
+		assertThat(headlineOnEditPage()).isEqualTo(lastSavedHeadline);
 	}
 
 	/**
@@ -180,6 +168,10 @@ class StaffSessionTests {
 	private Document page(String path, Cookie session) throws Exception {
 		MvcResult result = this.mvc.perform(get(path).cookie(session)).andExpect(status().isOk()).andReturn();
 		return Jsoup.parse(result.getResponse().getContentAsString());
+	}
+
+	private Long bossId() {
+		return this.staff.all().stream().filter((u) -> u.username().equals("boss")).findFirst().orElseThrow().id();
 	}
 
 	private Long editorId() {
