@@ -64,6 +64,9 @@ class StaffPasswordTests {
 		Document page = Jsoup.parse(html);
 		assertThat(page.getElementById("password-error").text()).isEqualTo(TOO_LONG);
 		assertThat(page.getElementById("username").val()).isEqualTo("longpass");
+		// the typed password is never written back into the page
+		assertThat(page.getElementById("password").val()).isEmpty();
+		assertThat(html).doesNotContain(password);
 		assertThat(this.staff.all()).extracting(StaffView::username).doesNotContain("longpass");
 	}
 
