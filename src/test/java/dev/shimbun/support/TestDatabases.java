@@ -40,7 +40,7 @@ public final class TestDatabases {
 	public static synchronized EmbeddedPostgres server() {
 		if (server == null) {
 			try {
-				server = EmbeddedPostgres.builder().setServerConfig("max_connections", "300").start();
+				server = EmbeddedPostgres.builder().setServerConfig("max_connections", "500").start();
 			}
 			catch (IOException ex) {
 				throw new UncheckedIOException("Could not start the embedded PostgreSQL server", ex);
