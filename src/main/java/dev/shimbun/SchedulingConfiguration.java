@@ -1,7 +1,10 @@
 package dev.shimbun;
 
+import java.util.Optional;
+
 import javax.sql.DataSource;
 
+import dev.shimbun.database.DatabaseAvailability;
 import net.javacrumbs.shedlock.core.LockProvider;
 import net.javacrumbs.shedlock.provider.jdbctemplate.JdbcTemplateLockProvider;
 import net.javacrumbs.shedlock.spring.annotation.EnableSchedulerLock;
@@ -24,12 +27,17 @@ import org.springframework.scheduling.annotation.EnableScheduling;
 @ConditionalOnProperty(name = "shimbun.scheduling.enabled", matchIfMissing = true)
 class SchedulingConfiguration {
 
+	/**
+	 * While the database is unavailable no lock is taken, so that the jobs that need one
+	 * wait quietly for it to return instead of failing every time.
+	 */
 	@Bean
-	LockProvider lockProvider(DataSource dataSource) {
-		return new JdbcTemplateLockProvider(JdbcTemplateLockProvider.Configuration.builder()
+	LockProvider lockProvider(DataSource dataSource, DatabaseAvailability availability) {
+		LockProvider locks = new JdbcTemplateLockProvider(JdbcTemplateLockProvider.Configuration.builder()
 			.withJdbcTemplate(new JdbcTemplate(dataSource))
 			.usingDbTime()
 			.build());
+		return (lock) -> availability.available() ? locks.lock(lock) : Optional.empty();
 	}
 
 }

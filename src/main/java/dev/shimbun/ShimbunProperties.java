@@ -19,11 +19,13 @@ import org.springframework.util.unit.DataSize;
  * @param admin the admin pages: first account and sign-in protection
  * @param media uploaded images: where they are kept and how large they may be
  * @param backup backups of the embedded database and the media files
+ * @param database how an outage of the database is noticed
  */
 @ConfigurationProperties("shimbun")
 public record ShimbunProperties(@DefaultValue("./data") String dataDir, @DefaultValue Site site,
 		@DefaultValue Pages pages, @DefaultValue Admin admin, @DefaultValue Comments comments,
-		@DefaultValue Media media, @DefaultValue Views views, @DefaultValue Backup backup) {
+		@DefaultValue Media media, @DefaultValue Views views, @DefaultValue Backup backup,
+		@DefaultValue Database database) {
 
 	/** The directory of the media files: {@code shimbun.media.dir} or its default. */
 	public Path mediaDirectory() {
@@ -173,6 +175,20 @@ public record ShimbunProperties(@DefaultValue("./data") String dataDir, @Default
 	 * are deleted. {@code 0} keeps all
 	 */
 	public record Backup(@DefaultValue("") String dir, @DefaultValue("-") String cron, @DefaultValue("7") int keep) {
+	}
+
+	/**
+	 * Noticing that the database is gone and back (docs/deployment.md, "When the database
+	 * is unavailable").
+	 *
+	 * @param probeInterval how often the database is asked for a sign of life, whether or
+	 * not requests use it
+	 * @param probeTimeout how long that question may take before the database counts as
+	 * unavailable
+	 * @param retryAfter the {@code Retry-After} of a 503 answered while it is unavailable
+	 */
+	public record Database(@DefaultValue("1s") Duration probeInterval, @DefaultValue("1s") Duration probeTimeout,
+			@DefaultValue("5s") Duration retryAfter) {
 	}
 
 }

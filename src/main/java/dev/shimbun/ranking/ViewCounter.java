@@ -23,6 +23,8 @@ import com.github.benmanes.caffeine.cache.Caffeine;
 import dev.shimbun.ShimbunProperties;
 import dev.shimbun.cluster.ContentChanged;
 import dev.shimbun.cluster.ContentChanged.Topic;
+import dev.shimbun.database.DatabaseAvailability;
+import dev.shimbun.database.DatabaseUnavailable;
 import dev.shimbun.observability.CacheMetrics;
 import io.micrometer.core.instrument.Gauge;
 import io.micrometer.core.instrument.MeterRegistry;
@@ -74,9 +76,12 @@ class ViewCounter implements MeterBinder {
 
 	private final ApplicationEventPublisher events;
 
+	private final DatabaseAvailability database;
+
 	ViewCounter(JdbcTemplate jdbc, TransactionTemplate transactions, Clock clock, ShimbunProperties properties,
-			ApplicationEventPublisher events) {
+			ApplicationEventPublisher events, DatabaseAvailability database) {
 		this.events = events;
+		this.database = database;
 		this.jdbc = jdbc;
 		this.transactions = transactions;
 		this.clock = clock;
@@ -131,9 +136,16 @@ class ViewCounter implements MeterBinder {
 		return true;
 	}
 
-	/** Writes the buffered counts; failed writes go back into the buffer. */
+	/**
+	 * Writes the buffered counts; failed writes go back into the buffer. While the
+	 * database is unavailable the counts stay in the buffer and are written after it
+	 * returns.
+	 */
 	@Scheduled(fixedDelayString = "${shimbun.views.flush-interval:5s}")
 	synchronized void flush() {
+		if (!this.database.available()) {
+			return;
+		}
 		Buffer full;
 		this.swap.writeLock().lock();
 		try {
@@ -158,7 +170,13 @@ class ViewCounter implements MeterBinder {
 				.forEach((slug) -> this.events.publishEvent(new ContentChanged(Topic.VIEWS, slug, true)));
 		}
 		catch (RuntimeException ex) {
-			logger.warn("Could not write {} view counts; keeping them for the next flush", full.views.size(), ex);
+			if (DatabaseUnavailable.is(ex)) {
+				// the outage is logged once by DatabaseAvailability
+				logger.debug("Could not write {} view counts; keeping them for the next flush", full.views.size(), ex);
+			}
+			else {
+				logger.warn("Could not write {} view counts; keeping them for the next flush", full.views.size(), ex);
+			}
 			this.swap.readLock().lock();
 			try {
 				Buffer current = this.buffer.get();

@@ -89,7 +89,7 @@ class ManagementEndpointsTests {
 	void readinessIncludesTheDatabase() throws Exception {
 		this.mvc.perform(get("/actuator/health/readiness").with(admin()))
 			.andExpect(status().isOk())
-			.andExpect(jsonPath("$.components.db.status").value("UP"))
+			.andExpect(jsonPath("$.components.database.status").value("UP"))
 			.andExpect(jsonPath("$.components.readinessState.status").value("UP"))
 			.andExpect(jsonPath("$.components.livenessState").doesNotExist());
 	}
