@@ -1,12 +1,18 @@
 package dev.shimbun.pagecache;
 
 import java.time.Clock;
+import java.time.Duration;
 import java.time.Instant;
 import java.time.OffsetDateTime;
 import java.time.ZoneOffset;
 import java.util.Map;
 import java.util.concurrent.CompletableFuture;
 import java.util.concurrent.ConcurrentHashMap;
+import java.util.concurrent.Executors;
+import java.util.concurrent.RejectedExecutionException;
+import java.util.concurrent.ScheduledExecutorService;
+import java.util.concurrent.TimeUnit;
+import java.util.concurrent.atomic.AtomicBoolean;
 import java.util.concurrent.atomic.AtomicLong;
 
 import com.github.benmanes.caffeine.cache.Cache;
@@ -16,6 +22,9 @@ import dev.shimbun.cluster.ContentChanged;
 import io.micrometer.core.instrument.Counter;
 import io.micrometer.core.instrument.MeterRegistry;
 import io.micrometer.core.instrument.binder.cache.CaffeineCacheMetrics;
+import jakarta.annotation.PreDestroy;
+import org.slf4j.Logger;
+import org.slf4j.LoggerFactory;
 
 import org.springframework.context.event.EventListener;
 import org.springframework.jdbc.core.JdbcTemplate;
@@ -28,12 +37,34 @@ import org.springframework.stereotype.Component;
  * since any of them can show in any page's lists and sidebars. Changes made on other
  * instances arrive through {@link dev.shimbun.cluster.ClusterEvents}. Articles and list
  * entries becoming visible or hidden at their scheduled times drop every page at that
- * time, and no page is kept longer than {@code shimbun.pages.cache-ttl}.
+ * time, and no page is kept longer than {@code shimbun.pages.cache-ttl}. The time of the
+ * next scheduled change is looked up when something changes, or in the background when
+ * that time has passed, never while a reader waits.
+ * <p>
+ * The last rendering of every page is also kept after it was dropped or expired (within
+ * the same size bound): while the database is unavailable, it is what readers get.
  */
 @Component
 public class PageCache {
 
+	private static final Logger logger = LoggerFactory.getLogger(PageCache.class);
+
+	/** How soon a failed look-up of the next scheduled change is tried again. */
+	private static final Duration SCHEDULE_RETRY = Duration.ofSeconds(5);
+
 	private final Cache<String, CachedPage> pages;
+
+	/** The last rendering of each page, kept past its lifetime, for outages. */
+	private final Cache<String, CachedPage> lastKnown;
+
+	/** Looks up the next scheduled change after its time passed. */
+	private final ScheduledExecutorService scheduleLookup = Executors.newSingleThreadScheduledExecutor((task) -> {
+		Thread thread = new Thread(task, "page-cache-schedule");
+		thread.setDaemon(true);
+		return thread;
+	});
+
+	private final AtomicBoolean scheduleLookupPending = new AtomicBoolean();
 
 	private final JdbcTemplate jdbc;
 
@@ -62,6 +93,10 @@ public class PageCache {
 			.expireAfterWrite(settings.cacheTtl())
 			.recordStats()
 			.build();
+		this.lastKnown = Caffeine.newBuilder()
+			.maximumWeight(settings.cacheSize().toBytes())
+			.weigher((String key, CachedPage page) -> page.weight())
+			.build();
 		CaffeineCacheMetrics.monitor(meters, this.pages, "pages");
 		this.renders = Counter.builder("shimbun.pages.renders")
 			.description("Public pages rendered for the page cache (the others are served from memory)")
@@ -78,9 +113,21 @@ public class PageCache {
 
 	CachedPage get(String key) {
 		if (!this.clock.instant().isBefore(this.nextScheduledChange)) {
-			invalidateAll();
+			// an article or entry may have been taken off the site at this time
+			this.lastKnown.invalidateAll();
+			drop();
+			// until the look-up is done, no other request drops the pages again
+			this.nextScheduledChange = Instant.MAX;
+			lookUpScheduleInBackground();
 		}
 		return this.pages.getIfPresent(key);
+	}
+
+	/**
+	 * The last rendering of a page, however old: for when it cannot be rendered now.
+	 */
+	CachedPage lastKnown(String key) {
+		return this.lastKnown.getIfPresent(key);
 	}
 
 	/**
@@ -90,6 +137,7 @@ public class PageCache {
 	boolean put(String key, CachedPage page, long renderedInGeneration) {
 		if (this.generation.get() == renderedInGeneration) {
 			this.pages.put(key, page);
+			this.lastKnown.put(key, page);
 			if (this.generation.get() == renderedInGeneration) {
 				return true;
 			}
@@ -118,29 +166,98 @@ public class PageCache {
 		mine.complete(page);
 	}
 
+	/**
+	 * Drops what a change makes out of date. A change that may take something off the
+	 * site (an article's content or status, a media item, comments moderated, a scheduled
+	 * time passing) also drops the last renderings kept for outages; a change of counts,
+	 * rankings, lists or menus leaves them.
+	 */
 	@EventListener
 	void onChange(ContentChanged change) {
-		if ((change.topic() == ContentChanged.Topic.COMMENTS || change.topic() == ContentChanged.Topic.VIEWS)
-				&& change.key() != null) {
-			invalidateArticle(change.key());
+		ContentChanged.Topic topic = change.topic();
+		if ((topic == ContentChanged.Topic.COMMENTS || topic == ContentChanged.Topic.VIEWS) && change.key() != null) {
+			invalidateArticle(change.key(), topic == ContentChanged.Topic.COMMENTS);
 		}
 		else {
+			if (topic == ContentChanged.Topic.ARTICLE || topic == ContentChanged.Topic.MEDIA
+					|| topic == ContentChanged.Topic.COMMENTS) {
+				this.lastKnown.invalidateAll();
+			}
 			invalidateAll();
 		}
 	}
 
 	/** Drops the pages of one article (all its comment pages and orders). */
 	public void invalidateArticle(String slug) {
+		invalidateArticle(slug, false);
+	}
+
+	private void invalidateArticle(String slug, boolean withLastKnown) {
 		this.generation.incrementAndGet();
 		String path = "/articles/" + slug;
 		this.pages.asMap().keySet().removeIf((key) -> key.equals(path) || key.startsWith(path + "?"));
+		if (withLastKnown) {
+			this.lastKnown.asMap().keySet().removeIf((key) -> key.equals(path) || key.startsWith(path + "?"));
+		}
 	}
 
-	/** Drops every page. */
+	/**
+	 * Drops every page, and looks up the next scheduled change, which may be what
+	 * changed.
+	 */
 	public void invalidateAll() {
+		drop();
+		lookUpSchedule();
+	}
+
+	/**
+	 * Drops every page, when what they all show changed in a way that changes nothing
+	 * scheduled (the sidebar's lists, read again).
+	 */
+	public void dropPages() {
+		drop();
+	}
+
+	private void drop() {
 		this.generation.incrementAndGet();
 		this.pages.invalidateAll();
-		this.nextScheduledChange = nextScheduledChange();
+	}
+
+	private void lookUpScheduleInBackground() {
+		lookUpScheduleInBackground(Duration.ZERO);
+	}
+
+	private void lookUpScheduleInBackground(Duration delay) {
+		if (this.scheduleLookupPending.compareAndSet(false, true)) {
+			try {
+				this.scheduleLookup.schedule(() -> {
+					this.scheduleLookupPending.set(false);
+					lookUpSchedule();
+				}, delay.toMillis(), TimeUnit.MILLISECONDS);
+			}
+			catch (RejectedExecutionException ex) {
+				this.scheduleLookupPending.set(false);
+			}
+		}
+	}
+
+	private void lookUpSchedule() {
+		try {
+			this.nextScheduledChange = nextScheduledChange();
+		}
+		catch (RuntimeException ex) {
+			// the database is unavailable: pages stay as they are, and the look-up is
+			// tried
+			// again in the background until it answers
+			logger.debug("Could not look up the next scheduled change", ex);
+			this.nextScheduledChange = Instant.MAX;
+			lookUpScheduleInBackground(SCHEDULE_RETRY);
+		}
+	}
+
+	@PreDestroy
+	void stopLookups() {
+		this.scheduleLookup.shutdownNow();
 	}
 
 	private Instant nextScheduledChange() {

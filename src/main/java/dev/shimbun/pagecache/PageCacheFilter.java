@@ -15,6 +15,7 @@ import java.util.concurrent.TimeoutException;
 import java.util.regex.Pattern;
 
 import dev.shimbun.ShimbunProperties;
+import dev.shimbun.database.DatabaseAvailability;
 import jakarta.servlet.FilterChain;
 import jakarta.servlet.ServletException;
 import jakarta.servlet.http.HttpServletRequest;
@@ -65,10 +66,13 @@ class PageCacheFilter extends OncePerRequestFilter {
 
 	private final Clock clock;
 
+	private final DatabaseAvailability database;
+
 	private final String cacheControl;
 
-	PageCacheFilter(PageCache cache, Clock clock, ShimbunProperties properties) {
+	PageCacheFilter(PageCache cache, Clock clock, ShimbunProperties properties, DatabaseAvailability database) {
 		this.cache = cache;
+		this.database = database;
 		this.clock = clock;
 		ShimbunProperties.Pages pages = properties.pages();
 		this.cacheControl = "public, max-age=" + seconds(pages.maxAge()) + ", s-maxage=" + seconds(pages.sharedMaxAge())
@@ -107,6 +111,13 @@ class PageCacheFilter extends OncePerRequestFilter {
 			serve(request, response, page);
 			return;
 		}
+		if (!this.database.available()) {
+			CachedPage last = this.cache.lastKnown(key);
+			if (last != null) {
+				serveLastKnown(request, response, last);
+				return;
+			}
+		}
 		if (!"GET".equals(request.getMethod())) {
 			chain.doFilter(request, response);
 			return;
@@ -139,6 +150,12 @@ class PageCacheFilter extends OncePerRequestFilter {
 				}
 				serve(request, response, page);
 			}
+			else if (rendered.getStatus() == HttpServletResponse.SC_SERVICE_UNAVAILABLE && !response.isCommitted()
+					&& this.cache.lastKnown(key) != null) {
+				// the database went away while the page was rendered
+				response.reset();
+				serveLastKnown(request, response, this.cache.lastKnown(key));
+			}
 			else {
 				rendered.copyBodyToResponse();
 			}
@@ -164,6 +181,16 @@ class PageCacheFilter extends OncePerRequestFilter {
 		}
 	}
 
+	/**
+	 * A page's last rendering while the database is unavailable, however old: what
+	 * readers expect from a news site in an outage, as an edge cache serves stale on
+	 * error. Browsers and shared caches are to ask again next time.
+	 */
+	private void serveLastKnown(HttpServletRequest request, HttpServletResponse response, CachedPage page)
+			throws IOException {
+		serve(request, response, page, "no-cache");
+	}
+
 	/** The headers Spring Security and others gave the rendering (security headers). */
 	private static Map<String, List<String>> headers(HttpServletResponse response) {
 		Map<String, List<String>> headers = new LinkedHashMap<>();
@@ -176,6 +203,11 @@ class PageCacheFilter extends OncePerRequestFilter {
 	}
 
 	private void serve(HttpServletRequest request, HttpServletResponse response, CachedPage page) throws IOException {
+		serve(request, response, page, this.cacheControl);
+	}
+
+	private void serve(HttpServletRequest request, HttpServletResponse response, CachedPage page, String cacheControl)
+			throws IOException {
 		page.headers().forEach((name, values) -> {
 			for (String value : values) {
 				if (!response.containsHeader(name)) {
@@ -188,7 +220,7 @@ class PageCacheFilter extends OncePerRequestFilter {
 		});
 		response.setHeader(HttpHeaders.ETAG, page.etag());
 		response.setDateHeader(HttpHeaders.LAST_MODIFIED, page.lastModified().toEpochMilli());
-		response.setHeader(HttpHeaders.CACHE_CONTROL, this.cacheControl);
+		response.setHeader(HttpHeaders.CACHE_CONTROL, cacheControl);
 		response.setHeader(HttpHeaders.VARY, HttpHeaders.ACCEPT_ENCODING);
 		if (notModified(request, page)) {
 			response.setStatus(HttpServletResponse.SC_NOT_MODIFIED);

@@ -22,18 +22,29 @@ import org.springframework.web.servlet.ModelAndView;
  * Japanese: unlike Spring Boot's own error controller, no English JSON for a client that
  * does not ask for HTML ({@code curl}, scripts), and a 404 for {@code /error} asked for
  * directly rather than a 500. A request refused before any security filter chain ran
- * still gets the security headers.
+ * still gets the security headers. A staff request while the database is unavailable is
+ * forwarded here for the {@link UnavailablePage}.
  */
 @Controller
 @RequestMapping("${server.error.path:${error.path:/error}}")
 class SiteErrorController extends AbstractErrorController {
 
-	SiteErrorController(ErrorAttributes errorAttributes, List<ErrorViewResolver> errorViewResolvers) {
+	/** Request attribute: the request failed because the database is unavailable. */
+	static final String DATABASE_UNAVAILABLE = SiteErrorController.class.getName() + ".databaseUnavailable";
+
+	private final UnavailablePage unavailable;
+
+	SiteErrorController(ErrorAttributes errorAttributes, List<ErrorViewResolver> errorViewResolvers,
+			UnavailablePage unavailable) {
 		super(errorAttributes, errorViewResolvers);
+		this.unavailable = unavailable;
 	}
 
 	@RequestMapping
 	ModelAndView error(HttpServletRequest request, HttpServletResponse response) {
+		if (request.getAttribute(DATABASE_UNAVAILABLE) != null) {
+			return this.unavailable.page(request, response);
+		}
 		HttpStatus status = (request.getAttribute(RequestDispatcher.ERROR_STATUS_CODE) != null) ? getStatus(request)
 				: HttpStatus.NOT_FOUND;
 		Map<String, Object> model = getErrorAttributes(request, ErrorAttributeOptions.defaults());
