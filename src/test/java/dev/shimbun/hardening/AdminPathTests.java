@@ -4,6 +4,7 @@ import java.net.http.HttpResponse;
 import java.util.List;
 
 import dev.shimbun.hardening.RawHttp.Response;
+import dev.shimbun.support.StaffSession;
 import org.junit.jupiter.api.Test;
 
 import org.springframework.beans.factory.annotation.Autowired;

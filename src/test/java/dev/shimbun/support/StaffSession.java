@@ -1,4 +1,4 @@
-package dev.shimbun.hardening;
+package dev.shimbun.support;
 
 import java.io.IOException;
 import java.io.UncheckedIOException;
@@ -14,8 +14,11 @@ import org.jsoup.Jsoup;
 
 import static org.assertj.core.api.Assertions.assertThat;
 
-/** A browser of a signed-in staff member: its session cookie and its CSRF token. */
-final class StaffSession {
+/**
+ * A browser of a signed-in staff member over real HTTP: its session cookie and its CSRF
+ * token.
+ */
+public final class StaffSession {
 
 	private final int port;
 
@@ -30,7 +33,7 @@ final class StaffSession {
 		this.http = HttpClient.newBuilder().cookieHandler(this.cookies).build();
 	}
 
-	static StaffSession signIn(int port, String username, String password) {
+	public static StaffSession signIn(int port, String username, String password) {
 		StaffSession session = new StaffSession(port);
 		String token = session.token("/admin/login");
 		HttpResponse<String> response = session.post("/admin/login",
@@ -41,19 +44,19 @@ final class StaffSession {
 	}
 
 	/** A browser that has opened a page (and got a session and a CSRF token there). */
-	static StaffSession visit(int port, String path) {
+	public static StaffSession visit(int port, String path) {
 		StaffSession session = new StaffSession(port);
 		session.csrf = session.token(path);
 		return session;
 	}
 
 	/** The CSRF token of the session, as its forms carry it. */
-	String csrf() {
+	public String csrf() {
 		return this.csrf;
 	}
 
 	/** The session's cookies, as a {@code Cookie} header. */
-	String cookieHeader() {
+	public String cookieHeader() {
 		return this.cookies.getCookieStore()
 			.get(uri("/admin"))
 			.stream()
@@ -65,11 +68,11 @@ final class StaffSession {
 		return Jsoup.parse(get(path).body()).selectFirst("input[name=_csrf], meta[name=_csrf]").attr("value");
 	}
 
-	HttpResponse<String> get(String path) {
+	public HttpResponse<String> get(String path) {
 		return send(HttpRequest.newBuilder(uri(path)).header("Accept", "text/html").GET().build());
 	}
 
-	HttpResponse<String> post(String path, String form) {
+	public HttpResponse<String> post(String path, String form) {
 		return send(HttpRequest.newBuilder(uri(path))
 			.header("Accept", "text/html")
 			.header("Content-Type", "application/x-www-form-urlencoded")
@@ -77,7 +80,7 @@ final class StaffSession {
 			.build());
 	}
 
-	HttpResponse<String> send(HttpRequest request) {
+	public HttpResponse<String> send(HttpRequest request) {
 		try {
 			return this.http.send(request, HttpResponse.BodyHandlers.ofString());
 		}
@@ -90,11 +93,11 @@ final class StaffSession {
 		}
 	}
 
-	URI uri(String path) {
+	public URI uri(String path) {
 		return URI.create("http://localhost:" + this.port + path);
 	}
 
-	static String encode(String text) {
+	public static String encode(String text) {
 		return URLEncoder.encode(text, StandardCharsets.UTF_8);
 	}
 
