@@ -16,8 +16,15 @@ public record ContentChanged(Topic topic, String key, boolean local) {
 		/** An article: its content, status, times or corrections. */
 		ARTICLE,
 
-		/** The comments shown under an article (key: the article's slug). */
+		/** A comment shown under an article (key: the article's slug). */
 		COMMENTS,
+
+		/**
+		 * Comments under an article were hidden, deleted or otherwise moderated (key: the
+		 * article's slug): a page that showed them is not to be shown again, not even
+		 * during a database outage.
+		 */
+		COMMENTS_REMOVED,
 
 		/** A curated list. */
 		LIST,

@@ -190,7 +190,7 @@ public class CommentAdminService {
 					action.auditLabel() + ": " + excerpt(comment.getBody()));
 		}
 		this.comments.flush();
-		articles.forEach((slug) -> this.cluster.changed(Topic.COMMENTS, slug));
+		articles.forEach((slug) -> this.cluster.changed(Topic.COMMENTS_REMOVED, slug));
 		return targets.size();
 	}
 

@@ -219,7 +219,7 @@ public class CommentService {
 		this.comments.countReport(commentId, this.settings.reportThreshold());
 		if (comment.getStatus() == CommentStatus.VISIBLE
 				&& this.comments.findStatusById(commentId) != CommentStatus.VISIBLE) {
-			this.cluster.changed(Topic.COMMENTS, slug);
+			this.cluster.changed(Topic.COMMENTS_REMOVED, slug);
 		}
 		return true;
 	}

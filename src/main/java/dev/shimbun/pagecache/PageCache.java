@@ -168,19 +168,20 @@ public class PageCache {
 
 	/**
 	 * Drops what a change makes out of date. A change that may take something off the
-	 * site (an article's content or status, a media item, comments moderated, a scheduled
-	 * time passing) also drops the last renderings kept for outages; a change of counts,
-	 * rankings, lists or menus leaves them.
+	 * site (an article's content or status, a media item, comments hidden or moderated, a
+	 * scheduled time passing) also drops the last renderings kept for outages; a new
+	 * comment, counts, rankings, lists or menus leave them.
 	 */
 	@EventListener
 	void onChange(ContentChanged change) {
 		ContentChanged.Topic topic = change.topic();
-		if ((topic == ContentChanged.Topic.COMMENTS || topic == ContentChanged.Topic.VIEWS) && change.key() != null) {
-			invalidateArticle(change.key(), topic == ContentChanged.Topic.COMMENTS);
+		boolean removed = topic == ContentChanged.Topic.COMMENTS_REMOVED;
+		if ((topic == ContentChanged.Topic.COMMENTS || topic == ContentChanged.Topic.VIEWS || removed)
+				&& change.key() != null) {
+			invalidateArticle(change.key(), removed);
 		}
 		else {
-			if (topic == ContentChanged.Topic.ARTICLE || topic == ContentChanged.Topic.MEDIA
-					|| topic == ContentChanged.Topic.COMMENTS) {
+			if (topic == ContentChanged.Topic.ARTICLE || topic == ContentChanged.Topic.MEDIA || removed) {
 				this.lastKnown.invalidateAll();
 			}
 			invalidateAll();

@@ -87,7 +87,9 @@ class LayoutAdvice {
 	/** Menus and sidebars show categories, lists, rankings and headlines. */
 	@EventListener
 	void onChange(ContentChanged change) {
-		if (change.topic() != ContentChanged.Topic.COMMENTS && change.topic() != ContentChanged.Topic.VIEWS) {
+		ContentChanged.Topic topic = change.topic();
+		if (topic != ContentChanged.Topic.COMMENTS && topic != ContentChanged.Topic.COMMENTS_REMOVED
+				&& topic != ContentChanged.Topic.VIEWS) {
 			this.menu.changed();
 			this.sidebar.changed();
 		}

@@ -71,8 +71,9 @@ class PageCacheOutageTests {
 	@Test
 	void aDroppedPageIsServedFromItsLastRenderingWhileTheDatabaseIsUnavailable() throws Exception {
 		String before = this.mvc.perform(get(PageCacheTests.YAWN)).andReturn().getResponse().getContentAsString();
-		// as a view-count flush drops it
+		// as a view-count flush and a new comment drop it
 		this.events.publishEvent(new ContentChanged(ContentChanged.Topic.VIEWS, "why-we-yawn", true));
+		this.events.publishEvent(new ContentChanged(ContentChanged.Topic.COMMENTS, "why-we-yawn", true));
 		this.events.publishEvent(new ContentChanged(ContentChanged.Topic.RANKINGS, null, true));
 		outage();
 		MvcResult during = this.mvc.perform(get(PageCacheTests.YAWN)).andExpect(status().isOk()).andReturn();
@@ -100,7 +101,8 @@ class PageCacheOutageTests {
 		assertThat(this.mvc.perform(get(PageCacheTests.PIG)).andReturn().getResponse().getStatus()).isEqualTo(503);
 		this.database.answered();
 		this.mvc.perform(get(PageCacheTests.GUT)).andExpect(status().isOk());
-		this.events.publishEvent(new ContentChanged(ContentChanged.Topic.COMMENTS, "gut-bacteria-anxiety-ucla", true));
+		this.events
+			.publishEvent(new ContentChanged(ContentChanged.Topic.COMMENTS_REMOVED, "gut-bacteria-anxiety-ucla", true));
 		outage();
 		assertThat(this.mvc.perform(get(PageCacheTests.GUT)).andReturn().getResponse().getStatus()).isEqualTo(503);
 	}
