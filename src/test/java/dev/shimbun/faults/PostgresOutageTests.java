@@ -180,6 +180,10 @@ class PostgresOutageTests {
 		assertThat(kept.select("input[type=hidden][name=_csrf]").val()).isNotEmpty();
 		assertThat(timed(() -> editor.get("/admin"), Duration.ofSeconds(2), "an admin page").statusCode())
 			.isEqualTo(503);
+		// the editor reading the site is served as a reader
+		HttpResponse<String> read = timed(() -> editor.get(ARTICLE), Duration.ofSeconds(1), "an editor reading");
+		assertThat(read.statusCode()).isEqualTo(200);
+		assertThat(read.body()).contains("日米拡大抑止協議");
 
 		// from the moment the outage was noticed: not a line more in the log
 		assertThat(output.getAll().substring(logBefore)).as("logged during the outage").isEmpty();
