@@ -23,11 +23,12 @@ import org.springframework.boot.jdbc.autoconfigure.JdbcConnectionDetails;
  * <p>
  * It runs on a connection of its own, opened with the application's database settings
  * beside the connection pool, not on one borrowed from the pool: the transactions waiting
- * for a sync still hold their pooled connections, and with all of them waiting a sync
- * that needed one more would never start. The connection is opened at the first sync and
- * again after a failure. After {@link #close()} (the application stopping) each sync
- * opens a connection for itself, so that a last write on the way out (the view counts) is
- * still synced without keeping the database open.
+ * for a sync still hold their pooled connections, and when they hold all of them a sync
+ * that needed one more would wait for a connection that none of them gives back. The
+ * connection is opened at the first sync and again after a failure. After
+ * {@link #close()} (the application stopping) each sync opens a connection for itself, so
+ * that a last write on the way out (the view counts) is still synced without keeping the
+ * database open.
  */
 final class H2FileSync implements DurableCommits.DatabaseSync {
 
