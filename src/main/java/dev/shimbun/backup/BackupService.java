@@ -4,6 +4,7 @@ import java.io.IOException;
 import java.io.InputStream;
 import java.io.OutputStream;
 import java.io.UncheckedIOException;
+import java.nio.channels.FileChannel;
 import java.nio.charset.StandardCharsets;
 import java.nio.file.AtomicMoveNotSupportedException;
 import java.nio.file.DirectoryStream;
@@ -11,6 +12,7 @@ import java.nio.file.Files;
 import java.nio.file.NoSuchFileException;
 import java.nio.file.Path;
 import java.nio.file.StandardCopyOption;
+import java.nio.file.StandardOpenOption;
 import java.nio.file.attribute.FileTime;
 import java.sql.Connection;
 import java.sql.DatabaseMetaData;
@@ -57,9 +59,9 @@ import org.springframework.stereotype.Service;
  *
  * The database is copied first, then the media files, so a file deleted in between is
  * missing from the archive, and a file uploaded in between is an unused extra. An archive
- * is written under a hidden name and renamed when complete. {@code bin/restore-h2.sh}
- * restores one with the application stopped. PostgreSQL is backed up with
- * {@code bin/backup-postgres.sh}; see docs/backup.md.
+ * is written under a hidden name, forced to the disk and renamed when complete.
+ * {@code bin/restore-h2.sh} restores one with the application stopped. PostgreSQL is
+ * backed up with {@code bin/backup-postgres.sh}; see docs/backup.md.
  */
 @Service
 class BackupService {
@@ -194,7 +196,15 @@ class BackupService {
 				Files.deleteIfExists(database);
 				new JdbcTemplate(this.dataSource).execute("BACKUP TO " + quote(database.toString()));
 				int mediaFiles = writeArchive(partial, database, now);
+				// on the disk before it has its name, and its name on the disk before
+				// "created" is shown: a power loss right after leaves the archive whole
+				forceFile(partial);
 				move(partial, target);
+				forceDirectory(this.directory);
+				Path parent = this.directory.toAbsolutePath().getParent();
+				if (parent != null) {
+					forceDirectory(parent);
+				}
 				logger.info("Backup {} written ({} media files, {} ms)", target, mediaFiles,
 						(System.nanoTime() - started) / 1_000_000);
 			}
@@ -376,6 +386,25 @@ class BackupService {
 		}
 		catch (SQLException ex) {
 			throw new IllegalStateException("Could not tell which database is in use", ex);
+		}
+	}
+
+	private static void forceFile(Path file) throws IOException {
+		try (FileChannel channel = FileChannel.open(file, StandardOpenOption.WRITE)) {
+			channel.force(true);
+		}
+	}
+
+	/**
+	 * Forces a directory's entries to the disk. Some systems cannot open or force a
+	 * directory (Windows); that is ignored, as Lucene does.
+	 */
+	private static void forceDirectory(Path directory) {
+		try (FileChannel channel = FileChannel.open(directory, StandardOpenOption.READ)) {
+			channel.force(true);
+		}
+		catch (IOException ex) {
+			logger.debug("Could not force the directory {} to the disk", directory, ex);
 		}
 	}
 

@@ -1,11 +1,14 @@
 package dev.shimbun.media;
 
 import java.io.IOException;
+import java.nio.ByteBuffer;
+import java.nio.channels.FileChannel;
 import java.nio.file.AtomicMoveNotSupportedException;
 import java.nio.file.DirectoryNotEmptyException;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.nio.file.StandardCopyOption;
+import java.nio.file.StandardOpenOption;
 import java.util.Optional;
 import java.util.regex.Pattern;
 
@@ -22,7 +25,7 @@ import org.springframework.stereotype.Component;
  * default {@code media} under {@code shimbun.data-dir}), one directory per file key below
  * a directory named after the key's first two characters, one file per variant:
  * {@code ab/ab12.../original}, {@code ab/ab12.../640}. A file is written to a temporary
- * file next to it and then moved into place atomically.
+ * file next to it, forced to the disk and then moved into place atomically.
  */
 @Component
 class LocalMediaStorage implements MediaStorage {
@@ -43,13 +46,26 @@ class LocalMediaStorage implements MediaStorage {
 		return this.root;
 	}
 
+	/**
+	 * Writes a file durably: when this returns, the file, its name and its directories
+	 * are on the disk, so an upload the editor is told about survives a power loss. The
+	 * content is forced before the move (otherwise the name could survive with an empty
+	 * file behind it), and the directories are forced after it.
+	 */
 	@Override
 	public void put(String key, String variant, byte[] content) throws IOException {
 		Path target = path(key, variant);
 		Files.createDirectories(target.getParent());
 		Path temporary = Files.createTempFile(target.getParent(), "." + variant + "-", ".tmp");
 		try {
-			Files.write(temporary, content);
+			try (FileChannel channel = FileChannel.open(temporary, StandardOpenOption.WRITE,
+					StandardOpenOption.TRUNCATE_EXISTING)) {
+				ByteBuffer buffer = ByteBuffer.wrap(content);
+				while (buffer.hasRemaining()) {
+					channel.write(buffer);
+				}
+				channel.force(true);
+			}
 			try {
 				Files.move(temporary, target, StandardCopyOption.ATOMIC_MOVE, StandardCopyOption.REPLACE_EXISTING);
 			}
@@ -59,6 +75,29 @@ class LocalMediaStorage implements MediaStorage {
 		}
 		finally {
 			Files.deleteIfExists(temporary);
+		}
+		Path keyDirectory = target.getParent();
+		// the new name, then the names of the directories, which the first file of a key
+		// (or of a prefix, or the first upload of all) has just created
+		forceDirectory(keyDirectory);
+		forceDirectory(keyDirectory.getParent());
+		forceDirectory(this.root);
+		Path parent = this.root.toAbsolutePath().getParent();
+		if (parent != null) {
+			forceDirectory(parent);
+		}
+	}
+
+	/**
+	 * Forces a directory's entries to the disk. Some systems cannot open or force a
+	 * directory (Windows); that is ignored, as Lucene does.
+	 */
+	private static void forceDirectory(Path directory) {
+		try (FileChannel channel = FileChannel.open(directory, StandardOpenOption.READ)) {
+			channel.force(true);
+		}
+		catch (IOException ex) {
+			logger.debug("Could not force the directory {} to the disk", directory, ex);
 		}
 	}
 

@@ -113,8 +113,8 @@ class H2BackupRestoreTests {
 	}
 
 	private static String[] settings(Path dataDir) {
-		return new String[] { "--shimbun.data-dir=" + dataDir,
-				"--spring.datasource.url=jdbc:h2:file:" + dataDir.resolve("shimbun") + ";DB_CLOSE_ON_EXIT=FALSE" };
+		return new String[] { "--shimbun.data-dir=" + dataDir, "--spring.datasource.url=jdbc:h2:file:"
+				+ dataDir.resolve("shimbun") + ";DB_CLOSE_ON_EXIT=FALSE;WRITE_DELAY=0" };
 	}
 
 }

@@ -50,7 +50,7 @@ public final class GrowthLoader {
 		// configuration on this class path would choose an in-memory one)
 		ConfigurableApplicationContext context = new SpringApplicationBuilder(ShimbunApplication.class).run(
 				"--server.port=0", "--shimbun.data-dir=" + dir,
-				"--spring.datasource.url=jdbc:h2:file:" + dir + "/shimbun;DB_CLOSE_ON_EXIT=FALSE",
+				"--spring.datasource.url=jdbc:h2:file:" + dir + "/shimbun;DB_CLOSE_ON_EXIT=FALSE;WRITE_DELAY=0",
 				"--shimbun.scheduling.enabled=false", "--logging.level.root=warn", "--spring.main.banner-mode=off");
 		try {
 			JdbcTemplate jdbc = context.getBean(JdbcTemplate.class);
