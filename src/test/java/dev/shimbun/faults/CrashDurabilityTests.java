@@ -16,9 +16,7 @@ import java.sql.Statement;
 import java.time.Duration;
 import java.util.ArrayList;
 import java.util.HashSet;
-import java.util.LinkedHashMap;
 import java.util.List;
-import java.util.Map;
 import java.util.Queue;
 import java.util.Set;
 import java.util.concurrent.ConcurrentLinkedQueue;
@@ -28,8 +26,8 @@ import java.util.concurrent.Executors;
 import java.util.concurrent.Future;
 import java.util.concurrent.TimeUnit;
 import java.util.concurrent.atomic.AtomicInteger;
-import java.util.stream.Collectors;
 
+import dev.shimbun.web.HtmlForm;
 import org.assertj.core.api.SoftAssertions;
 import org.jsoup.Jsoup;
 import org.jsoup.nodes.Document;
@@ -80,7 +78,7 @@ class CrashDurabilityTests {
 		try (ChildApplication first = ChildApplication.start(dataDir, "first", SETTINGS)) {
 			assertThat(dataDir.resolve("shimbun.mv.db")).as("the database in files").exists();
 			Editor editor = Editor.signIn(first);
-			Editor.Form form = editor.editForm("バークスデール");
+			HtmlForm form = editor.editForm("バークスデール");
 			assertThat(form.get("headline")).isNotEqualTo(headline);
 			form.set("headline", headline);
 
@@ -210,26 +208,24 @@ class CrashDurabilityTests {
 			Editor editor = new Editor(application);
 			String token = editor.get("/admin/login").selectFirst("input[name=_csrf]").attr("value");
 			HttpResponse<String> signedIn = editor.post("/admin/login",
-					Map.of("username", List.of(ADMIN), "password", List.of(PASSWORD), "_csrf", List.of(token)));
+					"username=" + encode(ADMIN) + "&password=" + encode(PASSWORD) + "&_csrf=" + encode(token));
 			assertThat(signedIn.headers().firstValue("Location").orElse("")).as("signed in").endsWith("/admin");
 			return editor;
 		}
 
 		/** The edit form of the first article found by a headline search. */
-		Form editForm(String query) throws Exception {
+		HtmlForm editForm(String query) throws Exception {
 			Element link = get("/admin/articles?q=" + encode(query)).selectFirst("tbody a");
 			assertThat(link).as("article found").isNotNull();
 			Document page = get(link.attr("href"));
 			Element form = page.selectFirst("form.article-editor");
 			assertThat(form).as("edit form").isNotNull();
-			return Form.of(form);
+			return HtmlForm.sent(form);
 		}
 
 		/** Saves the form; true when the save is acknowledged (redirect to the form). */
-		boolean save(Form form) throws Exception {
-			Map<String, List<String>> fields = new LinkedHashMap<>(form.fields);
-			fields.put("action", List.of("save"));
-			HttpResponse<String> response = post(form.action, fields);
+		boolean save(HtmlForm form) throws Exception {
+			HttpResponse<String> response = post(form.action(), form.urlEncoded() + "&action=save");
 			return response.statusCode() == 302
 					&& response.headers().firstValue("Location").orElse("").endsWith("/edit");
 		}
@@ -243,13 +239,7 @@ class CrashDurabilityTests {
 				.body());
 		}
 
-		HttpResponse<String> post(String path, Map<String, List<String>> fields) throws Exception {
-			String body = fields.entrySet()
-				.stream()
-				.flatMap((field) -> field.getValue()
-					.stream()
-					.map((value) -> encode(field.getKey()) + "=" + encode(value)))
-				.collect(Collectors.joining("&"));
+		HttpResponse<String> post(String path, String body) throws Exception {
 			return send(this.http,
 					HttpRequest.newBuilder(this.application.uri(path))
 						.header("Content-Type", "application/x-www-form-urlencoded")
@@ -257,58 +247,6 @@ class CrashDurabilityTests {
 						.timeout(Duration.ofSeconds(30))
 						.POST(HttpRequest.BodyPublishers.ofString(body))
 						.build());
-		}
-
-		/** A form's fields as a browser would send them. */
-		static final class Form {
-
-			private final String action;
-
-			private final Map<String, List<String>> fields = new LinkedHashMap<>();
-
-			private Form(String action) {
-				this.action = action;
-			}
-
-			static Form of(Element element) {
-				Form form = new Form(element.attr("action"));
-				for (Element field : element.select("input[name], textarea[name], select[name]")) {
-					String type = field.attr("type");
-					if (type.equals("submit") || field.hasAttr("disabled")
-							|| ((type.equals("checkbox") || type.equals("radio")) && !field.hasAttr("checked"))) {
-						continue;
-					}
-					String value;
-					if (field.tagName().equals("select")) {
-						Element selected = field.selectFirst("option[selected]");
-						if (selected == null) {
-							selected = field.selectFirst("option");
-						}
-						value = (selected != null) ? selected.attr("value") : "";
-					}
-					else if (field.tagName().equals("textarea")) {
-						value = field.wholeText();
-						if (value.startsWith("\n")) {
-							value = value.substring(1);
-						}
-					}
-					else {
-						value = field.attr("value");
-					}
-					form.fields.computeIfAbsent(field.attr("name"), (name) -> new ArrayList<>()).add(value);
-				}
-				return form;
-			}
-
-			String get(String name) {
-				List<String> values = this.fields.get(name);
-				return (values == null || values.isEmpty()) ? null : values.get(0);
-			}
-
-			void set(String name, String value) {
-				this.fields.put(name, List.of(value));
-			}
-
 		}
 
 	}

@@ -14,13 +14,12 @@ import java.sql.PreparedStatement;
 import java.sql.ResultSet;
 import java.sql.SQLException;
 import java.time.Duration;
-import java.util.ArrayList;
-import java.util.List;
 import java.util.function.Supplier;
 
 import dev.shimbun.ShimbunApplication;
 import dev.shimbun.pagecache.PageCache;
 import dev.shimbun.support.StaffSession;
+import dev.shimbun.web.HtmlForm;
 import io.zonky.test.db.postgres.embedded.EmbeddedPostgres;
 import org.jsoup.Jsoup;
 import org.jsoup.nodes.Document;
@@ -117,8 +116,8 @@ class PostgresOutageTests {
 		assertThat(get(ARTICLE).statusCode()).isEqualTo(200);
 		StaffSession editor = StaffSession.signIn(port, "chief", "outage-drill-secret");
 		Document form = Jsoup.parse(editor.get("/admin/articles/" + articleId + "/edit").body());
-		List<String[]> fields = fields(form.selectFirst("form#article-form, form[action$=/" + articleId + "]"));
-		set(fields, "headline", "停電中に直した見出し");
+		HtmlForm edit = HtmlForm.sent(form.selectFirst("form.article-editor"));
+		edit.set("headline", "停電中に直した見出し");
 
 		postgres.close();
 		long stopped = System.nanoTime();
@@ -171,8 +170,8 @@ class PostgresOutageTests {
 		assertThat(resend.select("textarea[name=body]").text()).isEqualTo(text);
 
 		// an editor's save: refused at once, the form kept, with the editor's CSRF token
-		HttpResponse<String> save = timed(() -> editor.post("/admin/articles/" + articleId, encode(fields)),
-				Duration.ofSeconds(2), "an editor's save");
+		HttpResponse<String> save = timed(() -> editor.post(edit.action(), edit.urlEncoded()), Duration.ofSeconds(2),
+				"an editor's save");
 		assertThat(save.statusCode()).isEqualTo(503);
 		Element kept = Jsoup.parse(save.body()).selectFirst("form.resend");
 		assertThat(kept).isNotNull();
@@ -196,12 +195,12 @@ class PostgresOutageTests {
 		assertThat(queryLong("SELECT COUNT(*) FROM article_comment WHERE body = ?", text)).isZero();
 		assertThat(queryLong("SELECT COUNT(*) FROM article WHERE id = ? AND headline = ?", articleId, "停電中に直した見出し"))
 			.isZero();
-		HttpResponse<String> again = postComment(resend.attr("action"), encode(fields(resend)));
+		HttpResponse<String> again = postComment(resend.attr("action"), HtmlForm.sent(resend).urlEncoded());
 		assertThat(again.statusCode()).isEqualTo(302);
 		assertThat(again.headers().firstValue("Location"))
 			.hasValueSatisfying((location) -> assertThat(location).contains("?comment=posted#comment-"));
 		assertThat(queryLong("SELECT COUNT(*) FROM article_comment WHERE body = ?", text)).isOne();
-		HttpResponse<String> saved = editor.post(kept.attr("action"), encode(fields(kept)));
+		HttpResponse<String> saved = editor.post(kept.attr("action"), HtmlForm.sent(kept).urlEncoded());
 		assertThat(saved.statusCode()).isEqualTo(302);
 		assertThat(queryLong("SELECT COUNT(*) FROM article WHERE id = ? AND headline = ?", articleId, "停電中に直した見出し"))
 			.isOne();
@@ -276,38 +275,6 @@ class PostgresOutageTests {
 		}
 		while (seen != status && System.nanoTime() < deadline);
 		assertThat(seen).as("%s within %s", path, limit).isEqualTo(status);
-	}
-
-	/** The fields a browser sends with a form (its submit buttons left out). */
-	private static List<String[]> fields(Element form) {
-		assertThat(form).as("the form").isNotNull();
-		List<String[]> fields = new ArrayList<>();
-		for (Element field : form.select("input[name], textarea[name], select[name]")) {
-			String type = field.attr("type");
-			if (type.equals("submit") || type.equals("button") || type.equals("file")
-					|| ((type.equals("checkbox") || type.equals("radio")) && !field.hasAttr("checked"))) {
-				continue;
-			}
-			String value = switch (field.tagName()) {
-				case "textarea" -> field.wholeText();
-				case "select" -> {
-					Element selected = field.selectFirst("option[selected]");
-					yield (selected != null) ? selected.val() : field.select("option").first().val();
-				}
-				default -> field.val();
-			};
-			fields.add(new String[] { field.attr("name"), value });
-		}
-		return fields;
-	}
-
-	private static void set(List<String[]> fields, String name, String value) {
-		fields.stream().filter((field) -> field[0].equals(name)).findFirst().orElseThrow()[1] = value;
-	}
-
-	private static String encode(List<String[]> fields) {
-		return String.join("&",
-				fields.stream().map((field) -> field[0] + "=" + StaffSession.encode(field[1])).toList());
 	}
 
 	private static long queryLong(String sql, Object... parameters) throws SQLException {

@@ -1,5 +1,7 @@
 package dev.shimbun.web;
 
+import java.net.URLEncoder;
+import java.nio.charset.StandardCharsets;
 import java.util.ArrayList;
 import java.util.LinkedHashMap;
 import java.util.List;
@@ -27,16 +29,31 @@ public final class HtmlForm {
 		this.action = action;
 	}
 
+	/** The form for MockMvc, which adds its own CSRF token. */
 	public static HtmlForm of(Document page, String selector) {
 		Element form = page.selectFirst(selector);
 		if (form == null) {
 			throw new AssertionError("No form " + selector + " in " + page.title());
 		}
+		return read(form, false);
+	}
+
+	/**
+	 * Every field a browser sends with the form over HTTP, its CSRF token included.
+	 */
+	public static HtmlForm sent(Element form) {
+		if (form == null) {
+			throw new AssertionError("No form");
+		}
+		return read(form, true);
+	}
+
+	private static HtmlForm read(Element form, boolean withToken) {
 		HtmlForm result = new HtmlForm(form.attr("action"));
 		for (Element field : form.select("input[name], textarea[name], select[name]")) {
 			String name = field.attr("name");
 			String type = field.attr("type");
-			if (name.equals("_csrf") || type.equals("submit") || field.hasAttr("disabled")) {
+			if ((name.equals("_csrf") && !withToken) || type.equals("submit") || field.hasAttr("disabled")) {
 				continue;
 			}
 			if ((type.equals("checkbox") || type.equals("radio")) && !field.hasAttr("checked")) {
@@ -76,6 +93,18 @@ public final class HtmlForm {
 
 	public String action() {
 		return this.action;
+	}
+
+	/** The fields as an {@code application/x-www-form-urlencoded} body. */
+	public String urlEncoded() {
+		StringBuilder body = new StringBuilder();
+		this.fields.forEach((name, values) -> values.forEach((value) -> {
+			body.append(body.isEmpty() ? "" : "&")
+				.append(URLEncoder.encode(name, StandardCharsets.UTF_8))
+				.append('=')
+				.append(URLEncoder.encode(value, StandardCharsets.UTF_8));
+		}));
+		return body.toString();
 	}
 
 	/**
