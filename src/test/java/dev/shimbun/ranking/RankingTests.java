@@ -7,7 +7,7 @@ import java.time.temporal.ChronoUnit;
 import java.util.List;
 
 import dev.shimbun.MutableClock;
-import dev.shimbun.pagecache.PageCache;
+import dev.shimbun.cluster.ContentChanged;
 import dev.shimbun.web.PageFetcher;
 import org.jsoup.nodes.Document;
 import org.junit.jupiter.api.BeforeEach;
@@ -16,6 +16,7 @@ import org.junit.jupiter.api.Test;
 import org.springframework.beans.factory.annotation.Autowired;
 import org.springframework.boot.test.context.SpringBootTest;
 import org.springframework.boot.webmvc.test.autoconfigure.AutoConfigureMockMvc;
+import org.springframework.context.ApplicationEventPublisher;
 import org.springframework.context.annotation.Import;
 import org.springframework.jdbc.core.JdbcTemplate;
 import org.springframework.test.annotation.DirtiesContext;
@@ -43,7 +44,7 @@ class RankingTests {
 	private MockMvc mvc;
 
 	@Autowired
-	private PageCache pageCache;
+	private ApplicationEventPublisher events;
 
 	@BeforeEach
 	void noReadsYet() {
@@ -177,14 +178,15 @@ class RankingTests {
 		Document curated = pages.get("/");
 		assertThat(curated.select("#sidebar-ranking a").first().text()).startsWith("「北朝鮮は絶対崩れないのか?」");
 		this.jdbc.update("UPDATE curated_list SET list_mode = 'COMPUTED' WHERE list_key IN ('ranking', 'trending')");
-		// changed behind the application's back, so its pages are not told
-		this.pageCache.invalidateAll();
+		// changed behind the application's back: announced as the list editor announces
+		// it
+		this.events.publishEvent(new ContentChanged(ContentChanged.Topic.LIST, null, true));
 		Document computed = pages.get("/");
 		assertThat(computed.select("#sidebar-ranking a").eachAttr("href"))
 			.containsExactly("/articles/pig-kidney-transplant-ucla", "/articles/iran-missile-fuel-smuggling");
 		assertThat(computed.select("#sidebar-trending li").first().text()).contains("あくび", "おもしろ");
 		this.jdbc.update("UPDATE curated_list SET list_mode = 'PINNED' WHERE list_key = 'ranking'");
-		this.pageCache.invalidateAll();
+		this.events.publishEvent(new ContentChanged(ContentChanged.Topic.LIST, null, true));
 		Document pinned = pages.get("/");
 		List<String> hrefs = pinned.select("#sidebar-ranking a").eachAttr("href");
 		assertThat(hrefs.get(0)).isEqualTo("/articles/north-korea-coup-impossible");
