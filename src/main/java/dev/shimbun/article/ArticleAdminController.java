@@ -8,7 +8,6 @@ import java.util.Map;
 import dev.shimbun.PageNumber;
 import dev.shimbun.category.CategoryService;
 import dev.shimbun.category.CategoryView;
-import dev.shimbun.comment.CommentOrder;
 import jakarta.servlet.http.HttpServletResponse;
 import jakarta.validation.Valid;
 
@@ -155,7 +154,7 @@ class ArticleAdminController {
 	String preview(@PathVariable Long id, Model model, HttpServletResponse response) {
 		ArticleView article = this.articles.getForPreview(id);
 		response.setHeader("X-Robots-Tag", "noindex, nofollow");
-		this.page.fill(model, article, CommentOrder.NEWEST, 1, true);
+		this.page.fill(model, article, ArticlePageRequest.PREVIEW);
 		return "article/show";
 	}
 

@@ -4,8 +4,8 @@ import java.util.ArrayList;
 import java.util.List;
 
 import dev.shimbun.FieldRuleException;
-import dev.shimbun.admin.AuditAction;
-import dev.shimbun.admin.AuditService;
+import dev.shimbun.audit.AuditAction;
+import dev.shimbun.audit.AuditService;
 import dev.shimbun.cluster.ClusterEvents;
 import dev.shimbun.cluster.ContentChanged.Topic;
 

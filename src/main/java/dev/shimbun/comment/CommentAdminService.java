@@ -18,8 +18,8 @@ import java.util.stream.Collectors;
 
 import dev.shimbun.PageNumber;
 import dev.shimbun.ShimbunProperties;
-import dev.shimbun.admin.AuditAction;
-import dev.shimbun.admin.AuditService;
+import dev.shimbun.audit.AuditAction;
+import dev.shimbun.audit.AuditService;
 import dev.shimbun.cluster.ClusterEvents;
 import dev.shimbun.cluster.ContentChanged.Topic;
 import dev.shimbun.article.Article;

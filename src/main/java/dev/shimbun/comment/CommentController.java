@@ -1,6 +1,7 @@
 package dev.shimbun.comment;
 
 import dev.shimbun.article.ArticlePageModel;
+import dev.shimbun.article.ArticlePageRequest;
 import dev.shimbun.article.ArticleService;
 import dev.shimbun.article.ArticleView;
 import jakarta.servlet.http.HttpServletRequest;
@@ -61,7 +62,7 @@ class CommentController {
 			result.rejectValue(problem.field(), problem.messageKey(), problem.arguments(), null);
 		}
 		response.setStatus(HttpStatus.UNPROCESSABLE_CONTENT.value());
-		this.page.fill(model, article, CommentOrder.NEWEST, 1, false);
+		this.page.fill(model, article, ArticlePageRequest.PLAIN);
 		return "article/show";
 	}
 

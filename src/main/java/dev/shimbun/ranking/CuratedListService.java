@@ -20,10 +20,10 @@ import dev.shimbun.ShimbunProperties;
 import dev.shimbun.category.CategoryService;
 import dev.shimbun.cluster.ClusterEvents;
 import dev.shimbun.cluster.ContentChanged.Topic;
-import dev.shimbun.admin.AuditAction;
-import dev.shimbun.admin.AuditEntry;
-import dev.shimbun.admin.AuditFilter;
-import dev.shimbun.admin.AuditService;
+import dev.shimbun.audit.AuditAction;
+import dev.shimbun.audit.AuditEntry;
+import dev.shimbun.audit.AuditFilter;
+import dev.shimbun.audit.AuditService;
 import dev.shimbun.article.Article;
 
 import org.springframework.orm.ObjectOptimisticLockingFailureException;

@@ -1,7 +1,7 @@
 package dev.shimbun.security;
 
-import dev.shimbun.admin.AuditAction;
-import dev.shimbun.admin.AuditService;
+import dev.shimbun.audit.AuditAction;
+import dev.shimbun.audit.AuditService;
 import jakarta.servlet.http.HttpServletRequest;
 import jakarta.servlet.http.HttpServletResponse;
 

@@ -4,8 +4,8 @@ import java.security.SecureRandom;
 import java.time.Clock;
 
 import dev.shimbun.ShimbunProperties;
-import dev.shimbun.admin.AuditAction;
-import dev.shimbun.admin.AuditService;
+import dev.shimbun.audit.AuditAction;
+import dev.shimbun.audit.AuditService;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 

@@ -1,7 +1,7 @@
 package dev.shimbun.security;
 
 import dev.shimbun.ShimbunProperties;
-import dev.shimbun.admin.AuditService;
+import dev.shimbun.audit.AuditService;
 
 import org.springframework.beans.factory.ObjectProvider;
 import org.springframework.boot.health.actuate.endpoint.HealthEndpoint;

@@ -4,8 +4,8 @@ import java.time.Clock;
 import java.util.List;
 
 import dev.shimbun.FieldRuleException;
-import dev.shimbun.admin.AuditAction;
-import dev.shimbun.admin.AuditService;
+import dev.shimbun.audit.AuditAction;
+import dev.shimbun.audit.AuditService;
 
 import org.springframework.orm.ObjectOptimisticLockingFailureException;
 import org.springframework.security.crypto.password.PasswordEncoder;

@@ -11,8 +11,8 @@ import java.util.zip.ZipFile;
 
 import dev.shimbun.MutableClock;
 import dev.shimbun.ShimbunProperties;
-import dev.shimbun.admin.AuditAction;
-import dev.shimbun.admin.AuditService;
+import dev.shimbun.audit.AuditAction;
+import dev.shimbun.audit.AuditService;
 import org.h2.jdbcx.JdbcDataSource;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;

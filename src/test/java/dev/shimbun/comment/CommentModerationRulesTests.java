@@ -3,9 +3,9 @@ package dev.shimbun.comment;
 import java.util.concurrent.atomic.AtomicInteger;
 
 import dev.shimbun.MutableClock;
-import dev.shimbun.admin.AuditAction;
-import dev.shimbun.admin.AuditFilter;
-import dev.shimbun.admin.AuditService;
+import dev.shimbun.audit.AuditAction;
+import dev.shimbun.audit.AuditFilter;
+import dev.shimbun.audit.AuditService;
 import dev.shimbun.web.HtmlForm;
 import dev.shimbun.web.PageFetcher;
 import org.jsoup.Jsoup;

@@ -4,10 +4,10 @@ import java.time.Duration;
 import java.util.List;
 
 import dev.shimbun.MutableClock;
-import dev.shimbun.admin.AuditAction;
-import dev.shimbun.admin.AuditEntry;
-import dev.shimbun.admin.AuditFilter;
-import dev.shimbun.admin.AuditService;
+import dev.shimbun.audit.AuditAction;
+import dev.shimbun.audit.AuditEntry;
+import dev.shimbun.audit.AuditFilter;
+import dev.shimbun.audit.AuditService;
 import dev.shimbun.article.Article;
 import dev.shimbun.web.HtmlForm;
 import dev.shimbun.web.PageFetcher;

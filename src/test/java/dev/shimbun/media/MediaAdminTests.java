@@ -9,10 +9,10 @@ import java.util.Optional;
 import java.util.UUID;
 import java.util.stream.Stream;
 
-import dev.shimbun.admin.AuditAction;
-import dev.shimbun.admin.AuditEntry;
-import dev.shimbun.admin.AuditFilter;
-import dev.shimbun.admin.AuditService;
+import dev.shimbun.audit.AuditAction;
+import dev.shimbun.audit.AuditEntry;
+import dev.shimbun.audit.AuditFilter;
+import dev.shimbun.audit.AuditService;
 import dev.shimbun.article.ArticleAdminService;
 import dev.shimbun.article.ArticleForm;
 import dev.shimbun.article.BlockForm;

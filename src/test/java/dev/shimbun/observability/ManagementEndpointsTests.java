@@ -3,9 +3,9 @@ package dev.shimbun.observability;
 import jakarta.servlet.http.Cookie;
 
 import dev.shimbun.MutableClock;
-import dev.shimbun.admin.AuditAction;
-import dev.shimbun.admin.AuditFilter;
-import dev.shimbun.admin.AuditService;
+import dev.shimbun.audit.AuditAction;
+import dev.shimbun.audit.AuditFilter;
+import dev.shimbun.audit.AuditService;
 import dev.shimbun.security.StaffCreateForm;
 import dev.shimbun.security.StaffRole;
 import dev.shimbun.security.StaffService;

@@ -4,9 +4,9 @@ import jakarta.servlet.http.Cookie;
 import java.time.Duration;
 
 import dev.shimbun.MutableClock;
-import dev.shimbun.admin.AuditAction;
-import dev.shimbun.admin.AuditFilter;
-import dev.shimbun.admin.AuditService;
+import dev.shimbun.audit.AuditAction;
+import dev.shimbun.audit.AuditFilter;
+import dev.shimbun.audit.AuditService;
 import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.params.ParameterizedTest;

@@ -4,7 +4,7 @@ import java.time.Clock;
 import java.util.Map;
 
 import dev.shimbun.ShimbunProperties;
-import dev.shimbun.admin.AuditService;
+import dev.shimbun.audit.AuditService;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.extension.ExtendWith;
 

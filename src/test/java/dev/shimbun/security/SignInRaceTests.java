@@ -15,10 +15,10 @@ import java.util.concurrent.atomic.AtomicInteger;
 import java.util.function.IntFunction;
 
 import dev.shimbun.MutableClock;
-import dev.shimbun.admin.AuditAction;
-import dev.shimbun.admin.AuditEntry;
-import dev.shimbun.admin.AuditFilter;
-import dev.shimbun.admin.AuditService;
+import dev.shimbun.audit.AuditAction;
+import dev.shimbun.audit.AuditEntry;
+import dev.shimbun.audit.AuditFilter;
+import dev.shimbun.audit.AuditService;
 import org.junit.jupiter.api.AfterEach;
 import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;

@@ -1,4 +1,4 @@
-package dev.shimbun.admin;
+package dev.shimbun.web;
 
 import java.nio.charset.StandardCharsets;
 import java.util.List;

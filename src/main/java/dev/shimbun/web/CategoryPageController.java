@@ -1,9 +1,12 @@
-package dev.shimbun.category;
+package dev.shimbun.web;
 
 import dev.shimbun.PageMeta;
 import dev.shimbun.PageNumber;
 import dev.shimbun.article.ArticleService;
 import dev.shimbun.article.ArticleSummary;
+import dev.shimbun.category.CategoryNotFoundException;
+import dev.shimbun.category.CategoryService;
+import dev.shimbun.category.CategoryView;
 import dev.shimbun.ranking.RankingService;
 
 import java.util.Locale;
@@ -18,8 +21,9 @@ import org.springframework.web.bind.annotation.PathVariable;
 import org.springframework.web.bind.annotation.RequestParam;
 import org.springframework.web.server.ResponseStatusException;
 
+/** A category page: the category's articles, newest first, beside its ranking. */
 @Controller
-class CategoryController {
+class CategoryPageController {
 
 	private final CategoryService categories;
 
@@ -29,7 +33,7 @@ class CategoryController {
 
 	private final RankingService rankings;
 
-	CategoryController(CategoryService categories, ArticleService articles, MessageSource messages,
+	CategoryPageController(CategoryService categories, ArticleService articles, MessageSource messages,
 			RankingService rankings) {
 		this.rankings = rankings;
 		this.categories = categories;

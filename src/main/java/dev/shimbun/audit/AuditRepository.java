@@ -1,4 +1,4 @@
-package dev.shimbun.admin;
+package dev.shimbun.audit;
 
 import java.util.List;
 

@@ -1,4 +1,4 @@
-package dev.shimbun.admin;
+package dev.shimbun.audit;
 
 /**
  * What the audit log records. Each action has a Japanese label in messages.properties.

@@ -1,6 +1,7 @@
-package dev.shimbun.admin;
+package dev.shimbun.web;
 
 import dev.shimbun.article.ArticleService;
+import dev.shimbun.audit.AuditService;
 import dev.shimbun.comment.CommentService;
 
 import org.springframework.stereotype.Controller;
