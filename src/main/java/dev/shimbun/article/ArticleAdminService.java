@@ -8,11 +8,12 @@ import java.time.ZoneId;
 import java.time.format.DateTimeFormatter;
 import java.util.ArrayList;
 import java.util.List;
-import java.util.Locale;
 import java.util.Optional;
 
+import dev.shimbun.Like;
 import dev.shimbun.PageNumber;
 import dev.shimbun.ShimbunProperties;
+import dev.shimbun.SignedIn;
 import dev.shimbun.audit.AuditAction;
 import dev.shimbun.audit.AuditService;
 import dev.shimbun.category.Category;
@@ -22,16 +23,14 @@ import dev.shimbun.search.SearchIndexer;
 import dev.shimbun.security.StaffService;
 import jakarta.persistence.EntityManager;
 import jakarta.persistence.criteria.Predicate;
-import tools.jackson.databind.json.JsonMapper;
 
 import org.springframework.data.domain.Page;
 import org.springframework.data.domain.PageRequest;
 import org.springframework.data.domain.Sort;
 import org.springframework.data.jpa.domain.Specification;
-import org.springframework.security.core.Authentication;
-import org.springframework.security.core.context.SecurityContextHolder;
 import org.springframework.stereotype.Service;
 import org.springframework.transaction.annotation.Transactional;
+import tools.jackson.databind.json.JsonMapper;
 
 /**
  * What editors do to articles: search, create, edit with revisions and corrections,
@@ -96,9 +95,7 @@ public class ArticleAdminService {
 		Specification<Article> where = (root, criteria, builder) -> {
 			List<Predicate> conditions = new ArrayList<>();
 			if (query != null) {
-				String pattern = "%"
-						+ query.toLowerCase(Locale.ROOT).replace("!", "!!").replace("%", "!%").replace("_", "!_") + "%";
-				conditions.add(builder.like(builder.lower(root.get("headline")), pattern, '!'));
+				conditions.add(builder.like(builder.lower(root.get("headline")), Like.contains(query), Like.ESCAPE));
 			}
 			if (status != null) {
 				conditions.add(builder.equal(root.get("status"), status));
@@ -189,7 +186,7 @@ public class ArticleAdminService {
 	@Transactional
 	public Long create(ArticleForm form) {
 		Instant now = this.clock.instant();
-		String username = currentUsername();
+		String username = SignedIn.username();
 		String slug = isBlank(form.getSlug()) ? generateSlug(now) : form.getSlug();
 		Article article = new Article(slug, form.getHeadline(), category(form.getCategoryId()),
 				author(form.getAuthorId()), this.clock);
@@ -211,7 +208,7 @@ public class ArticleAdminService {
 			throw new ArticleConflictException(displayName(article.getUpdatedBy()), zoned(article.getUpdatedAt()));
 		}
 		Instant now = this.clock.instant();
-		String username = currentUsername();
+		String username = SignedIn.username();
 		if (this.revisions.lastNumber(id) == 0) {
 			// Articles that never went through the editor (the seed) keep their first
 			// state.
@@ -313,7 +310,7 @@ public class ArticleAdminService {
 		Article article = find(id);
 		ArticleSnapshot snapshot = snapshot(revision(id, number));
 		Instant now = this.clock.instant();
-		String username = currentUsername();
+		String username = SignedIn.username();
 		Category category = Optional.ofNullable(snapshot.categoryId())
 			.map((categoryId) -> this.entityManager.find(Category.class, categoryId))
 			.orElse(article.getCategory());
@@ -386,11 +383,6 @@ public class ArticleAdminService {
 
 	private String displayName(String username) {
 		return (username != null) ? this.staff.displayName(username) : null;
-	}
-
-	private static String currentUsername() {
-		Authentication authentication = SecurityContextHolder.getContext().getAuthentication();
-		return (authentication != null) ? authentication.getName() : null;
 	}
 
 	private static boolean isBlank(String value) {

@@ -7,8 +7,8 @@ import java.util.Optional;
 
 import org.springframework.data.domain.Page;
 import org.springframework.data.domain.Pageable;
-import org.springframework.data.jpa.repository.EntityGraph;
 import org.springframework.data.jpa.domain.Specification;
+import org.springframework.data.jpa.repository.EntityGraph;
 import org.springframework.data.jpa.repository.JpaRepository;
 import org.springframework.data.jpa.repository.JpaSpecificationExecutor;
 import org.springframework.data.jpa.repository.Query;
@@ -18,8 +18,7 @@ interface ArticleRepository extends JpaRepository<Article, Long>, JpaSpecificati
 	@EntityGraph(attributePaths = { "category", "author", "blocks" })
 	@Query("""
 			select a from Article a
-			where a.slug = :slug and a.status in (dev.shimbun.article.ArticleStatus.SCHEDULED, dev.shimbun.article.ArticleStatus.PUBLISHED)
-			and a.publishedAt <= :now and (a.unpublishAt is null or a.unpublishAt > :now)
+			where a.slug = :slug and """ + ArticleVisibility.JPQL + """
 			""")
 	Optional<Article> findPublishedBySlug(String slug, Instant now);
 
@@ -29,8 +28,7 @@ interface ArticleRepository extends JpaRepository<Article, Long>, JpaSpecificati
 	 */
 	@Query("""
 			select a.id from Article a
-			where a.status in (dev.shimbun.article.ArticleStatus.SCHEDULED, dev.shimbun.article.ArticleStatus.PUBLISHED)
-			and a.publishedAt <= :now and (a.unpublishAt is null or a.unpublishAt > :now)
+			where """ + ArticleVisibility.JPQL + """
 			order by a.publishedAt desc, a.id desc
 			""")
 	List<Long> findLatestPublishedIds(Instant now, Pageable pageable);
@@ -39,14 +37,12 @@ interface ArticleRepository extends JpaRepository<Article, Long>, JpaSpecificati
 	@Query(value = """
 			select a.id from Article a
 			where a.category.id = :categoryId
-			and a.status in (dev.shimbun.article.ArticleStatus.SCHEDULED, dev.shimbun.article.ArticleStatus.PUBLISHED)
-			and a.publishedAt <= :now and (a.unpublishAt is null or a.unpublishAt > :now)
+			and """ + ArticleVisibility.JPQL + """
 			order by a.publishedAt desc, a.id desc
 			""", countQuery = """
 			select count(a) from Article a
 			where a.category.id = :categoryId
-			and a.status in (dev.shimbun.article.ArticleStatus.SCHEDULED, dev.shimbun.article.ArticleStatus.PUBLISHED)
-			and a.publishedAt <= :now and (a.unpublishAt is null or a.unpublishAt > :now)
+			and """ + ArticleVisibility.JPQL + """
 			""")
 	Page<Long> findPublishedIdsInCategory(Long categoryId, Instant now, Pageable pageable);
 
@@ -60,20 +56,18 @@ interface ArticleRepository extends JpaRepository<Article, Long>, JpaSpecificati
 	@Query("""
 			select count(b) from ArticleBlock b join b.article a
 			where b.figure.mediaId = :mediaId
-			and a.status in (dev.shimbun.article.ArticleStatus.SCHEDULED, dev.shimbun.article.ArticleStatus.PUBLISHED)
-			and a.publishedAt <= :now and (a.unpublishAt is null or a.unpublishAt > :now)
+			and """ + ArticleVisibility.JPQL + """
 			""")
 	long countVisibleWithMedia(Long mediaId, Instant now);
 
 	@EntityGraph(attributePaths = "category")
 	@Query("""
 			select a from Article a
-			where a.status in (dev.shimbun.article.ArticleStatus.SCHEDULED, dev.shimbun.article.ArticleStatus.PUBLISHED)
-			and a.publishedAt <= :now and (a.unpublishAt is null or a.unpublishAt > :now)
-			and lower(a.headline) like lower(concat('%', :text, '%'))
+			where """ + ArticleVisibility.JPQL + """
+			and lower(a.headline) like :pattern escape '!'
 			order by a.publishedAt desc, a.id desc
 			""")
-	List<Article> findPublishedByHeadlineContaining(String text, Instant now, Pageable pageable);
+	List<Article> findPublishedByHeadlineLike(String pattern, Instant now, Pageable pageable);
 
 	/** Admin search: the filters as a specification, with each row's category. */
 	@Override
@@ -105,16 +99,14 @@ interface ArticleRepository extends JpaRepository<Article, Long>, JpaSpecificati
 
 	@Query("""
 			select new dev.shimbun.article.ArticleStamp(a.slug, a.headline, a.publishedAt, a.updatedAt) from Article a
-			where a.status in (dev.shimbun.article.ArticleStatus.SCHEDULED, dev.shimbun.article.ArticleStatus.PUBLISHED)
-			and a.publishedAt <= :now and (a.unpublishAt is null or a.unpublishAt > :now)
+			where """ + ArticleVisibility.JPQL + """
 			order by a.id
 			""")
 	List<ArticleStamp> findPublishedStamps(Instant now, Pageable pageable);
 
 	@Query("""
 			select new dev.shimbun.article.ArticleStamp(a.slug, a.headline, a.publishedAt, a.updatedAt) from Article a
-			where a.status in (dev.shimbun.article.ArticleStatus.SCHEDULED, dev.shimbun.article.ArticleStatus.PUBLISHED)
-			and a.publishedAt <= :now and (a.unpublishAt is null or a.unpublishAt > :now)
+			where """ + ArticleVisibility.JPQL + """
 			and a.publishedAt >= :since
 			order by a.publishedAt desc, a.id desc
 			""")
@@ -122,15 +114,13 @@ interface ArticleRepository extends JpaRepository<Article, Long>, JpaSpecificati
 
 	@Query("""
 			select count(a) from Article a
-			where a.status in (dev.shimbun.article.ArticleStatus.SCHEDULED, dev.shimbun.article.ArticleStatus.PUBLISHED)
-			and a.publishedAt <= :now and (a.unpublishAt is null or a.unpublishAt > :now)
+			where """ + ArticleVisibility.JPQL + """
 			""")
 	long countPublished(Instant now);
 
 	@Query("""
 			select a.category.slug, max(a.updatedAt) from Article a
-			where a.status in (dev.shimbun.article.ArticleStatus.SCHEDULED, dev.shimbun.article.ArticleStatus.PUBLISHED)
-			and a.publishedAt <= :now and (a.unpublishAt is null or a.unpublishAt > :now)
+			where """ + ArticleVisibility.JPQL + """
 			group by a.category.slug
 			""")
 	List<Object[]> findLastUpdatedByCategory(Instant now);

@@ -8,6 +8,7 @@ import java.util.EnumMap;
 import java.util.List;
 import java.util.Map;
 
+import dev.shimbun.Like;
 import dev.shimbun.ShimbunProperties;
 import dev.shimbun.media.MediaView;
 
@@ -111,7 +112,7 @@ public class ArticleService {
 			return List.of();
 		}
 		return this.articles
-			.findPublishedByHeadlineContaining(text.strip(), this.clock.instant(), PageRequest.of(0, limit))
+			.findPublishedByHeadlineLike(Like.contains(text), this.clock.instant(), PageRequest.of(0, limit))
 			.stream()
 			.map(this::summary)
 			.toList();

@@ -5,17 +5,19 @@ import java.time.Instant;
 import java.time.ZoneId;
 import java.util.ArrayList;
 import java.util.List;
+import java.util.Locale;
 
 import dev.shimbun.PageNumber;
 import dev.shimbun.ShimbunProperties;
+import dev.shimbun.SignedIn;
 import jakarta.persistence.criteria.Predicate;
 
+import org.springframework.context.MessageSource;
+import org.springframework.context.support.MessageSourceAccessor;
 import org.springframework.data.domain.Page;
 import org.springframework.data.domain.PageRequest;
 import org.springframework.data.domain.Sort;
 import org.springframework.data.jpa.domain.Specification;
-import org.springframework.security.core.Authentication;
-import org.springframework.security.core.context.SecurityContextHolder;
 import org.springframework.stereotype.Service;
 import org.springframework.transaction.annotation.Transactional;
 
@@ -37,16 +39,27 @@ public class AuditService {
 
 	private final ZoneId zone;
 
-	AuditService(AuditRepository events, Clock clock, ShimbunProperties properties) {
+	private final MessageSourceAccessor messages;
+
+	AuditService(AuditRepository events, Clock clock, ShimbunProperties properties, MessageSource messages) {
 		this.events = events;
+		this.messages = new MessageSourceAccessor(messages, Locale.JAPANESE);
 		this.clock = clock;
 		this.zone = properties.site().zone();
+	}
+
+	/**
+	 * A detail for the log written from a message key in {@code messages.properties}: the
+	 * log is kept in Japanese, like the admin pages that show it.
+	 */
+	public String text(String key, Object... arguments) {
+		return this.messages.getMessage(key, arguments);
 	}
 
 	/** Records an action by the signed-in staff member. */
 	@Transactional
 	public void record(AuditAction action, String targetType, Object targetId, String detail) {
-		recordAs(currentUsername(), action, targetType, targetId, detail);
+		recordAs(SignedIn.username(), action, targetType, targetId, detail);
 	}
 
 	/**
@@ -116,11 +129,6 @@ public class AuditService {
 
 	private static String blankToNull(String value) {
 		return (value == null || value.isBlank()) ? null : value.strip();
-	}
-
-	static String currentUsername() {
-		Authentication authentication = SecurityContextHolder.getContext().getAuthentication();
-		return (authentication != null && authentication.isAuthenticated()) ? authentication.getName() : null;
 	}
 
 }

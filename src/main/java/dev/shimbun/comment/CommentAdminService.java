@@ -9,20 +9,20 @@ import java.util.EnumMap;
 import java.util.HashMap;
 import java.util.LinkedHashSet;
 import java.util.List;
-import java.util.Locale;
 import java.util.Map;
 import java.util.Objects;
 import java.util.Set;
 import java.util.function.Function;
 import java.util.stream.Collectors;
 
+import dev.shimbun.Like;
 import dev.shimbun.PageNumber;
 import dev.shimbun.ShimbunProperties;
+import dev.shimbun.article.Article;
 import dev.shimbun.audit.AuditAction;
 import dev.shimbun.audit.AuditService;
 import dev.shimbun.cluster.ClusterEvents;
 import dev.shimbun.cluster.ContentChanged.Topic;
-import dev.shimbun.article.Article;
 
 import org.springframework.data.domain.Page;
 import org.springframework.data.domain.PageRequest;
@@ -90,7 +90,7 @@ public class CommentAdminService {
 			case ALL -> List.of(CommentStatus.values());
 		};
 		return this.comments.findForModeration(statuses, query.queue() == CommentQueue.REPORTED,
-				containsPattern(query.article()), containsPattern(query.text()),
+				Like.contains(query.article()), Like.contains(query.text()),
 				PageRequest.of(Math.max(pageIndex, 0), PAGE_SIZE));
 	}
 
@@ -100,8 +100,8 @@ public class CommentAdminService {
 		for (CommentQueue queue : CommentQueue.values()) {
 			counts.put(queue, 0L);
 		}
-		for (Object[] row : this.comments.countForModeration(containsPattern(query.article()),
-				containsPattern(query.text()))) {
+		for (Object[] row : this.comments.countForModeration(Like.contains(query.article()),
+				Like.contains(query.text()))) {
 			CommentStatus status = (CommentStatus) row[0];
 			long count = ((Number) row[1]).longValue();
 			long unreviewedReports = (row[2] != null) ? ((Number) row[2]).longValue() : 0;
@@ -256,15 +256,6 @@ public class CommentAdminService {
 				comment.getBody(), comment.getCreatedAt().atZone(this.zone), comment.getStatus(),
 				comment.getQueueReason(), comment.getReportCount(), reports, comment.isFeatured(),
 				comment.getReviewedAt() != null);
-	}
-
-	/** A {@code LIKE} pattern for "contains", without regard to case, or null. */
-	static String containsPattern(String text) {
-		if (text == null || text.isBlank()) {
-			return null;
-		}
-		String escaped = text.strip().toLowerCase(Locale.ROOT).replace("!", "!!").replace("%", "!%").replace("_", "!_");
-		return "%" + escaped + "%";
 	}
 
 	/** The start of a comment for the audit log. */

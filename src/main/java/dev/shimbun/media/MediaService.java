@@ -11,22 +11,23 @@ import java.util.Collection;
 import java.util.HexFormat;
 import java.util.LinkedHashMap;
 import java.util.List;
-import java.util.Locale;
 import java.util.Map;
 import java.util.Optional;
 import java.util.UUID;
 import java.util.function.Function;
 import java.util.stream.Collectors;
 
+import dev.shimbun.Like;
 import dev.shimbun.PageNumber;
 import dev.shimbun.ShimbunProperties;
+import dev.shimbun.SignedIn;
 import dev.shimbun.audit.AuditAction;
 import dev.shimbun.audit.AuditService;
 import dev.shimbun.cluster.ClusterEvents;
 import dev.shimbun.cluster.ContentChanged.Topic;
+
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
-
 import org.springframework.beans.factory.ObjectProvider;
 import org.springframework.core.io.Resource;
 import org.springframework.dao.DataIntegrityViolationException;
@@ -140,8 +141,7 @@ public class MediaService {
 	 * @param page the page index, from 0; past the last page, the last page
 	 */
 	public Page<MediaView> library(String query, int page) {
-		String pattern = (query == null || query.isBlank()) ? null
-				: "%" + escapeLike(query.strip().toLowerCase(Locale.ROOT)) + "%";
+		String pattern = Like.contains(query);
 		return PageNumber.fetch(Math.max(page, 0) + 1, PAGE_SIZE, (index) -> {
 			PageRequest request = PageRequest.of(index, PAGE_SIZE, NEWEST_FIRST);
 			return (pattern == null) ? this.items.findAllBy(request) : this.items.search(pattern, request);
@@ -182,13 +182,13 @@ public class MediaService {
 		catch (MediaRejectedException ex) {
 			// one line, no stack trace: anyone with an editor's account can cause it
 			logger.warn("Upload of {} ({} bytes) by {} refused: {}", originalName(file).replaceAll("\\p{Cntrl}", "?"),
-					content.length, currentUsername(), ex.messageKey());
+					content.length, SignedIn.username(), ex.messageKey());
 			throw ex;
 		}
 		String key = UUID.randomUUID().toString().replace("-", "");
 		MediaItem item = new MediaItem(key, originalName(file), image.type(), image.width(), image.height(),
 				content.length, sha256(content), image.variantWidths(), image.variantType(), this.clock.instant(),
-				currentUsername());
+				SignedIn.username());
 		item.describe(form.getAltText(), form.getCaption(), form.getCredit());
 		item = this.items.saveAndFlush(item);
 		store(key, content, image.variants());
@@ -383,10 +383,6 @@ public class MediaService {
 		return bytes + "B";
 	}
 
-	private static String escapeLike(String text) {
-		return text.replace("!", "!!").replace("%", "!%").replace("_", "!_");
-	}
-
 	private static String sha256(byte[] content) {
 		try {
 			return HexFormat.of().formatHex(MessageDigest.getInstance("SHA-256").digest(content));
@@ -394,11 +390,6 @@ public class MediaService {
 		catch (NoSuchAlgorithmException ex) {
 			throw new IllegalStateException(ex);
 		}
-	}
-
-	private static String currentUsername() {
-		Authentication authentication = SecurityContextHolder.getContext().getAuthentication();
-		return (authentication != null && authentication.isAuthenticated()) ? authentication.getName() : null;
 	}
 
 }

@@ -19,6 +19,7 @@ import java.util.TreeSet;
 import com.github.benmanes.caffeine.cache.Cache;
 import com.github.benmanes.caffeine.cache.Caffeine;
 import dev.shimbun.ShimbunProperties;
+import dev.shimbun.article.ArticleVisibility;
 import dev.shimbun.cluster.ClusterEvents;
 import dev.shimbun.cluster.ContentChanged;
 import dev.shimbun.cluster.ContentChanged.Topic;
@@ -46,9 +47,7 @@ import org.springframework.transaction.support.TransactionTemplate;
 @Service
 public class RankingService {
 
-	private static final String VISIBLE = """
-			a.status IN ('SCHEDULED', 'PUBLISHED') AND a.published_at <= ?
-			AND (a.unpublish_at IS NULL OR a.unpublish_at > ?)""";
+	private static final String VISIBLE = ArticleVisibility.sql("?");
 
 	private static final String DAY = "day";
 

@@ -13,8 +13,8 @@ import java.time.ZonedDateTime;
 import java.time.temporal.ChronoUnit;
 import java.util.ArrayList;
 import java.util.List;
-import java.util.Locale;
 
+import dev.shimbun.Like;
 import dev.shimbun.ShimbunProperties;
 
 import org.springframework.data.domain.Page;
@@ -80,7 +80,7 @@ public class StatsService {
 		List<Object> filter = new ArrayList<>();
 		if (text != null && !text.isBlank()) {
 			where = " WHERE LOWER(a.headline) LIKE ? ESCAPE '!'";
-			filter.add("%" + likeEscaped(text.strip().toLowerCase(Locale.ROOT)) + "%");
+			filter.add(Like.contains(text));
 		}
 		String order = switch (sort) {
 			case DAY -> " ORDER BY day_views DESC, a.view_count DESC, a.id DESC";
@@ -166,11 +166,6 @@ public class StatsService {
 
 	private static OffsetDateTime utc(Instant instant) {
 		return instant.atOffset(ZoneOffset.UTC);
-	}
-
-	/** Escapes the wildcards of LIKE with {@code !}. */
-	private static String likeEscaped(String text) {
-		return text.replace("!", "!!").replace("%", "!%").replace("_", "!_");
 	}
 
 	/**

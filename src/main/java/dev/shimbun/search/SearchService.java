@@ -12,12 +12,13 @@ import java.util.Map;
 import java.util.Set;
 
 import dev.shimbun.ShimbunProperties;
+import dev.shimbun.article.ArticleVisibility;
 import dev.shimbun.search.SearchHit.Segment;
 
-import org.springframework.jdbc.core.namedparam.MapSqlParameterSource;
-import org.springframework.jdbc.core.namedparam.NamedParameterJdbcTemplate;
 import org.springframework.jdbc.core.JdbcTemplate;
 import org.springframework.jdbc.core.RowCallbackHandler;
+import org.springframework.jdbc.core.namedparam.MapSqlParameterSource;
+import org.springframework.jdbc.core.namedparam.NamedParameterJdbcTemplate;
 import org.springframework.stereotype.Service;
 import org.springframework.transaction.annotation.Transactional;
 
@@ -41,9 +42,7 @@ public class SearchService {
 	/** Length of a snippet, in code points. */
 	static final int SNIPPET_LENGTH = 80;
 
-	private static final String VISIBLE = """
-			a.status IN ('SCHEDULED', 'PUBLISHED') AND a.published_at <= :now
-			AND (a.unpublish_at IS NULL OR a.unpublish_at > :now)""";
+	private static final String VISIBLE = ArticleVisibility.sql(":now");
 
 	private final NamedParameterJdbcTemplate jdbc;
 

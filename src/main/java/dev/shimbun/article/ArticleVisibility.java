@@ -1,0 +1,38 @@
+package dev.shimbun.article;
+
+/**
+ * What "a visible article" means, the one definition: scheduled or published, its
+ * publication time passed and its unpublish time, if any, not reached. Readers see these
+ * articles and nothing else.
+ * <p>
+ * The same rule in the three forms the application needs: Java
+ * ({@link Article#isVisibleAt}), JPQL for the article feature's repository and SQL for
+ * the features that join the {@code article} table in their own queries (search,
+ * rankings), always aliased {@code a}.
+ */
+public final class ArticleVisibility {
+
+	/**
+	 * JPQL condition on {@code Article a}, with the parameter {@code :now}. It starts
+	 * with a space and ends with a line break, so that it can stand between two text
+	 * blocks (which drop the spaces that end their lines).
+	 */
+	static final String JPQL = " " + """
+			a.status in (dev.shimbun.article.ArticleStatus.SCHEDULED, dev.shimbun.article.ArticleStatus.PUBLISHED)
+			and a.publishedAt <= :now and (a.unpublishAt is null or a.unpublishAt > :now)
+			""";
+
+	private ArticleVisibility() {
+	}
+
+	/**
+	 * SQL condition on the {@code article} table aliased {@code a}.
+	 * @param now the placeholder of the current time in the query, {@code ":now"} or
+	 * {@code "?"} (then bound twice, in order)
+	 */
+	public static String sql(String now) {
+		return "a.status IN ('SCHEDULED', 'PUBLISHED') AND a.published_at <= " + now
+				+ " AND (a.unpublish_at IS NULL OR a.unpublish_at > " + now + ")";
+	}
+
+}
