@@ -9,6 +9,7 @@ import net.javacrumbs.shedlock.core.LockProvider;
 import net.javacrumbs.shedlock.provider.jdbctemplate.JdbcTemplateLockProvider;
 import net.javacrumbs.shedlock.spring.annotation.EnableSchedulerLock;
 
+import org.springframework.beans.factory.config.BeanFactoryPostProcessor;
 import org.springframework.boot.autoconfigure.condition.ConditionalOnProperty;
 import org.springframework.context.annotation.Bean;
 import org.springframework.context.annotation.Configuration;
@@ -26,6 +27,23 @@ import org.springframework.scheduling.annotation.EnableScheduling;
 @EnableSchedulerLock(defaultLockAtMostFor = "PT10M")
 @ConditionalOnProperty(name = "shimbun.scheduling.enabled", matchIfMissing = true)
 class SchedulingConfiguration {
+
+	/**
+	 * Gives the settings a plain bean name, {@value ShimbunProperties#BEAN_NAME}, so that
+	 * each {@code @Scheduled} job reads its interval from {@link ShimbunProperties} (for
+	 * example {@code "#{@shimbunProperties.views().flushInterval()}"}) instead of
+	 * repeating its default.
+	 */
+	@Bean
+	static BeanFactoryPostProcessor shimbunPropertiesAlias() {
+		return (beanFactory) -> {
+			for (String name : beanFactory.getBeanNamesForType(ShimbunProperties.class, false, false)) {
+				if (!name.equals(ShimbunProperties.BEAN_NAME)) {
+					beanFactory.registerAlias(name, ShimbunProperties.BEAN_NAME);
+				}
+			}
+		};
+	}
 
 	/**
 	 * While the database is unavailable no lock is taken, so that the jobs that need one

@@ -20,12 +20,21 @@ import org.springframework.util.unit.DataSize;
  * @param media uploaded images: where they are kept and how large they may be
  * @param backup backups of the embedded database and the media files
  * @param database how an outage of the database is noticed
+ * @param scheduling background jobs
+ * @param cluster how instances hear of each other's changes
  */
 @ConfigurationProperties("shimbun")
 public record ShimbunProperties(@DefaultValue("./data") String dataDir, @DefaultValue Site site,
 		@DefaultValue Pages pages, @DefaultValue Admin admin, @DefaultValue Comments comments,
 		@DefaultValue Media media, @DefaultValue Views views, @DefaultValue Backup backup,
-		@DefaultValue Database database) {
+		@DefaultValue Database database, @DefaultValue Scheduling scheduling, @DefaultValue Cluster cluster) {
+
+	/**
+	 * The name under which this object is a bean, for the {@code @Scheduled} expressions
+	 * that read their intervals from it:
+	 * {@code "#{@shimbunProperties.views().flushInterval()}"}.
+	 */
+	public static final String BEAN_NAME = "shimbunProperties";
 
 	/** The directory of the media files: {@code shimbun.media.dir} or its default. */
 	public Path mediaDirectory() {
@@ -189,6 +198,25 @@ public record ShimbunProperties(@DefaultValue("./data") String dataDir, @Default
 	 */
 	public record Database(@DefaultValue("1s") Duration probeInterval, @DefaultValue("1s") Duration probeTimeout,
 			@DefaultValue("5s") Duration retryAfter) {
+	}
+
+	/**
+	 * Background jobs (scheduled publication, rankings, view-count flushes, change
+	 * polling, backups).
+	 *
+	 * @param enabled whether this instance runs them at all (tests turn them off)
+	 * @param articleInterval how often scheduled publication and unpublish times are
+	 * applied to the articles' statuses (readers see the change at its time regardless)
+	 */
+	public record Scheduling(@DefaultValue("true") boolean enabled, @DefaultValue("30s") Duration articleInterval) {
+	}
+
+	/**
+	 * Several instances on one database (docs/deployment.md).
+	 *
+	 * @param pollInterval how often an instance reads the changes the others announced
+	 */
+	public record Cluster(@DefaultValue("1s") Duration pollInterval) {
 	}
 
 }

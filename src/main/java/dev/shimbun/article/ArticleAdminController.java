@@ -32,6 +32,10 @@ class ArticleAdminController {
 
 	private final ArticleAdminService editor;
 
+	private final ArticleRules rules;
+
+	private final ArticleRevisions revisions;
+
 	private final ArticleService articles;
 
 	private final CategoryService categories;
@@ -40,9 +44,11 @@ class ArticleAdminController {
 
 	private final FigureImages figureImages;
 
-	ArticleAdminController(ArticleAdminService editor, ArticleService articles, CategoryService categories,
-			ArticlePageModel page, FigureImages figureImages) {
+	ArticleAdminController(ArticleAdminService editor, ArticleRules rules, ArticleRevisions revisions,
+			ArticleService articles, CategoryService categories, ArticlePageModel page, FigureImages figureImages) {
 		this.editor = editor;
+		this.rules = rules;
+		this.revisions = revisions;
 		this.articles = articles;
 		this.categories = categories;
 		this.page = page;
@@ -104,7 +110,7 @@ class ArticleAdminController {
 		if (form.applyBlockAction(action)) {
 			return formPage(model, null);
 		}
-		reject(result, this.editor.check(form, null));
+		this.rules.validate(form, result, (Long) null);
 		if (result.hasErrors()) {
 			return formPage(model, null);
 		}
@@ -126,7 +132,7 @@ class ArticleAdminController {
 		if (form.applyBlockAction(action)) {
 			return formPage(model, id);
 		}
-		reject(result, this.editor.check(form, id));
+		this.rules.validate(form, result, id);
 		if (result.hasErrors()) {
 			return formPage(model, id);
 		}
@@ -161,7 +167,7 @@ class ArticleAdminController {
 	@GetMapping("/{id}/revisions")
 	String revisions(@PathVariable Long id, Model model) {
 		model.addAttribute("info", this.editor.info(id));
-		model.addAttribute("revisions", this.editor.revisions(id));
+		model.addAttribute("revisions", this.revisions.list(id));
 		return "admin/articles/revisions";
 	}
 
@@ -170,7 +176,7 @@ class ArticleAdminController {
 		model.addAttribute("info", this.editor.info(id));
 		model.addAttribute("from", from);
 		model.addAttribute("to", to);
-		model.addAttribute("lines", this.editor.diff(id, from, to));
+		model.addAttribute("lines", this.revisions.diff(id, from, to));
 		return "admin/articles/compare";
 	}
 
@@ -209,14 +215,6 @@ class ArticleAdminController {
 			model.addAttribute("info", this.editor.info(id));
 		}
 		return "admin/articles/form";
-	}
-
-	private static void reject(BindingResult result, List<FieldProblem> problems) {
-		for (FieldProblem problem : problems) {
-			if (!result.hasFieldErrors(problem.field())) {
-				result.rejectValue(problem.field(), problem.messageKey());
-			}
-		}
 	}
 
 }

@@ -6,22 +6,23 @@ import org.springframework.scheduling.annotation.Scheduled;
 import org.springframework.stereotype.Component;
 
 /**
- * Applies publication and unpublish times to article statuses (see ArticleAdminService).
+ * Applies the articles' publication and unpublish times every
+ * {@code shimbun.scheduling.article-interval} (see {@link ArticleSchedule}), once per
+ * cluster: the instance that takes the lock does it.
  */
 @Component
-public class ArticleScheduler {
+class ArticleScheduler {
 
-	private final ArticleAdminService articles;
+	private final ArticleSchedule schedule;
 
-	ArticleScheduler(ArticleAdminService articles) {
-		this.articles = articles;
+	ArticleScheduler(ArticleSchedule schedule) {
+		this.schedule = schedule;
 	}
 
-	/** Once per cluster: the instance that takes the lock does it. */
-	@Scheduled(fixedDelayString = "${shimbun.scheduling.article-interval:30s}", initialDelayString = "10s")
+	@Scheduled(fixedDelayString = "#{@shimbunProperties.scheduling().articleInterval()}", initialDelayString = "10s")
 	@SchedulerLock(name = "article-schedule", lockAtMostFor = "PT5M", lockAtLeastFor = "PT5S")
 	public void applySchedule() {
-		this.articles.applySchedule();
+		this.schedule.apply();
 	}
 
 }

@@ -4,6 +4,8 @@ import java.time.Instant;
 import java.util.ArrayList;
 import java.util.List;
 
+import org.springframework.context.support.MessageSourceAccessor;
+
 /**
  * The content of an article at one save: what a revision stores (as JSON) and restores.
  */
@@ -18,28 +20,37 @@ record ArticleSnapshot(String headline, String slug, String summary, Long catego
 				article.getUnpublishAt(), article.getBlocks().stream().map(BlockContent::of).toList());
 	}
 
-	/** The snapshot as lines of text, for a readable comparison of two revisions. */
-	List<String> lines() {
+	/**
+	 * The snapshot as lines of text, each field under its label from
+	 * {@code messages.properties}, for a readable comparison of two revisions.
+	 */
+	List<String> lines(MessageSourceAccessor labels) {
 		List<String> lines = new ArrayList<>();
-		lines.add("見出し: " + this.headline);
-		lines.add("スラッグ: " + this.slug);
-		lines.add("カテゴリー: " + this.categoryName);
-		lines.add("記者: " + this.authorName);
-		lines.add("状態: " + this.status);
-		lines.add("公開日時: " + ((this.publishedAt != null) ? this.publishedAt : "—"));
-		lines.add("非公開日時: " + ((this.unpublishAt != null) ? this.unpublishAt : "—"));
-		lines.add("概要: " + ((this.summary != null) ? this.summary : "—"));
+		lines.add(labels.getMessage("revision.line.headline", new Object[] { this.headline }));
+		lines.add(labels.getMessage("revision.line.slug", new Object[] { this.slug }));
+		lines.add(labels.getMessage("revision.line.category", new Object[] { this.categoryName }));
+		lines.add(labels.getMessage("revision.line.author", new Object[] { this.authorName }));
+		lines.add(labels.getMessage("revision.line.status", new Object[] { String.valueOf(this.status) }));
+		lines.add(labels.getMessage("revision.line.publishedAt", new Object[] { orDash(this.publishedAt) }));
+		lines.add(labels.getMessage("revision.line.unpublishAt", new Object[] { orDash(this.unpublishAt) }));
+		lines.add(labels.getMessage("revision.line.summary", new Object[] { nullToDash(this.summary) }));
 		for (BlockContent block : this.blocks) {
 			if (block.kind() == BlockKind.FIGURE) {
-				lines.add("図: " + ((block.mediaId() != null) ? "メディア" + block.mediaId() : block.imageUrl())
-						+ " / 代替テキスト: " + nullToDash(block.altText()) + " / キャプション: " + nullToDash(block.caption())
-						+ " / クレジット: " + nullToDash(block.credit()));
+				String image = (block.mediaId() != null)
+						? labels.getMessage("revision.line.media", new Object[] { String.valueOf(block.mediaId()) })
+						: block.imageUrl();
+				lines.add(labels.getMessage("revision.line.figure", new Object[] { image, nullToDash(block.altText()),
+						nullToDash(block.caption()), nullToDash(block.credit()) }));
 			}
 			else {
-				lines.add("段落: " + block.text());
+				lines.add(labels.getMessage("revision.line.paragraph", new Object[] { block.text() }));
 			}
 		}
 		return lines;
+	}
+
+	private static String orDash(Instant instant) {
+		return (instant != null) ? instant.toString() : "—";
 	}
 
 	private static String nullToDash(String value) {

@@ -21,7 +21,7 @@ class BackupScheduler {
 		this.backups = backups;
 	}
 
-	@Scheduled(cron = "${shimbun.backup.cron:-}", zone = "${shimbun.site.zone:Asia/Tokyo}")
+	@Scheduled(cron = "#{@shimbunProperties.backup().cron()}", zone = "#{@shimbunProperties.site().zone().id}")
 	void backUp() {
 		if (this.backups.mode() != BackupMode.H2) {
 			logger.warn("shimbun.backup.cron is set, but the application backs up only the embedded H2 database "

@@ -2,10 +2,8 @@ package dev.shimbun.cluster;
 
 import java.time.Clock;
 import java.time.Duration;
-import java.time.ZoneOffset;
 import java.util.Collections;
 import java.util.LinkedHashMap;
-import java.util.List;
 import java.util.Map;
 import java.util.Set;
 import java.util.UUID;
@@ -17,7 +15,6 @@ import org.slf4j.LoggerFactory;
 
 import org.springframework.context.ApplicationEventPublisher;
 import org.springframework.dao.DataAccessException;
-import org.springframework.jdbc.core.JdbcTemplate;
 import org.springframework.scheduling.annotation.Scheduled;
 import org.springframework.stereotype.Service;
 import org.springframework.transaction.support.TransactionSynchronization;
@@ -38,7 +35,7 @@ public class ClusterEvents {
 	/** How far back a poll looks, in ids, for rows that committed late. */
 	private static final int LATE_WINDOW = 1000;
 
-	private final JdbcTemplate jdbc;
+	private final ClusterEventLog log;
 
 	private final ApplicationEventPublisher publisher;
 
@@ -58,15 +55,13 @@ public class ClusterEvents {
 
 	private long highest;
 
-	ClusterEvents(JdbcTemplate jdbc, ApplicationEventPublisher publisher, Clock clock) {
-		this.jdbc = jdbc;
+	ClusterEvents(ClusterEventLog log, ApplicationEventPublisher publisher, Clock clock) {
+		this.log = log;
 		this.publisher = publisher;
 		this.clock = clock;
-		Long max = jdbc.queryForObject("SELECT MAX(id) FROM cluster_event", Long.class);
-		this.highest = (max != null) ? max : 0;
+		this.highest = log.highestId();
 		// what was announced before this instance started is already in the database
-		this.seen.addAll(
-				jdbc.queryForList("SELECT id FROM cluster_event WHERE id > ?", Long.class, this.highest - LATE_WINDOW));
+		this.seen.addAll(log.idsAfter(this.highest - LATE_WINDOW));
 	}
 
 	/**
@@ -75,8 +70,7 @@ public class ClusterEvents {
 	 */
 	public void changed(Topic topic, Object key) {
 		String item = (key != null) ? String.valueOf(key) : null;
-		this.jdbc.update("INSERT INTO cluster_event (topic, item_key, origin, created_at) VALUES (?, ?, ?, ?)",
-				topic.name(), item, this.origin, this.clock.instant().atOffset(ZoneOffset.UTC));
+		this.log.append(topic.name(), item, this.origin, this.clock.instant());
 		ContentChanged event = new ContentChanged(topic, item, true);
 		if (TransactionSynchronizationManager.isSynchronizationActive()) {
 			TransactionSynchronizationManager.registerSynchronization(new TransactionSynchronization() {
@@ -92,14 +86,9 @@ public class ClusterEvents {
 	}
 
 	/** Announces here the changes other instances made since the last poll. */
-	@Scheduled(fixedDelayString = "${shimbun.cluster.poll-interval:1s}", initialDelayString = "1s")
+	@Scheduled(fixedDelayString = "#{@shimbunProperties.cluster().pollInterval()}", initialDelayString = "1s")
 	public synchronized void poll() {
-		List<Row> rows = this.jdbc.query(
-				"SELECT id, topic, item_key, origin FROM cluster_event WHERE id > ? ORDER BY id",
-				(result, n) -> new Row(result.getLong("id"), result.getString("topic"), result.getString("item_key"),
-						result.getString("origin")),
-				this.highest - LATE_WINDOW);
-		for (Row row : rows) {
+		for (ClusterEventLog.Entry row : this.log.after(this.highest - LATE_WINDOW)) {
 			if (!this.seen.add(row.id())) {
 				continue;
 			}
@@ -124,15 +113,11 @@ public class ClusterEvents {
 	@SchedulerLock(name = "cluster-event-cleanup", lockAtLeastFor = "PT1M")
 	public void deleteOld() {
 		try {
-			this.jdbc.update("DELETE FROM cluster_event WHERE created_at < ?",
-					this.clock.instant().minus(Duration.ofMinutes(10)).atOffset(ZoneOffset.UTC));
+			this.log.deleteBefore(this.clock.instant().minus(Duration.ofMinutes(10)));
 		}
 		catch (DataAccessException ex) {
 			logger.warn("Could not delete old change announcements: {}", ex.getMessage());
 		}
-	}
-
-	private record Row(long id, String topic, String key, String origin) {
 	}
 
 }

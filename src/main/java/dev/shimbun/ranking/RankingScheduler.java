@@ -18,7 +18,7 @@ public class RankingScheduler {
 		this.rankings = rankings;
 	}
 
-	@Scheduled(fixedDelayString = "${shimbun.views.ranking-interval:60s}", initialDelayString = "2s")
+	@Scheduled(fixedDelayString = "#{@shimbunProperties.views().rankingInterval()}", initialDelayString = "2s")
 	@SchedulerLock(name = "ranking-recompute", lockAtMostFor = "PT10M", lockAtLeastFor = "PT5S")
 	public void recompute() {
 		this.rankings.recompute();

@@ -141,7 +141,7 @@ class ViewCounter implements MeterBinder {
 	 * database is unavailable the counts stay in the buffer and are written after it
 	 * returns.
 	 */
-	@Scheduled(fixedDelayString = "${shimbun.views.flush-interval:5s}")
+	@Scheduled(fixedDelayString = "#{@shimbunProperties.views().flushInterval()}")
 	synchronized void flush() {
 		if (!this.database.available()) {
 			return;

@@ -50,6 +50,9 @@ class ArticleEditingTests {
 	@Autowired
 	private ArticleAdminService editor;
 
+	@Autowired
+	private ArticleSchedule schedule;
+
 	private PageFetcher pages() {
 		return new PageFetcher(this.mvc);
 	}
@@ -193,11 +196,11 @@ class ArticleEditingTests {
 		pages().get("/articles/scheduled-story", 404);
 		this.clock.advance(Duration.ofMinutes(61));
 		assertThat(pages().get("/articles/scheduled-story").selectFirst("h1").text()).isEqualTo("予約された記事");
-		assertThat(this.editor.applySchedule()).isEqualTo(1);
+		assertThat(this.schedule.apply()).isEqualTo(1);
 		assertThat(this.editor.search("予約された記事", ArticleStatus.PUBLISHED, null, 0).getTotalElements()).isEqualTo(1);
 		this.clock.advance(Duration.ofHours(2));
 		pages().get("/articles/scheduled-story", 404);
-		assertThat(this.editor.applySchedule()).isEqualTo(1);
+		assertThat(this.schedule.apply()).isEqualTo(1);
 		assertThat(this.editor.search("予約された記事", ArticleStatus.UNPUBLISHED, null, 0).getTotalElements()).isEqualTo(1);
 	}
 

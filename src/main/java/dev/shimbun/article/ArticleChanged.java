@@ -1,0 +1,70 @@
+package dev.shimbun.article;
+
+/**
+ * An article was created, saved, restored, deleted or moved by its schedule, published
+ * inside the transaction that changed it. The audit log, the search index and the
+ * announcement to the other instances listen to it, each in its own class; the editor's
+ * service only says what happened.
+ *
+ * @param articleId the article
+ * @param headline its headline after the change (before it, for a deletion)
+ * @param change what happened
+ * @param before its status before the change, null when it was created
+ * @param after its status after the change, null when it was deleted
+ * @param correction the correction added with a save, or null
+ * @param restoredRevision the revision restored, or null
+ */
+public record ArticleChanged(Long articleId, String headline, Change change, ArticleStatus before, ArticleStatus after,
+		String correction, Integer restoredRevision) {
+
+	/** What happened to the article. */
+	public enum Change {
+
+		/** Created in the editor. */
+		CREATED,
+
+		/** Saved in the editor. */
+		SAVED,
+
+		/** A revision's content restored. */
+		RESTORED,
+
+		/** Deleted. */
+		DELETED,
+
+		/** Published or unpublished when its time came, by the system. */
+		SCHEDULED
+
+	}
+
+	static ArticleChanged created(Article article) {
+		return new ArticleChanged(article.getId(), article.getHeadline(), Change.CREATED, null, article.getStatus(),
+				null, null);
+	}
+
+	static ArticleChanged saved(Article article, ArticleStatus before, String correction) {
+		return new ArticleChanged(article.getId(), article.getHeadline(), Change.SAVED, before, article.getStatus(),
+				correction, null);
+	}
+
+	static ArticleChanged restored(Article article, int revision) {
+		return new ArticleChanged(article.getId(), article.getHeadline(), Change.RESTORED, article.getStatus(),
+				article.getStatus(), null, revision);
+	}
+
+	static ArticleChanged deleted(Article article) {
+		return new ArticleChanged(article.getId(), article.getHeadline(), Change.DELETED, article.getStatus(), null,
+				null, null);
+	}
+
+	static ArticleChanged scheduled(Article article, ArticleStatus before) {
+		return new ArticleChanged(article.getId(), article.getHeadline(), Change.SCHEDULED, before, article.getStatus(),
+				null, null);
+	}
+
+	/** Whether the article's text may have changed (headline, summary or body). */
+	public boolean textChanged() {
+		return this.change == Change.CREATED || this.change == Change.SAVED || this.change == Change.RESTORED;
+	}
+
+}
