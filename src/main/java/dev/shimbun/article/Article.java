@@ -23,7 +23,12 @@ import jakarta.persistence.OneToMany;
 import jakarta.persistence.OrderBy;
 import jakarta.persistence.Version;
 
-/** A news article: headline, byline, category, publication state and an ordered body. */
+/**
+ * A news article: headline, byline, category, publication state and an ordered body. It
+ * is longer than most classes because it is the aggregate root: its mapping, the intent
+ * methods that keep its rules (rewrite, schedule, correct) and the accessors the views
+ * read belong to the one entity.
+ */
 @Entity
 public class Article {
 

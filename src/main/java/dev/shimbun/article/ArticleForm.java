@@ -17,7 +17,9 @@ import org.springframework.format.annotation.DateTimeFormat;
 /**
  * The article editor. Body blocks are edited in the same form: adding, moving and
  * deleting blocks re-renders the form (nothing is saved until 保存する), so it works without
- * JavaScript and nothing typed is lost.
+ * JavaScript and nothing typed is lost. It is longer than most forms because it carries
+ * every field of an article (each with its constraints and accessors) and the block
+ * actions that work on them.
  */
 public class ArticleForm {
 

@@ -1,6 +1,5 @@
 package dev.shimbun.article;
 
-import java.io.IOException;
 import java.time.Clock;
 import java.time.Instant;
 import java.time.ZoneId;
@@ -12,14 +11,17 @@ import dev.shimbun.Like;
 import dev.shimbun.ShimbunProperties;
 import dev.shimbun.media.MediaView;
 
-import org.springframework.core.io.ClassPathResource;
 import org.springframework.data.domain.Page;
 import org.springframework.data.domain.PageImpl;
 import org.springframework.data.domain.PageRequest;
-import org.springframework.http.MediaTypeFactory;
 import org.springframework.stereotype.Service;
 import org.springframework.transaction.annotation.Transactional;
 
+/**
+ * Articles as readers see them: one article's page, the latest, a category's pages, and
+ * the pickers and counts of the admin pages. Feeds and sitemaps list them through
+ * {@link ArticleListings}.
+ */
 @Service
 @Transactional(readOnly = true)
 public class ArticleService {
@@ -141,118 +143,6 @@ public class ArticleService {
 		Map<Long, Article> loaded = new java.util.HashMap<>();
 		this.articles.findWithCategoryByIdIn(ids).forEach((article) -> loaded.put(article.getId(), article));
 		return ids.stream().map(loaded::get).filter(java.util.Objects::nonNull).toList();
-	}
-
-	/**
-	 * The newest published articles of the site, or of one category, for feeds: newest
-	 * first, with byline, description and first image.
-	 * @param categoryId the category, or {@code null} for the whole site
-	 */
-	public List<FeedEntry> latestForFeed(Long categoryId, int limit) {
-		Instant now = this.clock.instant();
-		PageRequest page = PageRequest.of(0, limit);
-		List<Long> ids = (categoryId != null)
-				? this.articles.findPublishedIdsInCategory(categoryId, now, page).getContent()
-				: this.articles.findLatestPublishedIds(now, page);
-		if (ids.isEmpty()) {
-			return List.of();
-		}
-		Map<Long, Article> loaded = new java.util.HashMap<>();
-		this.articles.findWithBodyByIdIn(ids).forEach((article) -> loaded.put(article.getId(), article));
-		Map<Long, MediaView> media = this.figureImages.items(loaded.values()
-			.stream()
-			.flatMap((article) -> article.getBlocks().stream())
-			.filter((block) -> block.getFigure() != null && block.getFigure().getMediaId() != null)
-			.map((block) -> block.getFigure().getMediaId())
-			.distinct()
-			.toList());
-		return ids.stream().map(loaded::get).map((article) -> feedEntry(article, media)).toList();
-	}
-
-	private FeedEntry feedEntry(Article article, Map<Long, MediaView> media) {
-		List<BlockView> blocks = article.getBlocks()
-			.stream()
-			.sorted(java.util.Comparator.comparingInt(ArticleBlock::getPosition))
-			.map((block) -> BlockView.of(block, media))
-			.flatMap(java.util.Optional::stream)
-			.toList();
-		FeedEntry.Image image = article.getBlocks()
-			.stream()
-			.sorted(java.util.Comparator.comparingInt(ArticleBlock::getPosition))
-			.filter((block) -> BlockView.of(block, media).filter(BlockView::isFigure).isPresent())
-			.findFirst()
-			.map((block) -> feedImage(block.getFigure(), media))
-			.orElse(null);
-		return new FeedEntry("/articles/" + article.getSlug(), article.getHeadline(), describe(article, blocks),
-				article.getAuthor().getDisplayName(), article.getPublishedAt().atZone(this.zone),
-				article.getUpdatedAt().atZone(this.zone), article.getCategory().getName(),
-				article.getCategory().getSlug(), image);
-	}
-
-	/**
-	 * The file a feed encloses for a figure: a media item's original with its stored type
-	 * and size, or an image by address, its type told by its name and its size read when
-	 * it is one of the site's own files.
-	 */
-	private static FeedEntry.Image feedImage(Figure figure, Map<Long, MediaView> media) {
-		if (figure.getMediaId() != null) {
-			MediaView item = media.get(figure.getMediaId());
-			return new FeedEntry.Image(item.url(), item.contentType(), item.byteSize());
-		}
-		String url = figure.getImageUrl();
-		String type = MediaTypeFactory.getMediaType(url.replaceFirst("[?#].*$", ""))
-			.filter((mediaType) -> "image".equals(mediaType.getType()))
-			.map((mediaType) -> mediaType.getType() + "/" + mediaType.getSubtype())
-			.orElse(null);
-		long length = 0;
-		if (url.startsWith("/") && !url.startsWith("//") && !url.contains("..")) {
-			ClassPathResource file = new ClassPathResource("static" + url);
-			try {
-				length = file.exists() ? file.contentLength() : 0;
-			}
-			catch (IOException ex) {
-				length = 0;
-			}
-		}
-		return new FeedEntry.Image(url, type, length);
-	}
-
-	/** How many articles readers can see now. */
-	public long countPublished() {
-		return this.articles.countPublished(this.clock.instant());
-	}
-
-	/**
-	 * Published articles in the order they were created, from an offset: for sitemaps.
-	 */
-	public List<SitemapEntry> publishedForSitemap(long offset, int limit) {
-		return this.articles.findPublishedStamps(this.clock.instant(), new OffsetRequest(offset, limit))
-			.stream()
-			.map((stamp) -> new SitemapEntry("/articles/" + stamp.slug(), stamp.updatedAt().atZone(this.zone)))
-			.toList();
-	}
-
-	/**
-	 * The last change of a published article in each category (by slug), for the sitemap;
-	 * categories without one are left out.
-	 */
-	public Map<String, java.time.ZonedDateTime> lastModifiedByCategory() {
-		Map<String, java.time.ZonedDateTime> result = new java.util.LinkedHashMap<>();
-		for (Object[] row : this.articles.findLastUpdatedByCategory(this.clock.instant())) {
-			result.put((String) row[0], ((Instant) row[1]).atZone(this.zone));
-		}
-		return result;
-	}
-
-	/**
-	 * Articles published from an instant until now, newest first: for the news sitemap.
-	 */
-	public List<NewsEntry> publishedSince(Instant since, int limit) {
-		return this.articles.findPublishedStampsSince(since, this.clock.instant(), PageRequest.of(0, limit))
-			.stream()
-			.map((stamp) -> new NewsEntry("/articles/" + stamp.slug(), stamp.headline(),
-					stamp.publishedAt().atZone(this.zone)))
-			.toList();
 	}
 
 	private ArticleSummary summary(Article article) {

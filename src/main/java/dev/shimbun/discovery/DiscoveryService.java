@@ -24,7 +24,7 @@ import com.rometools.rome.feed.synd.SyndLinkImpl;
 import com.rometools.rome.io.FeedException;
 import com.rometools.rome.io.SyndFeedOutput;
 import dev.shimbun.ShimbunProperties;
-import dev.shimbun.article.ArticleService;
+import dev.shimbun.article.ArticleListings;
 import dev.shimbun.article.FeedEntry;
 import dev.shimbun.article.NewsEntry;
 import dev.shimbun.article.SitemapEntry;
@@ -74,7 +74,7 @@ class DiscoveryService {
 
 	}
 
-	private final ArticleService articles;
+	private final ArticleListings listings;
 
 	private final CategoryService categories;
 
@@ -84,8 +84,8 @@ class DiscoveryService {
 
 	private int sitemapPageSize = SITEMAP_LIMIT;
 
-	DiscoveryService(ArticleService articles, CategoryService categories, ShimbunProperties properties, Clock clock) {
-		this.articles = articles;
+	DiscoveryService(ArticleListings listings, CategoryService categories, ShimbunProperties properties, Clock clock) {
+		this.listings = listings;
 		this.categories = categories;
 		this.site = properties.site();
 		this.clock = clock;
@@ -109,7 +109,7 @@ class DiscoveryService {
 	 */
 	String feed(FeedType type, String categorySlug) {
 		CategoryView category = (categorySlug != null) ? this.categories.get(categorySlug) : null;
-		List<FeedEntry> entries = this.articles.latestForFeed((category != null) ? category.id() : null, FEED_SIZE);
+		List<FeedEntry> entries = this.listings.latestForFeed((category != null) ? category.id() : null, FEED_SIZE);
 		String pagePath = (category != null) ? category.path() : "/";
 		String feedPath = ((category != null) ? category.path() : "") + type.fileName;
 		SyndFeed feed = new SyndFeedImpl();
@@ -181,7 +181,7 @@ class DiscoveryService {
 
 	/** The front page and the category pages, which come before the articles. */
 	List<SitemapEntry> pages() {
-		Map<String, ZonedDateTime> lastModified = this.articles.lastModifiedByCategory();
+		Map<String, ZonedDateTime> lastModified = this.listings.lastModifiedByCategory();
 		List<SitemapEntry> pages = new ArrayList<>();
 		pages.add(new SitemapEntry("/", lastModified.values().stream().max(Comparator.naturalOrder()).orElse(null)));
 		for (CategoryView category : this.categories.menu()) {
@@ -196,17 +196,17 @@ class DiscoveryService {
 	 */
 	SitemapPlan sitemapPlan() {
 		List<SitemapEntry> pages = pages();
-		return new SitemapPlan(pages, this.articles.countPublished(), this.sitemapPageSize);
+		return new SitemapPlan(pages, this.listings.countPublished(), this.sitemapPageSize);
 	}
 
 	/** Published articles from an offset, in the order they were written. */
 	List<SitemapEntry> articles(long offset, int limit) {
-		return this.articles.publishedForSitemap(offset, limit);
+		return this.listings.publishedForSitemap(offset, limit);
 	}
 
 	/** The articles for the news sitemap: published in the last 48 hours. */
 	List<NewsEntry> news() {
-		return this.articles.publishedSince(this.clock.instant().minus(NEWS_WINDOW), NEWS_LIMIT);
+		return this.listings.publishedSince(this.clock.instant().minus(NEWS_WINDOW), NEWS_LIMIT);
 	}
 
 	/**

@@ -1,17 +1,8 @@
 package dev.shimbun.security;
 
-import java.io.ByteArrayInputStream;
-import java.io.ByteArrayOutputStream;
 import java.io.IOException;
-import java.io.InputStream;
-import java.io.InputStreamReader;
-import java.io.BufferedReader;
 import java.net.URI;
-import java.nio.charset.StandardCharsets;
 import java.util.Arrays;
-import java.util.Collections;
-import java.util.Enumeration;
-import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Locale;
 import java.util.Map;
@@ -20,16 +11,12 @@ import java.util.Set;
 import dev.shimbun.ShimbunProperties;
 import jakarta.servlet.FilterChain;
 import jakarta.servlet.RequestDispatcher;
-import jakarta.servlet.ReadListener;
 import jakarta.servlet.ServletException;
-import jakarta.servlet.ServletInputStream;
 import jakarta.servlet.http.HttpServletRequest;
-import jakarta.servlet.http.HttpServletRequestWrapper;
 import jakarta.servlet.http.HttpServletResponse;
+
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
-
-import org.springframework.http.MediaType;
 import org.springframework.http.server.RequestPath;
 import org.springframework.web.filter.OncePerRequestFilter;
 import org.springframework.web.util.ServletRequestPathUtils;
@@ -121,12 +108,11 @@ public class PublicRequestGuard extends OncePerRequestFilter {
 				refuse(request, response, Refusal.TOO_LARGE, HttpServletResponse.SC_LENGTH_REQUIRED);
 				return;
 			}
-			byte[] body = readAtMost(request.getInputStream(), limit);
-			if (body == null) {
+			checked = BufferedBodyRequest.readAtMost(request, limit);
+			if (checked == null) {
 				refuse(request, response, Refusal.TOO_LARGE, HttpServletResponse.SC_REQUEST_ENTITY_TOO_LARGE);
 				return;
 			}
-			checked = new ReadBodyRequest(request, body);
 		}
 		if (!hasDecodableParameters(checked)) {
 			refuse(request, response, Refusal.MALFORMED, HttpServletResponse.SC_BAD_REQUEST);
@@ -196,20 +182,6 @@ public class PublicRequestGuard extends OncePerRequestFilter {
 		return contentType != null && contentType.toLowerCase(Locale.ROOT).startsWith("multipart/");
 	}
 
-	/** The body, or {@code null} when it is longer than the limit. */
-	private static byte[] readAtMost(InputStream input, long limit) throws IOException {
-		ByteArrayOutputStream body = new ByteArrayOutputStream();
-		byte[] buffer = new byte[8192];
-		int read;
-		while ((read = input.read(buffer)) != -1) {
-			if (body.size() + read > limit) {
-				return null;
-			}
-			body.write(buffer, 0, read);
-		}
-		return body.toByteArray();
-	}
-
 	/**
 	 * Whether every parameter could be decoded: the container refuses bad percent
 	 * sequences and invalid UTF-8, and text that was not valid UTF-8 may arrive with
@@ -230,157 +202,6 @@ public class PublicRequestGuard extends OncePerRequestFilter {
 			.stream()
 			.noneMatch((entry) -> entry.getKey().indexOf('\uFFFD') >= 0
 					|| Arrays.stream(entry.getValue()).anyMatch((value) -> value.indexOf('\uFFFD') >= 0));
-	}
-
-	/**
-	 * A request whose body has been read already: the body is served again, and a form's
-	 * parameters are decoded from it (the container no longer can).
-	 */
-	private static final class ReadBodyRequest extends HttpServletRequestWrapper {
-
-		private final byte[] body;
-
-		private Map<String, String[]> parameters;
-
-		ReadBodyRequest(HttpServletRequest request, byte[] body) {
-			super(request);
-			this.body = body;
-		}
-
-		@Override
-		public int getContentLength() {
-			return this.body.length;
-		}
-
-		@Override
-		public long getContentLengthLong() {
-			return this.body.length;
-		}
-
-		@Override
-		public ServletInputStream getInputStream() {
-			ByteArrayInputStream input = new ByteArrayInputStream(this.body);
-			return new ServletInputStream() {
-
-				@Override
-				public int read() {
-					return input.read();
-				}
-
-				@Override
-				public int read(byte[] bytes, int offset, int length) {
-					return input.read(bytes, offset, length);
-				}
-
-				@Override
-				public boolean isFinished() {
-					return input.available() == 0;
-				}
-
-				@Override
-				public boolean isReady() {
-					return true;
-				}
-
-				@Override
-				public void setReadListener(ReadListener listener) {
-					throw new UnsupportedOperationException();
-				}
-
-			};
-		}
-
-		@Override
-		public BufferedReader getReader() {
-			return new BufferedReader(new InputStreamReader(getInputStream(), StandardCharsets.UTF_8));
-		}
-
-		@Override
-		public String getParameter(String name) {
-			String[] values = getParameterMap().get(name);
-			return (values != null) ? values[0] : null;
-		}
-
-		@Override
-		public String[] getParameterValues(String name) {
-			String[] values = getParameterMap().get(name);
-			return (values != null) ? values.clone() : null;
-		}
-
-		@Override
-		public Enumeration<String> getParameterNames() {
-			return Collections.enumeration(getParameterMap().keySet());
-		}
-
-		@Override
-		public Map<String, String[]> getParameterMap() {
-			if (this.parameters == null) {
-				// the query's parameters (the container cannot read a consumed body)
-				Map<String, String[]> all = new LinkedHashMap<>(super.getParameterMap());
-				if (isForm()) {
-					String form = new String(this.body, StandardCharsets.ISO_8859_1);
-					for (String pair : form.split("&")) {
-						if (pair.isEmpty()) {
-							continue;
-						}
-						int equals = pair.indexOf('=');
-						String name = decode((equals >= 0) ? pair.substring(0, equals) : pair);
-						String value = decode((equals >= 0) ? pair.substring(equals + 1) : "");
-						String[] values = all.get(name);
-						String[] added = (values != null) ? Arrays.copyOf(values, values.length + 1) : new String[1];
-						added[added.length - 1] = value;
-						all.put(name, added);
-					}
-				}
-				this.parameters = Collections.unmodifiableMap(all);
-			}
-			return this.parameters;
-		}
-
-		private boolean isForm() {
-			String contentType = getContentType();
-			if (contentType == null) {
-				return false;
-			}
-			try {
-				return MediaType.APPLICATION_FORM_URLENCODED.includes(MediaType.parseMediaType(contentType));
-			}
-			catch (IllegalArgumentException ex) {
-				return false;
-			}
-		}
-
-		/**
-		 * Percent-decoded, then read as UTF-8: invalid UTF-8 becomes replacement
-		 * characters, which are then refused; a broken percent sequence throws
-		 * {@link IllegalArgumentException}.
-		 */
-		private static String decode(String text) {
-			ByteArrayOutputStream bytes = new ByteArrayOutputStream(text.length());
-			for (int i = 0; i < text.length(); i++) {
-				char c = text.charAt(i);
-				if (c == '+') {
-					bytes.write(' ');
-				}
-				else if (c == '%') {
-					if (i + 2 >= text.length()) {
-						throw new IllegalArgumentException("Incomplete percent sequence");
-					}
-					int high = Character.digit(text.charAt(i + 1), 16);
-					int low = Character.digit(text.charAt(i + 2), 16);
-					if (high < 0 || low < 0) {
-						throw new IllegalArgumentException("Invalid percent sequence");
-					}
-					bytes.write((high << 4) + low);
-					i += 2;
-				}
-				else {
-					bytes.write(c);
-				}
-			}
-			return bytes.toString(StandardCharsets.UTF_8);
-		}
-
 	}
 
 }
