@@ -95,7 +95,7 @@ interface ArticleRepository extends JpaRepository<Article, Long>, JpaSpecificati
 
 	@EntityGraph(attributePaths = { "category", "author", "blocks" })
 	@Query("select distinct a from Article a where a.id in :ids")
-	List<Article> findWithBodyByIdIn(java.util.Collection<Long> ids);
+	List<Article> findWithBodyByIdIn(Collection<Long> ids);
 
 	@Query("""
 			select new dev.shimbun.article.ArticleStamp(a.slug, a.headline, a.publishedAt, a.updatedAt) from Article a

@@ -29,14 +29,13 @@ final class RevisionDiff {
 	static List<DiffLine> compare(List<String> older, List<String> newer) {
 		List<DiffLine> lines = new ArrayList<>();
 		int atOld = 0;
-		int atNew = 0;
 		List<AbstractDelta<String>> deltas = DiffUtils.diff(older, newer, new MyersDiffWithLinearSpace<String>())
 			.getDeltas();
 		int d = 0;
 		while (d < deltas.size()) {
 			int fromOld = deltas.get(d).getSource().getPosition();
 			int fromNew = deltas.get(d).getTarget().getPosition();
-			for (; atOld < fromOld; atOld++, atNew++) {
+			for (; atOld < fromOld; atOld++) {
 				lines.add(equal(older.get(atOld)));
 			}
 			// touching deletions and insertions are one change
@@ -61,7 +60,6 @@ final class RevisionDiff {
 				lines.add(new DiffLine("INSERT", List.of(), whole(added.get(i))));
 			}
 			atOld = toOld;
-			atNew = toNew;
 		}
 		for (; atOld < older.size(); atOld++) {
 			lines.add(equal(older.get(atOld)));

@@ -106,6 +106,8 @@ public class DatabaseAvailability implements SmartLifecycle {
 		}
 	}
 
+	// a cause that is its own cause ends the chain: identity, not equality
+	@SuppressWarnings("PMD.CompareObjectsWithEquals")
 	private static String summary(Throwable failure) {
 		Throwable root = failure;
 		while (root.getCause() != null && root.getCause() != root) {

@@ -43,7 +43,7 @@ class DatabaseOutageResolver implements HandlerExceptionResolver, Ordered {
 
 	@Override
 	public int getOrder() {
-		return Ordered.HIGHEST_PRECEDENCE;
+		return HIGHEST_PRECEDENCE;
 	}
 
 }

@@ -30,7 +30,7 @@ class ErrorPageValveCustomizer implements WebServerFactoryCustomizer<TomcatServl
 
 	@Override
 	public int getOrder() {
-		return Ordered.LOWEST_PRECEDENCE;
+		return LOWEST_PRECEDENCE;
 	}
 
 	@Override

@@ -148,20 +148,33 @@ class LayoutAdvice {
 			}
 			try {
 				if (!this.clock.instant().isBefore(this.due)) {
-					Instant started = this.clock.instant();
-					long seen = this.changes.get();
-					T fresh = this.source.get();
-					boolean differs = this.loaded && !fresh.equals(this.value);
-					this.value = fresh;
-					this.loaded = true;
-					if (this.changes.get() == seen) {
-						this.due = started.plus(RECHECK);
-					}
-					if (differs) {
-						// kept pages show the old one (a list entry started or ended)
-						this.pages.dropPages();
-					}
+					this.due = reload();
 				}
+			}
+			finally {
+				this.reading.unlock();
+			}
+			return this.value;
+		}
+
+		/**
+		 * Reads the value again and says when it is due next: after {@link #RECHECK}, or
+		 * at once if a change was announced during the reading, or in a second if it
+		 * failed (the value shown so far is kept).
+		 */
+		private Instant reload() {
+			try {
+				Instant started = this.clock.instant();
+				long seen = this.changes.get();
+				T fresh = this.source.get();
+				boolean differs = this.loaded && !fresh.equals(this.value);
+				this.value = fresh;
+				this.loaded = true;
+				if (differs) {
+					// kept pages show the old one (a list entry started or ended)
+					this.pages.dropPages();
+				}
+				return (this.changes.get() == seen) ? started.plus(RECHECK) : this.due;
 			}
 			catch (RuntimeException ex) {
 				if (DatabaseUnavailable.is(ex)) {
@@ -170,12 +183,8 @@ class LayoutAdvice {
 				else {
 					logger.warn("{} unavailable", this.name, ex);
 				}
-				this.due = this.clock.instant().plus(Duration.ofSeconds(1));
+				return this.clock.instant().plus(Duration.ofSeconds(1));
 			}
-			finally {
-				this.reading.unlock();
-			}
-			return this.value;
 		}
 
 	}

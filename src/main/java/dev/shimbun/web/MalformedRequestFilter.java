@@ -70,6 +70,8 @@ class MalformedRequestFilter extends OncePerRequestFilter {
 	 * The refusal for an exception caused by a body or parameters that cannot be read, or
 	 * {@code null}.
 	 */
+	// a cause that is its own cause ends the chain: identity, not equality
+	@SuppressWarnings("PMD.CompareObjectsWithEquals")
 	private static Refusal refusal(Throwable ex) {
 		for (Throwable cause = ex; cause != null; cause = (cause.getCause() != cause) ? cause.getCause() : null) {
 			if (cause instanceof InvalidParameterException invalid) {

@@ -232,7 +232,7 @@ class ArticlePageTests {
 	@Test
 	void shareLinksNeedNoThirdPartyScript() {
 		String url = "https://news.example.jp" + PATH;
-		java.util.List<String> links = this.page.select(".share-links a").eachAttr("href");
+		List<String> links = this.page.select(".share-links a").eachAttr("href");
 		assertThat(links).hasSize(3);
 		assertThat(links.get(0)).startsWith("https://x.com/intent/post?text=%E4%B8%AD%E5%9B%BD")
 			.endsWith("&url=" + url);

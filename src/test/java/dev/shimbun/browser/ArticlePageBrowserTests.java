@@ -79,7 +79,7 @@ class ArticlePageBrowserTests {
 
 	@Test
 	void printingShowsTheArticleWithoutMenusSidebarsOrTheCommentForm() {
-		ArticlePage page = open();
+		open();
 		org.openqa.selenium.chrome.ChromeDriver chrome = (org.openqa.selenium.chrome.ChromeDriver) browser.driver();
 		chrome.executeCdpCommand("Emulation.setEmulatedMedia", java.util.Map.of("media", "print"));
 		try {
