@@ -13,6 +13,7 @@ import dev.shimbun.MutableClock;
 import dev.shimbun.ShimbunProperties;
 import dev.shimbun.audit.AuditAction;
 import dev.shimbun.audit.AuditService;
+import dev.shimbun.media.MediaFiles;
 import org.h2.jdbcx.JdbcDataSource;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
@@ -143,7 +144,9 @@ class BackupServiceTests {
 		all.put("shimbun.data-dir", this.dataDir.toString());
 		ShimbunProperties properties = new Binder(new MapConfigurationPropertySource(all)).bindOrCreate("shimbun",
 				ShimbunProperties.class);
-		return new BackupService(dataSource, this.audit, this.clock, properties);
+		DatabaseBackup database = new DatabaseBackup(dataSource);
+		return new BackupService(database, new BackupArchives(properties),
+				new ArchiveWriter(database, new MediaFiles(properties)), this.audit, this.clock, properties);
 	}
 
 }
