@@ -6,7 +6,7 @@ import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
 
-import dev.shimbun.media.MediaService;
+import dev.shimbun.media.MediaLibrary;
 import dev.shimbun.media.MediaView;
 
 import org.springframework.stereotype.Component;
@@ -19,11 +19,11 @@ import org.springframework.stereotype.Component;
 class FigureImages {
 
 	/** How many of the newest media items the editor offers. */
-	static final int PICKER_SIZE = 4 * MediaService.PAGE_SIZE;
+	static final int PICKER_SIZE = 4 * MediaLibrary.PAGE_SIZE;
 
-	private final MediaService media;
+	private final MediaLibrary media;
 
-	FigureImages(MediaService media) {
+	FigureImages(MediaLibrary media) {
 		this.media = media;
 	}
 
@@ -44,10 +44,10 @@ class FigureImages {
 	/** The newest media items to choose from in the editor, and those already chosen. */
 	List<MediaOption> options(Collection<Long> chosen) {
 		Map<Long, MediaOption> options = new LinkedHashMap<>();
-		for (int page = 0; page * MediaService.PAGE_SIZE < PICKER_SIZE; page++) {
+		for (int page = 0; page * MediaLibrary.PAGE_SIZE < PICKER_SIZE; page++) {
 			List<MediaView> items = this.media.library(null, page).getContent();
 			items.forEach((item) -> options.put(item.id(), option(item)));
-			if (items.size() < MediaService.PAGE_SIZE) {
+			if (items.size() < MediaLibrary.PAGE_SIZE) {
 				break;
 			}
 		}

@@ -25,7 +25,8 @@ import org.springframework.stereotype.Component;
  * default {@code media} under {@code shimbun.data-dir}), one directory per file key below
  * a directory named after the key's first two characters, one file per variant:
  * {@code ab/ab12.../original}, {@code ab/ab12.../640}. A file is written to a temporary
- * file next to it, forced to the disk and then moved into place atomically.
+ * file next to it (named as {@link MediaFiles} expects, so that copies of the library
+ * leave it out), forced to the disk and then moved into place atomically.
  */
 @Component
 class LocalMediaStorage implements MediaStorage {
@@ -56,7 +57,7 @@ class LocalMediaStorage implements MediaStorage {
 	public void put(String key, String variant, byte[] content) throws IOException {
 		Path target = path(key, variant);
 		Files.createDirectories(target.getParent());
-		Path temporary = Files.createTempFile(target.getParent(), "." + variant + "-", ".tmp");
+		Path temporary = MediaFiles.createTemporary(target.getParent(), variant);
 		try {
 			try (FileChannel channel = FileChannel.open(temporary, StandardOpenOption.WRITE,
 					StandardOpenOption.TRUNCATE_EXISTING)) {

@@ -29,9 +29,12 @@ import org.springframework.web.servlet.mvc.support.RedirectAttributes;
 @RequestMapping("/admin/media")
 class MediaAdminController {
 
+	private final MediaLibrary library;
+
 	private final MediaService media;
 
-	MediaAdminController(MediaService media) {
+	MediaAdminController(MediaLibrary library, MediaService media) {
+		this.library = library;
 		this.media = media;
 	}
 
@@ -43,7 +46,7 @@ class MediaAdminController {
 	@GetMapping
 	String library(@RequestParam(required = false) String q, @RequestParam(required = false) String page, Model model) {
 		String query = (q != null) ? q.strip() : "";
-		Page<MediaView> items = this.media.library(query, PageNumber.lenient(page) - 1);
+		Page<MediaView> items = this.library.library(query, PageNumber.lenient(page) - 1);
 		model.addAttribute("items", items);
 		model.addAttribute("q", query);
 		model.addAttribute("currentPage", items.getNumber() + 1);
@@ -77,7 +80,7 @@ class MediaAdminController {
 
 	@GetMapping("/{id}/edit")
 	String edit(@PathVariable Long id, Model model) {
-		MediaView item = this.media.get(id);
+		MediaView item = this.library.get(id);
 		model.addAttribute("item", item);
 		model.addAttribute("media", MediaForm.from(item));
 		return "admin/media/edit";
@@ -88,7 +91,7 @@ class MediaAdminController {
 			Model model, RedirectAttributes redirect, HttpServletResponse response) {
 		if (result.hasErrors()) {
 			response.setStatus(HttpStatus.UNPROCESSABLE_CONTENT.value());
-			model.addAttribute("item", this.media.get(id));
+			model.addAttribute("item", this.library.get(id));
 			return "admin/media/edit";
 		}
 		this.media.update(id, form);
@@ -98,7 +101,7 @@ class MediaAdminController {
 
 	@GetMapping("/{id}/delete")
 	String confirmDelete(@PathVariable Long id, Model model) {
-		model.addAttribute("item", this.media.get(id));
+		model.addAttribute("item", this.library.get(id));
 		return "admin/media/delete";
 	}
 
@@ -108,7 +111,7 @@ class MediaAdminController {
 			this.media.delete(id);
 		}
 		catch (MediaRejectedException ex) {
-			model.addAttribute("item", this.media.get(id));
+			model.addAttribute("item", this.library.get(id));
 			model.addAttribute("error", ex.messageKey());
 			refused(response, ex);
 			return "admin/media/delete";

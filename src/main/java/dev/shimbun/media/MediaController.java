@@ -28,10 +28,10 @@ class MediaController {
 
 	private static final CacheControl EDITORS_ONLY = CacheControl.noStore().cachePrivate();
 
-	private final MediaService media;
+	private final MediaAccess access;
 
-	MediaController(MediaService media) {
-		this.media = media;
+	MediaController(MediaAccess access) {
+		this.access = access;
 	}
 
 	@GetMapping({ "/media/{id:[0-9]{1,18}}", "/media/{id:[0-9]{1,18}}/{variant}" })
@@ -39,7 +39,7 @@ class MediaController {
 			HttpServletResponse response) {
 		MediaFile file;
 		try {
-			file = this.media.file(id, variant);
+			file = this.access.file(id, variant);
 		}
 		catch (MediaNotFoundException ex) {
 			response.setHeader(HttpHeaders.CACHE_CONTROL, "no-store");

@@ -38,6 +38,11 @@ public class MediaRejectedException extends RuntimeException {
 		this.retryAfterSeconds = retryAfterSeconds;
 	}
 
+	/** The file is malformed or cut off: not a whole image of its type (422). */
+	static MediaRejectedException broken() {
+		return new MediaRejectedException("media.error.broken");
+	}
+
 	/** The file is larger than the limit (413). */
 	static MediaRejectedException tooLarge(String limit) {
 		return new MediaRejectedException(HttpStatus.CONTENT_TOO_LARGE, "media.error.tooLarge", null, 0, limit);

@@ -1,10 +1,18 @@
 package dev.shimbun.backup;
 
+import java.io.IOException;
+import java.io.InterruptedIOException;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.time.Duration;
 import java.time.Instant;
 import java.util.Map;
+import java.util.concurrent.CountDownLatch;
+import java.util.concurrent.ExecutorService;
+import java.util.concurrent.Executors;
+import java.util.concurrent.Future;
+import java.util.concurrent.TimeUnit;
+import java.util.function.BiFunction;
 import java.util.stream.Stream;
 import java.util.zip.ZipEntry;
 import java.util.zip.ZipFile;
@@ -13,6 +21,7 @@ import dev.shimbun.MutableClock;
 import dev.shimbun.ShimbunProperties;
 import dev.shimbun.audit.AuditAction;
 import dev.shimbun.audit.AuditService;
+import dev.shimbun.media.MediaFiles;
 import org.h2.jdbcx.JdbcDataSource;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
@@ -26,6 +35,7 @@ import static org.mockito.ArgumentMatchers.any;
 import static org.mockito.ArgumentMatchers.eq;
 import static org.mockito.Mockito.mock;
 import static org.mockito.Mockito.verify;
+import static org.mockito.Mockito.verifyNoInteractions;
 
 /** What goes into a backup archive, what the backup directory keeps. */
 class BackupServiceTests {
@@ -113,6 +123,67 @@ class BackupServiceTests {
 	}
 
 	@Test
+	void createWhileABackupIsBeingTakenThenRefusedAndTheFirstCompletes() throws Exception {
+		CountDownLatch writing = new CountDownLatch(1);
+		CountDownLatch finish = new CountDownLatch(1);
+		BackupService backups = service(fileDatabase(), Map.of(),
+				(database, media) -> new ArchiveWriter(database, media) {
+					@Override
+					int write(Path archive, Path databaseCopy, Instant now) throws IOException {
+						writing.countDown();
+						try {
+							if (!finish.await(30, TimeUnit.SECONDS)) {
+								throw new IOException("never told to finish");
+							}
+						}
+						catch (InterruptedException ex) {
+							throw new InterruptedIOException();
+						}
+						return super.write(archive, databaseCopy, now);
+					}
+				});
+		ExecutorService executor = Executors.newSingleThreadExecutor();
+		try {
+			Future<BackupView> first = executor.submit(backups::create);
+			assertThat(writing.await(30, TimeUnit.SECONDS)).as("first backup writing").isTrue();
+
+			assertThatExceptionOfType(BackupException.class).isThrownBy(backups::create)
+				.extracting(BackupException::messageKey)
+				.isEqualTo("backups.error.running");
+
+			finish.countDown();
+			assertThat(first.get(30, TimeUnit.SECONDS).name()).isEqualTo("shimbun-20250610-033000.zip");
+		}
+		finally {
+			finish.countDown();
+			executor.shutdownNow();
+		}
+		assertThat(backups.list()).extracting(BackupView::name).containsExactly("shimbun-20250610-033000.zip");
+		verify(this.audit).record(eq(AuditAction.BACKUP_CREATED), eq("backup"), any(), any());
+	}
+
+	@Test
+	void createWhenTheArchiveCannotBeWrittenThenFailedAndNothingIsLeft() throws Exception {
+		BackupService backups = service(fileDatabase(), Map.of(),
+				(database, media) -> new ArchiveWriter(database, media) {
+					@Override
+					int write(Path archive, Path databaseCopy, Instant now) throws IOException {
+						super.write(archive, databaseCopy, now);
+						throw new IOException("No space left on device");
+					}
+				});
+
+		assertThatExceptionOfType(BackupException.class).isThrownBy(backups::create)
+			.extracting(BackupException::messageKey)
+			.isEqualTo("backups.error.failed");
+
+		try (Stream<Path> files = Files.list(this.dataDir.resolve("backups"))) {
+			assertThat(files).isEmpty();
+		}
+		verifyNoInteractions(this.audit);
+	}
+
+	@Test
 	void aScheduleIsShownOnlyWhenOneIsSet() {
 		assertThat(service(fileDatabase(), Map.of()).schedule()).isEmpty();
 		assertThat(service(fileDatabase(), Map.of("shimbun.backup.cron", "0 30 3 * * *")).schedule())
@@ -139,11 +210,18 @@ class BackupServiceTests {
 	}
 
 	private BackupService service(javax.sql.DataSource dataSource, Map<String, String> settings) {
+		return service(dataSource, settings, ArchiveWriter::new);
+	}
+
+	private BackupService service(javax.sql.DataSource dataSource, Map<String, String> settings,
+			BiFunction<DatabaseBackup, MediaFiles, ArchiveWriter> writer) {
 		Map<String, String> all = new java.util.HashMap<>(settings);
 		all.put("shimbun.data-dir", this.dataDir.toString());
 		ShimbunProperties properties = new Binder(new MapConfigurationPropertySource(all)).bindOrCreate("shimbun",
 				ShimbunProperties.class);
-		return new BackupService(dataSource, this.audit, this.clock, properties);
+		DatabaseBackup database = new DatabaseBackup(dataSource);
+		return new BackupService(database, new BackupArchives(properties),
+				writer.apply(database, new MediaFiles(properties)), this.audit, this.clock, properties);
 	}
 
 }

@@ -12,7 +12,7 @@ import java.util.stream.Stream;
 import javax.imageio.ImageIO;
 
 import dev.shimbun.ShimbunApplication;
-import dev.shimbun.media.MediaService;
+import dev.shimbun.media.MediaLibrary;
 import dev.shimbun.media.MediaView;
 import org.jsoup.Jsoup;
 import org.jsoup.nodes.Document;
@@ -115,7 +115,7 @@ final class RunningSite implements AutoCloseable {
 			.with(user("hanako").roles("EDITOR"))
 			.with(csrf()));
 		assertThat(result.getResponse().getRedirectedUrl()).isEqualTo("/admin/media");
-		List<MediaView> found = bean(MediaService.class).library(name, 0).getContent();
+		List<MediaView> found = bean(MediaLibrary.class).library(name, 0).getContent();
 		assertThat(found).hasSize(1);
 		return found.get(0);
 	}

@@ -81,6 +81,12 @@ class MediaAdminTests {
 	private MediaService media;
 
 	@Autowired
+	private MediaLibrary library;
+
+	@Autowired
+	private MediaAccess access;
+
+	@Autowired
 	private AuditService audit;
 
 	@Autowired
@@ -240,7 +246,7 @@ class MediaAdminTests {
 			.getResponse()
 			.getContentAsString(StandardCharsets.UTF_8);
 		assertThat(Jsoup.parse(html).text()).contains("この画像は記事で使われているため、削除できません。");
-		assertThat(this.media.find(item.id())).isPresent();
+		assertThat(this.library.find(item.id())).isPresent();
 	}
 
 	@Test
@@ -252,7 +258,7 @@ class MediaAdminTests {
 				.param("altText", "あ".repeat(301))
 				.param("version", String.valueOf(item.version())))
 			.andExpect(status().isUnprocessableContent());
-		assertThat(this.media.get(item.id()).altText()).isNull();
+		assertThat(this.library.get(item.id()).altText()).isNull();
 	}
 
 	@Test
@@ -295,7 +301,7 @@ class MediaAdminTests {
 				.param("version", String.valueOf(item.version())))
 			.andExpect(redirectedUrl("/admin/media"))
 			.andExpect(flash().attribute("notice", "media.notice.updated"));
-		MediaView changed = this.media.get(item.id());
+		MediaView changed = this.library.get(item.id());
 		assertThat(changed.altText()).isEqualTo("夕暮れの国会議事堂");
 		assertThat(changed.caption()).isNull();
 		assertThat(changed.credit()).isEqualTo("本社写真部");
@@ -306,7 +312,7 @@ class MediaAdminTests {
 				.param("altText", "古い版")
 				.param("version", String.valueOf(item.version())))
 			.andExpect(status().isConflict());
-		assertThat(this.media.get(item.id()).altText()).isEqualTo("夕暮れの国会議事堂");
+		assertThat(this.library.get(item.id()).altText()).isEqualTo("夕暮れの国会議事堂");
 	}
 
 	@Test
@@ -320,7 +326,7 @@ class MediaAdminTests {
 		this.mvc.perform(post("/admin/media/{id}/delete", item.id()).with(csrf()))
 			.andExpect(redirectedUrl("/admin/media"))
 			.andExpect(flash().attribute("notice", "media.notice.deleted"));
-		assertThat(this.media.find(item.id())).isEmpty();
+		assertThat(this.library.find(item.id())).isEmpty();
 		assertThat(directory).doesNotExist();
 		this.mvc.perform(get(item.url())).andExpect(status().isNotFound());
 		assertThat(this.audit.search(new AuditFilter(null, AuditAction.MEDIA_DELETED, "media", null, null), 0)
@@ -341,9 +347,9 @@ class MediaAdminTests {
 		assertThat(thumbnail.attr("alt")).isEqualTo("満開の桜 " + word);
 		assertThat(thumbnail.attr("height")).isEqualTo("120");
 		assertThat(page.select("tbody a").eachText()).contains("tree.jpg を編集", "tree.jpg を削除");
-		assertThat(this.media.library(word.toUpperCase(), 0).getContent()).extracting(MediaView::id)
+		assertThat(this.library.library(word.toUpperCase(), 0).getContent()).extracting(MediaView::id)
 			.containsExactly(item.id());
-		assertThat(this.media.library("100%", 0).getContent()).isEmpty();
+		assertThat(this.library.library("100%", 0).getContent()).isEmpty();
 		assertThat(new PageFetcher(this.mvc).get("/admin/media?q=no-such-word-" + word).text())
 			.contains("に一致する画像はありません。");
 	}
@@ -395,13 +401,13 @@ class MediaAdminTests {
 	}
 
 	private MediaView uploaded(String name) {
-		List<MediaView> found = this.media.library(name, 0).getContent();
+		List<MediaView> found = this.library.library(name, 0).getContent();
 		assertThat(found).as("uploaded %s", name).hasSize(1);
 		return found.get(0);
 	}
 
 	private Document rejected(MockMultipartFile file, String altText, int status) throws Exception {
-		long rows = this.media.library(null, 0).getTotalElements();
+		long rows = this.library.library(null, 0).getTotalElements();
 		List<Path> files = allFiles();
 		String html = this.mvc
 			.perform(multipart("/admin/media").file(file)
@@ -413,7 +419,7 @@ class MediaAdminTests {
 			.andReturn()
 			.getResponse()
 			.getContentAsString(StandardCharsets.UTF_8);
-		assertThat(this.media.library(null, 0).getTotalElements()).as("rows").isEqualTo(rows);
+		assertThat(this.library.library(null, 0).getTotalElements()).as("rows").isEqualTo(rows);
 		assertThat(allFiles()).as("files").isEqualTo(files);
 		Document form = Jsoup.parse(html);
 		Element field = form.getElementById("file");
@@ -439,7 +445,7 @@ class MediaAdminTests {
 	private Path directoryOf(MediaView item) throws IOException {
 		// a MockMvc request ends by clearing the thread's security context
 		SecurityContextHolder.setContext(TestSecurityContextHolder.getContext());
-		return this.media.file(item.id(), null).resource().getFile().toPath().getParent();
+		return this.access.file(item.id(), null).resource().getFile().toPath().getParent();
 	}
 
 	private List<String> filesOf(MediaView item) throws IOException {

@@ -67,7 +67,7 @@ class MediaUploadHardeningTests {
 	private int port;
 
 	@Autowired
-	private MediaService media;
+	private MediaLibrary library;
 
 	@Autowired
 	private DecodeGate gate;
@@ -98,7 +98,7 @@ class MediaUploadHardeningTests {
 
 	@Test
 	void bombsAreRefusedWith422AndNothingIsStoredWhileReadersAreServed() throws Exception {
-		long rows = this.media.library(null, 0).getTotalElements();
+		long rows = this.library.library(null, 0).getTotalElements();
 		long files = fileCount();
 		Map<String, ImageBombs.Case> bombs = ImageBombs.all();
 		Element form = uploadForm();
@@ -155,7 +155,7 @@ class MediaUploadHardeningTests {
 		finally {
 			threads.shutdownNow();
 		}
-		assertThat(this.media.library(null, 0).getTotalElements()).as("rows").isEqualTo(rows);
+		assertThat(this.library.library(null, 0).getTotalElements()).as("rows").isEqualTo(rows);
 		assertThat(fileCount()).as("files").isEqualTo(files);
 		assertThat(fetch(this.reader, ARTICLE).statusCode()).isEqualTo(200);
 		assertThat(upload(TestImages.png(900, 300), "after.png").statusCode()).isEqualTo(302);
@@ -163,7 +163,7 @@ class MediaUploadHardeningTests {
 
 	@Test
 	void whenEveryDecodeIsTakenAnUploadGets429WithRetryAfterAndReadersAreServed() throws Exception {
-		long rows = this.media.library(null, 0).getTotalElements();
+		long rows = this.library.library(null, 0).getTotalElements();
 		CountDownLatch taken = new CountDownLatch(2);
 		CountDownLatch release = new CountDownLatch(1);
 		ExecutorService threads = Executors.newFixedThreadPool(2);
@@ -189,7 +189,7 @@ class MediaUploadHardeningTests {
 			Document form = Jsoup.parse(busy.body());
 			assertThat(form.getElementById("file-error").text()).startsWith("ただいま画像の処理が混み合っているため");
 			assertThat(form.getElementById("altText").val()).isEqualTo("説明");
-			assertThat(this.media.library(null, 0).getTotalElements()).isEqualTo(rows);
+			assertThat(this.library.library(null, 0).getTotalElements()).isEqualTo(rows);
 			assertThat(fetch(this.reader, ARTICLE).statusCode()).isEqualTo(200);
 			assertThat(fetch(this.reader, "/").statusCode()).isEqualTo(200);
 
