@@ -1,6 +1,7 @@
 package dev.shimbun.category;
 
 import dev.shimbun.FieldRuleException;
+import jakarta.validation.Valid;
 
 import org.springframework.stereotype.Controller;
 import org.springframework.ui.Model;
@@ -16,7 +17,9 @@ import org.springframework.web.servlet.mvc.support.RedirectAttributes;
 /**
  * Categories, for editors: one page with the categories in menu order, a form to rename
  * each, buttons to move each up or down and a form to create one. The top and bottom main
- * menus follow at once.
+ * menus follow at once. The forms' own rules are Bean Validation on {@link CategoryForm}
+ * and {@link RenameForm}; a name or slug already taken comes from the service as a
+ * {@link FieldRuleException}.
  */
 @Controller
 @RequestMapping("/admin/categories")
@@ -30,15 +33,13 @@ class CategoryAdminController {
 
 	@GetMapping
 	String list(Model model) {
-		model.addAttribute("createForm", new CategoryForm());
+		model.addAttribute("categoryForm", new CategoryForm());
 		return render(model);
 	}
 
 	@PostMapping
-	String create(@ModelAttribute("createForm") CategoryForm form, BindingResult result, Model model,
+	String create(@Valid @ModelAttribute("categoryForm") CategoryForm form, BindingResult result, Model model,
 			RedirectAttributes redirect) {
-		CategoryRules.checkName(form.getName(), result);
-		CategoryRules.checkSlug(form.getSlug(), result);
 		if (!result.hasErrors()) {
 			try {
 				this.categories.create(form);
@@ -46,16 +47,15 @@ class CategoryAdminController {
 				return "redirect:/admin/categories";
 			}
 			catch (FieldRuleException ex) {
-				result.rejectValue(ex.field(), ex.messageKey());
+				ex.rejectIn(result);
 			}
 		}
 		return render(model);
 	}
 
 	@PostMapping("/{id}/rename")
-	String rename(@PathVariable Long id, @ModelAttribute("renameForm") RenameForm form, BindingResult result,
-			Model model, RedirectAttributes redirect) {
-		CategoryRules.checkName(form.getName(), result);
+	String rename(@PathVariable Long id, @Valid @ModelAttribute("categoryRenameForm") RenameForm form,
+			BindingResult result, Model model, RedirectAttributes redirect) {
 		if (!result.hasErrors()) {
 			try {
 				this.categories.rename(id, form.getName());
@@ -63,11 +63,11 @@ class CategoryAdminController {
 				return "redirect:/admin/categories";
 			}
 			catch (FieldRuleException ex) {
-				result.rejectValue(ex.field(), ex.messageKey());
+				ex.rejectIn(result);
 			}
 		}
 		model.addAttribute("renamingId", id);
-		model.addAttribute("createForm", new CategoryForm());
+		model.addAttribute("categoryForm", new CategoryForm());
 		return render(model);
 	}
 

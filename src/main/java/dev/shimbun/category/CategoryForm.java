@@ -1,10 +1,22 @@
 package dev.shimbun.category;
 
-/** A new category: its name in the menus and its slug in addresses. */
+import jakarta.validation.constraints.NotBlank;
+import jakarta.validation.constraints.Size;
+
+/**
+ * A new category: its name in the menus and its slug in addresses. Text that is only
+ * white space (as {@link String#isBlank()} sees it, so a full-width space too) is taken
+ * as nothing typed.
+ */
 public class CategoryForm {
 
+	@NotBlank
+	@Size(max = Category.NAME_LENGTH)
 	private String name;
 
+	@NotBlank
+	@Size(max = Category.SLUG_LENGTH)
+	@CategorySlug
 	private String slug;
 
 	public String getName() {
@@ -12,7 +24,7 @@ public class CategoryForm {
 	}
 
 	public void setName(String name) {
-		this.name = name;
+		this.name = orEmpty(name);
 	}
 
 	public String getSlug() {
@@ -20,7 +32,12 @@ public class CategoryForm {
 	}
 
 	public void setSlug(String slug) {
-		this.slug = slug;
+		this.slug = orEmpty(slug);
+	}
+
+	/** Blank text as the empty string, other text as it is. */
+	static String orEmpty(String text) {
+		return (text != null && text.isBlank()) ? "" : text;
 	}
 
 }

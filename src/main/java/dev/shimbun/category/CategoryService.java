@@ -44,7 +44,10 @@ public class CategoryService {
 			.orElseThrow(() -> new CategoryNotFoundException(slug));
 	}
 
-	/** A new category, last in the menus. */
+	/**
+	 * A new category, last in the menus.
+	 * @throws FieldRuleException when the slug or the name is taken
+	 */
 	@Transactional
 	public CategoryView create(CategoryForm form) {
 		if (this.categories.existsBySlug(form.getSlug())) {
@@ -63,12 +66,15 @@ public class CategoryService {
 			throw new FieldRuleException("slug", "categories.error.slugTaken");
 		}
 		this.audit.record(AuditAction.CATEGORY_CREATED, "category", category.getId(),
-				category.getName() + " (" + category.getSlug() + "), " + position + "番目");
+				this.audit.text("audit.detail.category.created", category.getName(), category.getSlug(), position));
 		this.cluster.changed(Topic.CATEGORY, category.getId());
 		return CategoryView.of(category);
 	}
 
-	/** Renames a category; its slug stays, so its address does too. */
+	/**
+	 * Renames a category; its slug stays, so its address does too.
+	 * @throws FieldRuleException when another category has the name
+	 */
 	@Transactional
 	public void rename(Long id, String name) {
 		Category category = find(id);
@@ -81,7 +87,7 @@ public class CategoryService {
 		String old = category.getName();
 		category.rename(name);
 		this.audit.record(AuditAction.CATEGORY_CHANGED, "category", id,
-				"名前「" + old + "」→「" + name + "」 (" + category.getSlug() + ")");
+				this.audit.text("audit.detail.category.renamed", old, name, category.getSlug()));
 		this.cluster.changed(Topic.CATEGORY, id);
 	}
 
@@ -107,7 +113,7 @@ public class CategoryService {
 			ordered.get(index).moveTo(index + 1);
 		}
 		this.audit.record(AuditAction.CATEGORY_CHANGED, "category", id,
-				"並び順「" + category.getName() + "」" + (from + 1) + "番目→" + (to + 1) + "番目");
+				this.audit.text("audit.detail.category.moved", category.getName(), from + 1, to + 1));
 		this.cluster.changed(Topic.CATEGORY, id);
 	}
 

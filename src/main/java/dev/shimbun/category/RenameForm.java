@@ -1,8 +1,16 @@
 package dev.shimbun.category;
 
-/** A category's new name. */
+import jakarta.validation.constraints.NotBlank;
+import jakarta.validation.constraints.Size;
+
+/**
+ * A category's new name. A name that is only white space (a full-width space too) is
+ * taken as nothing typed.
+ */
 public class RenameForm {
 
+	@NotBlank
+	@Size(max = Category.NAME_LENGTH)
 	private String name;
 
 	public String getName() {
@@ -10,7 +18,7 @@ public class RenameForm {
 	}
 
 	public void setName(String name) {
-		this.name = name;
+		this.name = CategoryForm.orEmpty(name);
 	}
 
 }

@@ -3,9 +3,6 @@ package dev.shimbun.comment;
 import java.util.Arrays;
 import java.util.List;
 
-import jakarta.servlet.http.HttpServletResponse;
-import jakarta.validation.Valid;
-
 import org.springframework.dao.OptimisticLockingFailureException;
 import org.springframework.data.domain.Page;
 import org.springframework.http.HttpStatus;
@@ -23,9 +20,10 @@ import org.springframework.web.servlet.mvc.support.RedirectAttributes;
 
 /**
  * The moderators' pages under /admin/comments: the queues (pending, reported, hidden,
- * all) with filters, actions on one comment or several, and the site's comment rules.
- * Every action ends back on the same queue, filters and page, with a message; a comment
- * somebody else changed in the meantime is left alone and the list shows it as it is now.
+ * all) with filters and actions on one comment or several (the site's comment rules are
+ * {@link CommentRulesController}). Every action ends back on the same queue, filters and
+ * page, with a message; a comment somebody else changed in the meantime is left alone and
+ * the list shows it as it is now.
  */
 @Controller
 @RequestMapping("/admin/comments")
@@ -35,9 +33,9 @@ class CommentAdminController {
 		.filter(ModerationAction::isBulk)
 		.toList();
 
-	private final CommentAdminService moderation;
+	private final CommentModerationService moderation;
 
-	CommentAdminController(CommentAdminService moderation) {
+	CommentAdminController(CommentModerationService moderation) {
 		this.moderation = moderation;
 	}
 
@@ -127,33 +125,6 @@ class CommentAdminController {
 			redirect.addFlashAttribute("problem", ex.messageKey());
 		}
 		return "redirect:" + query.link();
-	}
-
-	@GetMapping("/rules")
-	String rules(Model model) {
-		model.addAttribute("rulesForm", this.moderation.rulesForm());
-		return "admin/comments/rules";
-	}
-
-	@PostMapping("/rules")
-	String saveRules(@Valid @ModelAttribute("rulesForm") CommentRulesForm form, BindingResult result, Model model,
-			RedirectAttributes redirect, HttpServletResponse response) {
-		if (result.hasErrors()) {
-			return "admin/comments/rules";
-		}
-		try {
-			this.moderation.saveRules(form);
-		}
-		catch (OptimisticLockingFailureException ex) {
-			// Keep what was typed, show what is saved now; a second save replaces it.
-			CommentRulesForm saved = this.moderation.rulesForm();
-			form.setVersion(saved.getVersion());
-			model.addAttribute("saved", saved);
-			response.setStatus(HttpStatus.CONFLICT.value());
-			return "admin/comments/rules";
-		}
-		redirect.addFlashAttribute("notice", "moderation.notice.rulesSaved");
-		return "redirect:/admin/comments/rules";
 	}
 
 }

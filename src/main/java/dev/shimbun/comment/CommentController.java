@@ -1,5 +1,6 @@
 package dev.shimbun.comment;
 
+import dev.shimbun.FieldRuleException;
 import dev.shimbun.article.ArticlePageModel;
 import dev.shimbun.article.ArticlePageRequest;
 import dev.shimbun.article.ArticleService;
@@ -12,6 +13,9 @@ import org.springframework.http.HttpStatus;
 import org.springframework.stereotype.Controller;
 import org.springframework.ui.Model;
 import org.springframework.validation.BindingResult;
+import org.springframework.validation.annotation.Validated;
+import org.springframework.web.bind.WebDataBinder;
+import org.springframework.web.bind.annotation.InitBinder;
 import org.springframework.web.bind.annotation.ModelAttribute;
 import org.springframework.web.bind.annotation.PathVariable;
 import org.springframework.web.bind.annotation.PostMapping;
@@ -20,7 +24,9 @@ import org.springframework.web.bind.annotation.RequestParam;
 /**
  * Readers post and report comments. Works without JavaScript: a plain form,
  * Post/Redirect/Get back to the comment; a refused comment shows the article page again
- * with the reason next to the field and the text kept.
+ * (422) with the reason next to the field and the text kept. The form's rules are
+ * {@link CommentValidator}, bound to the form; the site's rules come from the service as
+ * a {@link FieldRuleException}.
  */
 @Controller
 class CommentController {
@@ -31,17 +37,31 @@ class CommentController {
 
 	private final ArticlePageModel page;
 
+	private final CommentValidator validator = new CommentValidator();
+
 	CommentController(ArticleService articles, CommentService comments, ArticlePageModel page) {
 		this.articles = articles;
 		this.comments = comments;
 		this.page = page;
 	}
 
+	@InitBinder("commentForm")
+	void formRules(WebDataBinder binder) {
+		binder.addValidators(this.validator);
+	}
+
 	@PostMapping("/articles/{slug}/comments")
-	String post(@PathVariable String slug, @ModelAttribute("commentForm") CommentForm form, BindingResult result,
-			HttpServletRequest request, HttpServletResponse response, Model model) {
+	String post(@PathVariable String slug, @Validated @ModelAttribute("commentForm") CommentForm form,
+			BindingResult result, HttpServletRequest request, HttpServletResponse response, Model model) {
 		ArticleView article = this.articles.getPublished(slug);
-		PostResult outcome = this.comments.post(article, form, request.getRemoteAddr());
+		PostResult outcome;
+		try {
+			outcome = this.comments.post(article, form, result, request.getRemoteAddr());
+		}
+		catch (FieldRuleException ex) {
+			ex.rejectIn(result);
+			outcome = new PostResult.Invalid();
+		}
 		if (outcome instanceof PostResult.Posted posted) {
 			return "redirect:" + article.path() + "?comment="
 					+ (posted.visible() ? "posted#comment-" + posted.id() : "pending#comments");
@@ -56,10 +76,6 @@ class CommentController {
 			model.addAttribute("retryMinutes", Math.max(1, (seconds + 59) / 60));
 			model.addAttribute("articlePath", article.path());
 			return "error/429";
-		}
-		PostResult.Refused refused = (PostResult.Refused) outcome;
-		for (PostResult.Problem problem : refused.problems()) {
-			result.rejectValue(problem.field(), problem.messageKey(), problem.arguments(), null);
 		}
 		response.setStatus(HttpStatus.UNPROCESSABLE_CONTENT.value());
 		this.page.fill(model, article, ArticlePageRequest.PLAIN);

@@ -6,6 +6,7 @@ import java.time.Instant;
 import java.time.ZoneId;
 import java.util.List;
 
+import dev.shimbun.FieldRuleException;
 import dev.shimbun.PageNumber;
 import dev.shimbun.ShimbunProperties;
 import dev.shimbun.article.Article;
@@ -25,6 +26,7 @@ import org.springframework.transaction.PlatformTransactionManager;
 import org.springframework.transaction.annotation.Propagation;
 import org.springframework.transaction.annotation.Transactional;
 import org.springframework.transaction.support.TransactionTemplate;
+import org.springframework.validation.Errors;
 
 /** Readers' comments: posting with its checks, the public list, and reports. */
 @Service
@@ -115,29 +117,33 @@ public class CommentService {
 	}
 
 	/**
-	 * Posts a reader's comment on an article. Nothing is stored unless every check
-	 * passes; a stored comment is committed when this returns.
+	 * Posts a reader's comment on an article. A robot's comment (the honeypot field
+	 * filled in) is acknowledged and dropped, whatever else it holds; then a comment
+	 * whose form has errors is refused. Nothing is stored unless every check passes; a
+	 * stored comment is committed when this returns.
+	 * @param formErrors what the form's own rules ({@link CommentValidator}) found in it
+	 * @throws FieldRuleException when comments are closed on the article, the text or the
+	 * nickname has a banned word, or the client sent the same text a moment ago
 	 */
 	@Transactional
-	public PostResult post(ArticleView article, CommentForm form, String clientAddress) {
+	public PostResult post(ArticleView article, CommentForm form, Errors formErrors, String clientAddress) {
 		if (form.getWebsite() != null && !form.getWebsite().isBlank()) {
 			this.metrics.refused(Refusal.HONEYPOT);
 			return new PostResult.Ignored();
 		}
-		String body = CommentText.normalize(form.getBody());
-		String nickname = CommentText.normalize(form.getNickname()).replace('\n', ' ');
-		List<PostResult.Problem> problems = CommentValidator.check(nickname, body);
-		if (!problems.isEmpty()) {
+		if (formErrors.hasErrors()) {
 			this.metrics.refused(Refusal.VALIDATION);
-			return new PostResult.Refused(problems);
+			return new PostResult.Invalid();
 		}
+		String body = CommentText.normalize(form.getBody());
+		String nickname = CommentText.normalizeNickname(form.getNickname());
 		if (!article.commentsOpen()) {
-			return refused(Refusal.CLOSED, "comment.error.closed");
+			throw refused(Refusal.CLOSED, "comment.error.closed");
 		}
 		CommentRules rules = this.rules.findById(CommentRules.ID).orElseGet(() -> new CommentRules("", "", 2));
 		String banned = rules.bannedWordIn(nickname + "\n" + body);
 		if (banned != null) {
-			return refused(Refusal.BANNED_WORD, "comment.error.banned", banned);
+			throw refused(Refusal.BANNED_WORD, "comment.error.banned", banned);
 		}
 		String client = this.clients.hash(clientAddress);
 		// Posts on one article take turns from here to the commit (also between
@@ -148,7 +154,7 @@ public class CommentService {
 		Instant now = this.clock.instant();
 		if (this.comments.existsByClientHashAndBodyAndCreatedAtAfter(client, body,
 				now.minus(this.settings.duplicateWindow()))) {
-			return refused(Refusal.DUPLICATE, "comment.error.duplicate");
+			throw refused(Refusal.DUPLICATE, "comment.error.duplicate");
 		}
 		Duration wait = this.rateLimiter.tryPost(client);
 		if (!wait.isZero()) {
@@ -167,9 +173,10 @@ public class CommentService {
 		return new PostResult.Posted(comment.getId(), status == CommentStatus.VISIBLE);
 	}
 
-	private PostResult refused(Refusal refusal, String key, Object... arguments) {
+	/** A refusal of the comment's text, counted under its reason. */
+	private FieldRuleException refused(Refusal refusal, String key, Object... arguments) {
 		this.metrics.refused(refusal);
-		return new PostResult.Refused(List.of(new PostResult.Problem("body", key, arguments)));
+		return new FieldRuleException("body", key, arguments);
 	}
 
 	/**

@@ -48,6 +48,11 @@ final class CommentText {
 		return kept.toString().strip();
 	}
 
+	/** A nickname as stored: normalised, and on one line (line breaks become spaces). */
+	static String normalizeNickname(String text) {
+		return normalize(text).replace('\n', ' ');
+	}
+
 	/**
 	 * Text as the banned and suspect words are matched: without invisible characters,
 	 * NFKC-normalised and case-folded (full-width and half-width forms, ligatures and

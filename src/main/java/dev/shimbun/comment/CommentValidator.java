@@ -1,39 +1,48 @@
 package dev.shimbun.comment;
 
-import java.util.ArrayList;
-import java.util.List;
+import org.springframework.validation.Errors;
+import org.springframework.validation.Validator;
 
 /**
- * The form rules of a comment, on normalised text (see {@link CommentText}): a body of 1
- * to 300 characters and a nickname of at most 20, counted as readers see them. Never
- * throws, whatever the text.
+ * The rules of the comment form, on the text as it would be stored (normalised, see
+ * {@link CommentText}) and counted as readers see it: a body of 1 to
+ * {@value CommentService#MAX_BODY_LENGTH} characters and a nickname of at most
+ * {@value CommentService#MAX_NICKNAME_LENGTH}. A Spring validator rather than Bean
+ * Validation because the message about a long body tells the length typed. One error at
+ * most for each field. Never throws, whatever the text.
  */
-final class CommentValidator {
+final class CommentValidator implements Validator {
 
 	/** Stored text is at most this many UTF-16 units, whatever its characters. */
 	static final int MAX_BODY_UNITS = 4000;
 
 	static final int MAX_NICKNAME_UNITS = 200;
 
-	private CommentValidator() {
+	@Override
+	public boolean supports(Class<?> type) {
+		return CommentForm.class.isAssignableFrom(type);
 	}
 
-	static List<PostResult.Problem> check(String nickname, String body) {
-		List<PostResult.Problem> problems = new ArrayList<>();
-		int length = CommentText.length(body);
+	@Override
+	public void validate(Object target, Errors errors) {
+		CommentForm form = (CommentForm) target;
+		String body = CommentText.normalize(form.getBody());
 		if (body.isEmpty()) {
-			problems.add(new PostResult.Problem("body", "comment.error.empty"));
+			errors.rejectValue("body", "comment.error.empty");
 		}
-		else if (length > CommentService.MAX_BODY_LENGTH || body.length() > MAX_BODY_UNITS) {
-			problems
-				.add(new PostResult.Problem("body", "comment.error.tooLong", CommentService.MAX_BODY_LENGTH, length));
+		else {
+			int length = CommentText.length(body);
+			if (length > CommentService.MAX_BODY_LENGTH || body.length() > MAX_BODY_UNITS) {
+				errors.rejectValue("body", "comment.error.tooLong",
+						new Object[] { CommentService.MAX_BODY_LENGTH, length }, null);
+			}
 		}
+		String nickname = CommentText.normalizeNickname(form.getNickname());
 		if (CommentText.length(nickname) > CommentService.MAX_NICKNAME_LENGTH
 				|| nickname.length() > MAX_NICKNAME_UNITS) {
-			problems.add(new PostResult.Problem("nickname", "comment.error.nicknameTooLong",
-					CommentService.MAX_NICKNAME_LENGTH));
+			errors.rejectValue("nickname", "comment.error.nicknameTooLong",
+					new Object[] { CommentService.MAX_NICKNAME_LENGTH }, null);
 		}
-		return problems;
 	}
 
 }

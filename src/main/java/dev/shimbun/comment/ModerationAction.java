@@ -6,22 +6,19 @@ import java.util.Locale;
 public enum ModerationAction {
 
 	/** Shown to readers; reports so far are settled. */
-	APPROVE("承認", true),
+	APPROVE(true),
 	/** Taken down (and no longer featured). */
-	HIDE("非表示", true),
+	HIDE(true),
 	/** Deleted with its reports, for good. */
-	DELETE("削除", true),
+	DELETE(true),
 	/** Shown at the top as 編集部のおすすめ; visible comments only. */
-	FEATURE("おすすめに設定", false),
+	FEATURE(false),
 	/** No longer featured. */
-	UNFEATURE("おすすめを解除", false);
-
-	private final String auditLabel;
+	UNFEATURE(false);
 
 	private final boolean bulk;
 
-	ModerationAction(String auditLabel, boolean bulk) {
-		this.auditLabel = auditLabel;
+	ModerationAction(boolean bulk) {
 		this.bulk = bulk;
 	}
 
@@ -39,6 +36,10 @@ public enum ModerationAction {
 		return null;
 	}
 
+	/**
+	 * The action in addresses and form values; the action's messages end with it
+	 * ({@code moderation.notice.approve}, {@code audit.detail.comment.approve}).
+	 */
 	public String parameter() {
 		return name().toLowerCase(Locale.ROOT);
 	}
@@ -46,11 +47,6 @@ public enum ModerationAction {
 	/** Whether the action is offered for several comments at once. */
 	public boolean isBulk() {
 		return this.bulk;
-	}
-
-	/** How the audit log names the action. */
-	String auditLabel() {
-		return this.auditLabel;
 	}
 
 }

@@ -1,17 +1,23 @@
 package dev.shimbun.comment;
 
 import java.time.Duration;
-import java.util.List;
 
-/** What became of a comment a reader posted. */
+/**
+ * What became of a comment a reader posted. A comment refused by a rule of the site
+ * (comments closed, a banned word, the same text again) is not a result: the service
+ * throws a {@link dev.shimbun.FieldRuleException}.
+ */
 public sealed interface PostResult {
 
 	/** Stored: shown at once, or waiting for a moderator. */
 	record Posted(Long id, boolean visible) implements PostResult {
 	}
 
-	/** Refused; nothing stored. Each problem names the field and the message. */
-	record Refused(List<Problem> problems) implements PostResult {
+	/**
+	 * Refused for the form's own rules ({@link CommentValidator}), which are in the
+	 * form's errors; nothing stored.
+	 */
+	record Invalid() implements PostResult {
 	}
 
 	/** Too many comments from this client; try again after the given time. */
@@ -20,10 +26,6 @@ public sealed interface PostResult {
 
 	/** Filled in by a robot (the honeypot field): acknowledged, not stored. */
 	record Ignored() implements PostResult {
-	}
-
-	/** A field and the message key (with arguments) that says what is wrong with it. */
-	record Problem(String field, String messageKey, Object... arguments) {
 	}
 
 }

@@ -18,7 +18,10 @@ import org.springframework.web.servlet.mvc.support.RedirectAttributes;
 
 /**
  * Staff accounts, for ADMINs: list, create, change role or name, disable, reset password.
- * A form with errors comes back with them and a 422 status. Disabling an account,
+ * A form with errors comes back with them and a 422 status: the forms' own rules are Bean
+ * Validation, the rules of {@link StaffService} (a user name taken, the last admin) come
+ * as a {@link FieldRuleException}. A taken user name is looked up before saving too, so
+ * that it is reported together with the form's other errors. Disabling an account,
  * changing its role or its password ends its sessions ({@link StaffSessionCheck}); an
  * ADMIN who resets their own password stays signed in here.
  */
@@ -65,7 +68,7 @@ class StaffAdminController {
 				return "redirect:/admin/users";
 			}
 			catch (FieldRuleException ex) {
-				result.rejectValue(ex.field(), ex.messageKey());
+				ex.rejectIn(result);
 			}
 		}
 		response.setStatus(HttpStatus.UNPROCESSABLE_CONTENT.value());
@@ -91,7 +94,7 @@ class StaffAdminController {
 				return "redirect:/admin/users";
 			}
 			catch (FieldRuleException ex) {
-				result.rejectValue(ex.field(), ex.messageKey());
+				ex.rejectIn(result);
 			}
 		}
 		model.addAttribute("user", this.staff.get(id));
@@ -113,7 +116,7 @@ class StaffAdminController {
 				return "redirect:/admin/users";
 			}
 			catch (FieldRuleException ex) {
-				result.rejectValue(ex.field(), ex.messageKey());
+				ex.rejectIn(result);
 			}
 		}
 		model.addAttribute("user", user);

@@ -49,6 +49,11 @@ public class StaffService {
 		return this.users.existsByUsername(username);
 	}
 
+	/**
+	 * A new account.
+	 * @throws FieldRuleException when the user name is taken or the password is longer
+	 * than bcrypt reads
+	 */
 	@Transactional
 	public StaffView create(StaffCreateForm form) {
 		if (this.users.existsByUsername(form.getUsername())) {
@@ -58,10 +63,14 @@ public class StaffService {
 		StaffUser user = this.users.save(new StaffUser(form.getUsername(), form.getDisplayName(),
 				this.passwordEncoder.encode(form.getPassword()), form.getRole(), this.clock.instant()));
 		this.audit.record(AuditAction.USER_CREATED, "user", user.getId(),
-				user.getUsername() + " (" + user.getRole() + ")");
+				this.audit.text("audit.detail.user.created", user.getUsername(), user.getRole().name()));
 		return view(user);
 	}
 
+	/**
+	 * Changes an account's name, role and state.
+	 * @throws FieldRuleException when no enabled admin would be left
+	 */
 	@Transactional
 	public void update(Long id, StaffEditForm form) {
 		StaffUser user = find(id);
@@ -75,9 +84,14 @@ public class StaffService {
 		}
 		user.update(form.getDisplayName(), form.getRole(), form.isEnabled());
 		this.audit.record(AuditAction.USER_CHANGED, "user", id,
-				user.getUsername() + ": " + form.getRole() + (form.isEnabled() ? "" : " (無効)"));
+				this.audit.text(form.isEnabled() ? "audit.detail.user.changed" : "audit.detail.user.changedDisabled",
+						user.getUsername(), form.getRole().name()));
 	}
 
+	/**
+	 * Gives an account a new password.
+	 * @throws FieldRuleException when the password is longer than bcrypt reads
+	 */
 	@Transactional
 	public void resetPassword(Long id, String password) {
 		checkFits(password);

@@ -78,8 +78,9 @@ class CategoryAdminTests {
 		assertThat(home.select("#main-menu-top a").last().attr("href")).isEqualTo("/categories/world");
 		fetcher().get("/categories/world");
 		assertThat(positionsAreContiguous()).isTrue();
+		int position = this.categories.menu().size();
 		assertThat(auditOf(AuditAction.CATEGORY_CREATED))
-			.anySatisfy((entry) -> assertThat(entry.detail()).contains("国際", "world"));
+			.anySatisfy((entry) -> assertThat(entry.detail()).isEqualTo("国際 (world), " + position + "番目"));
 	}
 
 	@Test
@@ -177,6 +178,26 @@ class CategoryAdminTests {
 		assertThat(page.getElementById("name-error").text()).isEqualTo("カテゴリー名を入力してください。");
 		assertThat(page.getElementById("slug-error").text()).isEqualTo("スラッグを入力してください。");
 		assertThat(this.categories.menu()).extracting(CategoryView::name).doesNotContain("経済");
+	}
+
+	@Test
+	void eachFieldSaysOneThingWrongAtATime() throws Exception {
+		Document page = parse(create("\u3000\u3000", "ｗ".repeat(81)).andExpect(status().isOk()));
+		assertThat(page.getElementById("name-error").text()).isEqualTo("カテゴリー名を入力してください。");
+		assertThat(page.getElementById("slug-error").text()).isEqualTo("スラッグは80文字以内で入力してください。");
+
+		page = parse(create("あ".repeat(81), "\u3000").andExpect(status().isOk()));
+		assertThat(page.getElementById("name-error").text()).isEqualTo("カテゴリー名は80文字以内で入力してください。");
+		assertThat(page.getElementById("name").val()).isEqualTo("あ".repeat(81));
+		assertThat(page.getElementById("slug-error").text()).isEqualTo("スラッグを入力してください。");
+
+		CategoryView cars = this.categories.get("cars");
+		page = parse(this.mvc
+			.perform(post("/admin/categories/{id}/rename", cars.id()).with(csrf()).param("name", "い".repeat(81)))
+			.andExpect(status().isOk()));
+		assertThat(page.getElementById("category-" + cars.id() + "-name-error").text())
+			.isEqualTo("カテゴリー名は80文字以内で入力してください。");
+		assertThat(this.categories.menu()).extracting(CategoryView::name).doesNotContain("あ".repeat(81));
 	}
 
 	@Test

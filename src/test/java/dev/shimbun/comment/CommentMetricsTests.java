@@ -1,10 +1,15 @@
 package dev.shimbun.comment;
 
 import java.time.Duration;
+import java.util.Arrays;
+import java.util.HashMap;
+import java.util.Map;
 import java.util.concurrent.atomic.AtomicInteger;
 
 import dev.shimbun.MutableClock;
 import dev.shimbun.observability.Prometheus;
+import io.micrometer.core.instrument.Counter;
+import io.micrometer.core.instrument.simple.SimpleMeterRegistry;
 import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
 
@@ -16,6 +21,8 @@ import org.springframework.test.web.servlet.MockMvc;
 import org.springframework.test.web.servlet.request.MockHttpServletRequestBuilder;
 
 import static org.assertj.core.api.Assertions.assertThat;
+import static org.assertj.core.api.Assertions.assertThatNoException;
+import static org.assertj.core.api.Assertions.tuple;
 import static org.springframework.test.web.servlet.request.MockMvcRequestBuilders.post;
 import static org.springframework.test.web.servlet.result.MockMvcResultMatchers.status;
 
@@ -66,15 +73,46 @@ class CommentMetricsTests {
 		return Prometheus.scrape(this.mvc).sum("shimbun_comments_refused_total", "reason=\"" + reason + "\"");
 	}
 
+	/**
+	 * On a registry of its own, so that nothing else has counted yet: every series is
+	 * there at zero before anything happens, and a refusal adds one to its reason's
+	 * series and nothing to the others. The application's scrape shows them all.
+	 */
 	@Test
 	void everyReasonHasASeriesFromTheStart() throws Exception {
+		SimpleMeterRegistry registry = new SimpleMeterRegistry();
+		CommentMetrics metrics = new CommentMetrics(registry);
+		Map<String, Double> counts = refusedCounts(registry);
+		assertThat(counts.keySet()).containsExactlyInAnyOrderElementsOf(
+				Arrays.stream(CommentMetrics.Refusal.values()).map(CommentMetrics.Refusal::tag).toList());
+		assertThat(counts.values()).containsOnly(0.0);
+		assertThat(registry.find("shimbun.comments.posted").counters())
+			.extracting((counter) -> counter.getId().getTag("status"), Counter::count)
+			.containsExactlyInAnyOrder(tuple("visible", 0.0), tuple("pending", 0.0));
+
+		for (CommentMetrics.Refusal refusal : CommentMetrics.Refusal.values()) {
+			Map<String, Double> before = refusedCounts(registry);
+			metrics.refused(refusal);
+			Map<String, Double> expected = new HashMap<>(before);
+			expected.merge(refusal.tag(), 1.0, Double::sum);
+			assertThat(refusedCounts(registry)).as(refusal.tag()).isEqualTo(expected);
+		}
+
 		Prometheus scrape = Prometheus.scrape(this.mvc);
 		for (CommentMetrics.Refusal refusal : CommentMetrics.Refusal.values()) {
-			assertThat(scrape.sum("shimbun_comments_refused_total", "reason=\"" + refusal.tag() + "\""))
-				.isGreaterThanOrEqualTo(0);
+			assertThatNoException().as(refusal.tag())
+				.isThrownBy(() -> scrape.sum("shimbun_comments_refused_total", "reason=\"" + refusal.tag() + "\""));
 		}
-		assertThat(scrape.sum("shimbun_comments_posted_total", "status=\"visible\"")).isGreaterThanOrEqualTo(0);
-		assertThat(scrape.sum("shimbun_comments_posted_total", "status=\"pending\"")).isGreaterThanOrEqualTo(0);
+		assertThatNoException().isThrownBy(() -> scrape.sum("shimbun_comments_posted_total", "status=\"visible\""));
+		assertThatNoException().isThrownBy(() -> scrape.sum("shimbun_comments_posted_total", "status=\"pending\""));
+	}
+
+	private static Map<String, Double> refusedCounts(SimpleMeterRegistry registry) {
+		Map<String, Double> counts = new HashMap<>();
+		for (Counter counter : registry.find("shimbun.comments.refused").counters()) {
+			assertThat(counts.put(counter.getId().getTag("reason"), counter.count())).isNull();
+		}
+		return counts;
 	}
 
 	@Test

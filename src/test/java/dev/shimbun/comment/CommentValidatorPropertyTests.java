@@ -6,6 +6,8 @@ import java.util.Random;
 
 import org.junit.jupiter.api.Test;
 
+import org.springframework.validation.Errors;
+
 import static org.assertj.core.api.Assertions.assertThat;
 
 /**
@@ -29,9 +31,9 @@ class CommentValidatorPropertyTests {
 		for (int i = 0; i < TRIES; i++) {
 			String nickname = anyText(random);
 			String body = anyText(random);
-			List<PostResult.Problem> problems = CommentValidator.check(CommentText.normalize(nickname),
-					CommentText.normalize(body));
-			assertThat(problems).as("nickname %s, body %s", escaped(nickname), escaped(body)).isNotNull();
+			Errors errors = CommentValidatorTests.validate(nickname, body);
+			assertThat(errors.getFieldErrors()).as("nickname %s, body %s", escaped(nickname), escaped(body))
+				.allSatisfy((error) -> assertThat(error.getField()).isIn("body", "nickname"));
 		}
 	}
 
@@ -41,7 +43,7 @@ class CommentValidatorPropertyTests {
 		for (int i = 0; i < TRIES; i++) {
 			List<String> characters = graphemes(random);
 			String body = String.join("", characters);
-			boolean accepted = CommentValidator.check("", CommentText.normalize(body)).isEmpty();
+			boolean accepted = !CommentValidatorTests.validate("", body).hasErrors();
 			int length = characters.size();
 			assertThat(accepted).as("%d characters: %s", length, body).isEqualTo(length >= 1 && length <= 300);
 		}

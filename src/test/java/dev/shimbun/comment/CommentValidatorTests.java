@@ -3,9 +3,13 @@ package dev.shimbun.comment;
 import java.util.List;
 import java.util.stream.Stream;
 
+import org.junit.jupiter.api.Test;
 import org.junit.jupiter.params.ParameterizedTest;
 import org.junit.jupiter.params.provider.Arguments;
 import org.junit.jupiter.params.provider.MethodSource;
+
+import org.springframework.validation.Errors;
+import org.springframework.validation.FieldError;
 
 import static org.assertj.core.api.Assertions.assertThat;
 
@@ -45,9 +49,33 @@ class CommentValidatorTests {
 	@ParameterizedTest(name = "{0}")
 	@MethodSource("bodies")
 	void checksWhatReadersType(String name, String nickname, String body, List<String> expected) {
-		List<PostResult.Problem> problems = CommentValidator.check(CommentText.normalize(nickname),
-				CommentText.normalize(body));
-		assertThat(problems).extracting(PostResult.Problem::messageKey).containsExactlyElementsOf(expected);
+		assertThat(validate(nickname, body).getFieldErrors()).extracting(FieldError::getCode)
+			.containsExactlyElementsOf(expected);
+	}
+
+	@Test
+	void saysHowLongTheBodyIsAndOnWhichField() {
+		FieldError tooLong = validate("", "👍🏽".repeat(301)).getFieldError("body");
+		assertThat(tooLong.getCode()).isEqualTo("comment.error.tooLong");
+		assertThat(tooLong.getArguments()).containsExactly(300, 301);
+		FieldError nickname = validate("あ".repeat(21), "本文").getFieldError("nickname");
+		assertThat(nickname.getCode()).isEqualTo("comment.error.nicknameTooLong");
+		assertThat(nickname.getArguments()).containsExactly(20);
+	}
+
+	@Test
+	void countsANicknameOnOneLine() {
+		// a line break becomes a space, and a combining mark after a space is part of
+		// the space's character: 9 + 6 characters, not 9 + 12
+		assertThat(validate("あ".repeat(9) + "\n\u0301".repeat(6), "本文").hasErrors()).isFalse();
+		assertThat(validate("あ".repeat(15) + "\n\u0301".repeat(6), "本文").getFieldError("nickname")).isNotNull();
+	}
+
+	static Errors validate(String nickname, String body) {
+		CommentForm form = new CommentForm();
+		form.setNickname(nickname);
+		form.setBody(body);
+		return new CommentValidator().validateObject(form);
 	}
 
 	@ParameterizedTest(name = "{0}")

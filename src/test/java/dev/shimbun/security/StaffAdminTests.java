@@ -1,5 +1,9 @@
 package dev.shimbun.security;
 
+import dev.shimbun.audit.AuditAction;
+import dev.shimbun.audit.AuditEntry;
+import dev.shimbun.audit.AuditFilter;
+import dev.shimbun.audit.AuditService;
 import dev.shimbun.web.PageFetcher;
 import org.jsoup.nodes.Document;
 import org.junit.jupiter.api.Test;
@@ -29,6 +33,9 @@ class StaffAdminTests {
 
 	@Autowired
 	private StaffService staff;
+
+	@Autowired
+	private AuditService audit;
 
 	@Test
 	void adminCreatesAnEditorWhoCanSignIn() throws Exception {
@@ -96,6 +103,35 @@ class StaffAdminTests {
 			.andExpect(status().isUnprocessableContent())
 			.andExpect(content().string(containsString("有効な管理者が一人もいなくなるため、変更できません。")));
 		assertThat(this.staff.get(boss.id()).role()).isEqualTo(StaffRole.ADMIN);
+	}
+
+	@Test
+	void changesAreAuditedWithTheRoleAndWhetherTheAccountIsDisabled() throws Exception {
+		StaffCreateForm form = new StaffCreateForm();
+		form.setUsername("kenji");
+		form.setDisplayName("健二");
+		form.setRole(StaffRole.MODERATOR);
+		form.setPassword("a-long-enough-secret");
+		StaffView kenji = this.staff.create(form);
+		this.mvc
+			.perform(post("/admin/users/{id}", kenji.id()).with(csrf())
+				.param("displayName", "健二")
+				.param("role", "EDITOR")
+				.param("version", String.valueOf(kenji.version())))
+			.andExpect(redirectedUrl("/admin/users"));
+		this.mvc
+			.perform(post("/admin/users/{id}", kenji.id()).with(csrf())
+				.param("displayName", "健二")
+				.param("role", "MODERATOR")
+				.param("enabled", "true")
+				.param("version", String.valueOf(this.staff.get(kenji.id()).version())))
+			.andExpect(redirectedUrl("/admin/users"));
+		assertThat(this.audit.search(new AuditFilter("boss", AuditAction.USER_CHANGED, "user", null, null), 0))
+			.extracting(AuditEntry::detail)
+			.contains("kenji: EDITOR (無効)", "kenji: MODERATOR");
+		assertThat(this.audit.search(new AuditFilter("boss", AuditAction.USER_CREATED, "user", null, null), 0))
+			.extracting(AuditEntry::detail)
+			.contains("kenji (MODERATOR)");
 	}
 
 	@Test

@@ -32,13 +32,13 @@ import org.springframework.transaction.annotation.Transactional;
 
 /**
  * What moderators do to comments: the queues with their counts, approving, hiding,
- * deleting and featuring (one comment or several at once), and the site's comment rules.
- * Every change is audited in the same transaction. Readers see a change at once: the
- * article page is rendered from the database.
+ * deleting and featuring (one comment or several at once). Every change is audited in the
+ * same transaction. Readers see a change at once: the article page is rendered from the
+ * database.
  */
 @Service
 @Transactional(readOnly = true)
-public class CommentAdminService {
+class CommentModerationService {
 
 	static final int PAGE_SIZE = 50;
 
@@ -46,8 +46,6 @@ public class CommentAdminService {
 	static final int AUDIT_EXCERPT_LENGTH = 40;
 
 	private final CommentRepository comments;
-
-	private final CommentRulesRepository rules;
 
 	private final AuditService audit;
 
@@ -57,11 +55,10 @@ public class CommentAdminService {
 
 	private final ClusterEvents cluster;
 
-	CommentAdminService(CommentRepository comments, CommentRulesRepository rules, AuditService audit, Clock clock,
-			ShimbunProperties properties, ClusterEvents cluster) {
+	CommentModerationService(CommentRepository comments, AuditService audit, Clock clock, ShimbunProperties properties,
+			ClusterEvents cluster) {
 		this.cluster = cluster;
 		this.comments = comments;
-		this.rules = rules;
 		this.audit = audit;
 		this.clock = clock;
 		this.zone = properties.site().zone();
@@ -187,7 +184,7 @@ public class CommentAdminService {
 			articles.add(comment.getArticle().getSlug());
 			apply(comment, action, now);
 			this.audit.record(AuditAction.COMMENT_MODERATED, "comment", comment.getId(),
-					action.auditLabel() + ": " + excerpt(comment.getBody()));
+					this.audit.text("audit.detail.comment." + action.parameter(), excerpt(comment.getBody())));
 		}
 		this.comments.flush();
 		articles.forEach((slug) -> this.cluster.changed(Topic.COMMENTS_REMOVED, slug));
@@ -207,33 +204,6 @@ public class CommentAdminService {
 			}
 			case UNFEATURE -> comment.feature(false);
 		}
-	}
-
-	public CommentRulesForm rulesForm() {
-		return CommentRulesForm.from(currentRules());
-	}
-
-	/**
-	 * Saves the site's comment rules; they apply to the next comment posted.
-	 * @throws ObjectOptimisticLockingFailureException when somebody saved them since the
-	 * form was opened
-	 */
-	@Transactional
-	public void saveRules(CommentRulesForm form) {
-		CommentRules rules = currentRules();
-		if (rules.getVersion() != form.getVersion()) {
-			throw new ObjectOptimisticLockingFailureException(CommentRules.class, CommentRules.ID);
-		}
-		rules.change(form.getBannedWords(), form.getSuspectWords(), form.getMaxLinks());
-		this.rules.flush();
-		this.audit.record(AuditAction.COMMENT_RULES_CHANGED, "comment-rules", CommentRules.ID,
-				"禁止語 " + CommentRules.words(rules.getBannedWords()).size() + "語、要注意語 "
-						+ CommentRules.words(rules.getSuspectWords()).size() + "語、リンクの上限 " + rules.getMaxLinks() + "件");
-	}
-
-	private CommentRules currentRules() {
-		return this.rules.findById(CommentRules.ID)
-			.orElseThrow(() -> new IllegalStateException("The comment_rules row is missing (see V7__comments.sql)"));
 	}
 
 	private Map<Long, List<CommentRow.ReportCount>> reportsOf(List<Long> commentIds) {
