@@ -61,6 +61,8 @@ public class CuratedListService {
 
 	private final RankingService rankings;
 
+	private final AlsoReadService alsoRead;
+
 	private final CategoryService categories;
 
 	private final String rankingCategory;
@@ -70,9 +72,10 @@ public class CuratedListService {
 	private final ClusterEvents cluster;
 
 	CuratedListService(CuratedListRepository lists, AuditService audit, Clock clock, ShimbunProperties properties,
-			RankingService rankings, CategoryService categories, ClusterEvents cluster) {
+			RankingService rankings, AlsoReadService alsoRead, CategoryService categories, ClusterEvents cluster) {
 		this.cluster = cluster;
 		this.rankings = rankings;
+		this.alsoRead = alsoRead;
 		this.categories = categories;
 		this.rankingCategory = properties.views().rankingCategory();
 		this.computedSize = properties.views().rankingSize();
@@ -251,7 +254,7 @@ public class CuratedListService {
 			case RANKING -> rankingCategoryId().map(this.rankings::topInCategory).orElse(List.of());
 			case RECOMMENDED -> this.rankings.topOfWeek();
 			case ALSO_READ ->
-				(articleId != null) ? this.rankings.alsoRead(articleId, this.computedSize + 2) : List.of();
+				(articleId != null) ? this.alsoRead.alsoRead(articleId, this.computedSize + 2) : List.of();
 			default -> this.rankings.topOfDay();
 		};
 	}

@@ -35,6 +35,9 @@ class RankingTests {
 	private RankingService rankings;
 
 	@Autowired
+	private AlsoReadService alsoRead;
+
+	@Autowired
 	private JdbcTemplate jdbc;
 
 	@Autowired
@@ -149,7 +152,7 @@ class RankingTests {
 		try {
 			this.rankings.recompute();
 			Long id = this.jdbc.queryForObject("SELECT id FROM article WHERE slug = 'why-we-yawn'", Long.class);
-			List<String> also = slugs(this.rankings.alsoRead(id, 8));
+			List<String> also = slugs(this.alsoRead.alsoRead(id, 8));
 			assertThat(also.subList(0, 2)).containsExactly("newjeans-ador-lawsuit", "bride-wedding-dress-tragedy");
 			assertThat(also).doesNotContain("why-we-yawn", "iran-missile-fuel-smuggling").hasSize(8);
 		}
@@ -163,7 +166,7 @@ class RankingTests {
 		Long id = this.jdbc.queryForObject("SELECT id FROM article WHERE slug = 'lamborghini-manifesto-design'",
 				Long.class);
 		this.rankings.recompute();
-		List<String> also = slugs(this.rankings.alsoRead(id, 3));
+		List<String> also = slugs(this.alsoRead.alsoRead(id, 3));
 		assertThat(also.get(0)).as("shares ランボルギーニ").isEqualTo("lamborghini-lounge-tokyo");
 		assertThat(also).doesNotContain("lamborghini-manifesto-design");
 	}
@@ -195,7 +198,7 @@ class RankingTests {
 
 	@Test
 	void theHeadlineTermsOfJapaneseTextAreBigrams() {
-		assertThat(RankingService.bigrams("核兵器 B-52")).contains("核兵", "兵器", "B5", "52");
+		assertThat(AlsoReadService.bigrams("核兵器 B-52")).contains("核兵", "兵器", "B5", "52");
 	}
 
 }
