@@ -31,13 +31,13 @@ class ListAdminController {
 	/** Articles shown for one search. */
 	static final int SEARCH_LIMIT = 20;
 
-	private final CuratedListService lists;
+	private final ListAdminService lists;
 
 	private final ArticleService articles;
 
 	private final ListFormValidator validator = new ListFormValidator();
 
-	ListAdminController(CuratedListService lists, ArticleService articles) {
+	ListAdminController(ListAdminService lists, ArticleService articles) {
 		this.lists = lists;
 		this.articles = articles;
 	}

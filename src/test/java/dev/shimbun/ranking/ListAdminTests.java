@@ -56,7 +56,7 @@ class ListAdminTests {
 	private MockMvc mvc;
 
 	@Autowired
-	private CuratedListService lists;
+	private ListAdminService lists;
 
 	@Autowired
 	private AuditService audit;
