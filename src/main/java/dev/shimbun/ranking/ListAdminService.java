@@ -137,11 +137,12 @@ class ListAdminService {
 					instant(entry.getEndsAt())));
 		}
 		ListMode mode = (form.getMode() != null) ? form.getMode() : list.getMode();
-		String changes = ListChanges.describe(list, form.getHeading(), form.isNumbered(), mode, plans);
+		String changes = ListChanges.describe(this.audit::text, list, form.getHeading(), form.isNumbered(), mode,
+				plans);
 		list.retitle(form.getHeading(), form.isNumbered());
 		list.switchMode(mode);
 		list.replaceEntries(plans);
-		this.audit.record(AuditAction.LIST_CHANGED, AUDIT_TYPE, list.getId(), list.getKey() + ": " + changes);
+		this.audit.record(AuditAction.LIST_CHANGED, AUDIT_TYPE, list.getId(), changes);
 		this.cluster.changed(Topic.LIST, list.getId());
 	}
 
