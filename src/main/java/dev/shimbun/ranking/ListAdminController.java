@@ -21,7 +21,7 @@ import org.springframework.web.servlet.mvc.support.RedirectAttributes;
 
 /**
  * The curated lists, for editors. One form per list that works without JavaScript: the
- * buttons to move, remove, search and add send the whole form back and get it again with
+ * buttons to move, delete, search and add send the whole form back and get it again with
  * the change made but not saved; only 保存する saves, all entries at once.
  */
 @Controller
@@ -31,13 +31,13 @@ class ListAdminController {
 	/** Articles shown for one search. */
 	static final int SEARCH_LIMIT = 20;
 
-	private final CuratedListService lists;
+	private final ListAdminService lists;
 
 	private final ArticleService articles;
 
 	private final ListFormValidator validator = new ListFormValidator();
 
-	ListAdminController(CuratedListService lists, ArticleService articles) {
+	ListAdminController(ListAdminService lists, ArticleService articles) {
 		this.lists = lists;
 		this.articles = articles;
 	}
@@ -68,7 +68,7 @@ class ListAdminController {
 			switch (requested.kind()) {
 				case UP -> form.moveUp(requested.index());
 				case DOWN -> form.moveDown(requested.index());
-				case REMOVE -> form.remove(requested.index());
+				case DELETE -> form.remove(requested.index());
 				case ADD -> add(form, requested.articleId());
 				default -> {
 				}
@@ -131,14 +131,15 @@ class ListAdminController {
 
 	/**
 	 * What a button of the form asks for: {@code save}, {@code search}, {@code up:2},
-	 * {@code down:2}, {@code remove:2} (0-based row index) or {@code add:41} (article
-	 * id). Anything else (the Enter key in a field, say) just shows the form again.
+	 * {@code down:2}, {@code delete:2} (0-based row index; the article editor's row
+	 * actions are named the same) or {@code add:41} (article id). Anything else (the
+	 * Enter key in a field, say) just shows the form again.
 	 */
 	record Action(Kind kind, long argument) {
 
 		enum Kind {
 
-			SAVE, REFRESH, UP, DOWN, REMOVE, ADD
+			SAVE, REFRESH, UP, DOWN, DELETE, ADD
 
 		}
 

@@ -8,22 +8,35 @@ import java.util.Objects;
 import java.util.Set;
 import java.util.stream.Collectors;
 
-/** Describes, for the audit log, how a list is about to change. */
+/**
+ * Describes, for the audit log, how a list is about to change, in words from the
+ * {@code lists.audit.*} message keys: for example
+ * {@code trending: 選び方「手動」→「自動」、追加「…」(5件)}.
+ */
 final class ListChanges {
+
+	/** Writes a text from a message key, as {@code AuditService.text} does. */
+	@FunctionalInterface
+	interface Texts {
+
+		String text(String key, Object... arguments);
+
+	}
 
 	private ListChanges() {
 	}
 
-	static String describe(CuratedList list, String heading, boolean numbered, ListMode mode, List<EntryPlan> plans) {
+	static String describe(Texts texts, CuratedList list, String heading, boolean numbered, ListMode mode,
+			List<EntryPlan> plans) {
 		List<String> parts = new ArrayList<>();
 		if (list.getMode() != mode) {
-			parts.add("選び方「" + label(list.getMode()) + "」→「" + label(mode) + "」");
+			parts.add(texts.text("lists.audit.mode", label(texts, list.getMode()), label(texts, mode)));
 		}
 		if (!Objects.equals(list.getHeading(), heading)) {
-			parts.add("見出し「" + list.getHeading() + "」→「" + heading + "」");
+			parts.add(texts.text("lists.audit.heading", list.getHeading(), heading));
 		}
 		if (list.isNumbered() != numbered) {
-			parts.add(numbered ? "番号付きに変更" : "番号なしに変更");
+			parts.add(texts.text(numbered ? "lists.audit.numbered" : "lists.audit.unnumbered"));
 		}
 		Map<Long, CuratedListEntry> before = new LinkedHashMap<>();
 		for (CuratedListEntry entry : list.getEntries()) {
@@ -35,7 +48,7 @@ final class ListChanges {
 		for (EntryPlan plan : plans) {
 			CuratedListEntry old = before.get(plan.article().getId());
 			if (old == null) {
-				parts.add("追加「" + plan.article().getHeadline() + "」");
+				parts.add(texts.text("lists.audit.added", plan.article().getHeadline()));
 				continue;
 			}
 			if (!Objects.equals(old.getLabel(), plan.label())) {
@@ -48,7 +61,7 @@ final class ListChanges {
 		}
 		for (CuratedListEntry old : before.values()) {
 			if (!after.contains(old.getArticle().getId())) {
-				parts.add("削除「" + old.getArticle().getHeadline() + "」");
+				parts.add(texts.text("lists.audit.removed", old.getArticle().getHeadline()));
 			}
 		}
 		List<Long> keptBefore = before.keySet().stream().filter(after::contains).toList();
@@ -57,26 +70,23 @@ final class ListChanges {
 			.filter(before::containsKey)
 			.toList();
 		if (!keptBefore.equals(keptAfter)) {
-			parts.add("並び替え");
+			parts.add(texts.text("lists.audit.reordered"));
 		}
 		if (relabelled > 0) {
-			parts.add("ラベル変更 " + relabelled + "件");
+			parts.add(texts.text("lists.audit.relabelled", relabelled));
 		}
 		if (rescheduled > 0) {
-			parts.add("表示期間変更 " + rescheduled + "件");
+			parts.add(texts.text("lists.audit.rescheduled", rescheduled));
 		}
 		if (parts.isEmpty()) {
-			parts.add("変更なし");
+			parts.add(texts.text("lists.audit.unchanged"));
 		}
-		return String.join("、", parts) + "(" + plans.size() + "件)";
+		return texts.text("lists.audit.detail", list.getKey(), String.join(texts.text("lists.audit.separator"), parts),
+				plans.size());
 	}
 
-	private static String label(ListMode mode) {
-		return switch (mode) {
-			case CURATED -> "手動";
-			case COMPUTED -> "自動";
-			case PINNED -> "自動+固定";
-		};
+	private static String label(Texts texts, ListMode mode) {
+		return texts.text("lists.mode.short." + mode.name());
 	}
 
 }

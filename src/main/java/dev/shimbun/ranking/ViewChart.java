@@ -3,6 +3,7 @@ package dev.shimbun.ranking;
 import java.text.NumberFormat;
 import java.time.ZonedDateTime;
 import java.time.format.DateTimeFormatter;
+import java.util.ArrayList;
 import java.util.List;
 import java.util.Locale;
 
@@ -11,12 +12,11 @@ import org.springframework.context.i18n.LocaleContextHolder;
 import org.springframework.stereotype.Component;
 
 /**
- * Draws an article's views over time as an inline SVG, on the server: axes, horizontal
- * gridlines labelled with numbers of views, vertical gridlines labelled with times in the
- * site's zone, and a line (hours) or bars (days). The SVG is an image with a title and a
- * description (what it shows, the total and the peak) for screen readers; the page puts
- * the same numbers in a table. Every text is escaped; there is no script and no style
- * attribute (the CSP allows neither), only presentation attributes and classes.
+ * Lays out an article's views over time as a {@link Chart}, which the template draws as
+ * an inline SVG: axes, horizontal gridlines labelled with numbers of views, vertical
+ * gridlines labelled with times in the site's zone, and a line (hours) or bars (days).
+ * The chart has a title and a description (what it shows, the total and the peak) for
+ * screen readers; the page puts the same numbers in a table.
  */
 @Component
 class ViewChart {
@@ -37,6 +37,9 @@ class ViewChart {
 
 	private static final int PLOT_HEIGHT = HEIGHT - TOP - BOTTOM;
 
+	/** Where the labels of the time axis stand. */
+	private static final String LABEL_Y = number(TOP + PLOT_HEIGHT + 20);
+
 	/** Horizontal gridlines aimed at, besides the baseline. */
 	private static final int Y_STEPS = 4;
 
@@ -52,43 +55,32 @@ class ViewChart {
 	/**
 	 * A line of views per hour, with a vertical gridline at each midnight of the site's
 	 * zone, labelled with the date.
-	 * @param id the SVG's id, unique in the page; its title and description get ids from
-	 * it
+	 * @param id the SVG's id, unique in the page
 	 */
-	String hourly(String id, String headline, List<ViewPoint> hours) {
+	Chart hourly(String id, String headline, List<ViewPoint> hours) {
 		Locale locale = LocaleContextHolder.getLocale();
 		DateTimeFormatter tick = formatter("stats.format.hour", locale);
 		DateTimeFormatter slot = formatter("stats.format.hourSlot", locale);
 		Scale scale = Scale.of(hours);
-		Svg svg = start(id, msg("stats.chart.hourly.title", locale, headline),
-				description("stats.chart.hourly", hours, slot, locale), locale, scale);
 		int count = hours.size();
-		svg.open("g", "class", "chart-grid chart-grid-x", "stroke", "#d6d6d2");
-		StringBuilder labels = new StringBuilder();
-		for (int index = 0; index < count; index++) {
-			ZonedDateTime start = hours.get(index).start();
-			if (start.getHour() == 0 && start.getMinute() == 0) {
-				String x = number(x(index, count));
-				svg.empty("line", "x1", x, "y1", number(TOP), "x2", x, "y2", number(TOP + PLOT_HEIGHT));
-				labels.append(Svg.element("text", tick.format(start), "x", x, "y", number(TOP + PLOT_HEIGHT + 20),
-						"text-anchor", anchor(x(index, count))));
-			}
-		}
-		svg.close("g");
-		svg.open("g", "class", "chart-labels chart-labels-x", "fill", "currentColor", "font-size", "12");
-		svg.raw(labels.toString());
-		svg.close("g");
-		axes(svg);
+		List<Chart.Line> gridX = new ArrayList<>();
+		List<Chart.Label> labelsX = new ArrayList<>();
 		StringBuilder points = new StringBuilder();
 		for (int index = 0; index < count; index++) {
+			ZonedDateTime start = hours.get(index).start();
+			double x = x(index, count);
+			if (start.getHour() == 0 && start.getMinute() == 0) {
+				gridX.add(new Chart.Line(number(x), number(TOP), number(x), number(TOP + PLOT_HEIGHT)));
+				labelsX.add(new Chart.Label(number(x), LABEL_Y, anchor(x), tick.format(start)));
+			}
 			if (index > 0) {
 				points.append(' ');
 			}
-			points.append(number(x(index, count))).append(',').append(number(scale.y(hours.get(index).views())));
+			points.append(number(x)).append(',').append(number(scale.y(hours.get(index).views())));
 		}
-		svg.empty("polyline", "class", "chart-line", "fill", "none", "stroke", "#0b3d91", "stroke-width", "2",
-				"stroke-linejoin", "round", "points", points.toString());
-		return svg.end();
+		return new Chart(id, WIDTH, HEIGHT, msg("stats.chart.hourly.title", locale, headline),
+				description("stats.chart.hourly", hours, slot, locale), axisTitle(locale), gridY(scale),
+				labelsY(scale, locale), gridX, labelsX, axes(), points.toString(), List.of());
 	}
 
 	/**
@@ -96,75 +88,59 @@ class ViewChart {
 	 * with its date.
 	 * @param id the SVG's id, unique in the page
 	 */
-	String daily(String id, String headline, List<ViewPoint> days) {
+	Chart daily(String id, String headline, List<ViewPoint> days) {
 		Locale locale = LocaleContextHolder.getLocale();
 		DateTimeFormatter tick = formatter("stats.format.day", locale);
 		DateTimeFormatter full = formatter("stats.format.dayLong", locale);
 		Scale scale = Scale.of(days);
-		Svg svg = start(id, msg("stats.chart.daily.title", locale, headline),
-				description("stats.chart.daily", days, full, locale), locale, scale);
 		int count = days.size();
 		double slot = (double) PLOT_WIDTH / Math.max(count, 1);
 		double barWidth = slot * 0.7;
-		svg.open("g", "class", "chart-labels chart-labels-x", "fill", "currentColor", "font-size", "12");
+		List<Chart.Label> labelsX = new ArrayList<>();
 		for (int index = count - 1; index >= 0; index -= DAY_LABEL_EVERY) {
-			svg.raw(Svg.element("text", tick.format(days.get(index).start()), "x",
-					number(LEFT + slot * index + slot / 2), "y", number(TOP + PLOT_HEIGHT + 20), "text-anchor",
-					anchor(LEFT + slot * index + slot / 2)));
+			double x = LEFT + slot * index + slot / 2;
+			labelsX.add(new Chart.Label(number(x), LABEL_Y, anchor(x), tick.format(days.get(index).start())));
 		}
-		svg.close("g");
-		svg.open("g", "class", "chart-bars", "fill", "#0b3d91");
+		List<Chart.Bar> bars = new ArrayList<>();
 		for (int index = 0; index < count; index++) {
 			ViewPoint day = days.get(index);
 			double top = scale.y(day.views());
-			svg.raw(Svg.wrap("rect",
-					Svg.element("title",
-							msg("stats.chart.point", locale, full.format(day.start()), count(day.views(), locale))),
-					"class", "chart-bar", "x", number(LEFT + slot * index + (slot - barWidth) / 2), "y", number(top),
-					"width", number(barWidth), "height", number(TOP + PLOT_HEIGHT - top)));
+			bars.add(new Chart.Bar(number(LEFT + slot * index + (slot - barWidth) / 2), number(top), number(barWidth),
+					number(TOP + PLOT_HEIGHT - top),
+					msg("stats.chart.point", locale, full.format(day.start()), count(day.views(), locale))));
 		}
-		svg.close("g");
-		axes(svg);
-		return svg.end();
+		return new Chart(id, WIDTH, HEIGHT, msg("stats.chart.daily.title", locale, headline),
+				description("stats.chart.daily", days, full, locale), axisTitle(locale), gridY(scale),
+				labelsY(scale, locale), List.of(), labelsX, axes(), null, bars);
 	}
 
-	/**
-	 * The SVG element, its title and description, and the horizontal gridlines with their
-	 * labels.
-	 */
-	private Svg start(String id, String title, String description, Locale locale, Scale scale) {
-		Svg svg = new Svg();
-		svg.open("svg", "xmlns", "http://www.w3.org/2000/svg", "id", id, "class", "chart", "viewBox",
-				"0 0 " + WIDTH + " " + HEIGHT, "width", number(WIDTH), "height", number(HEIGHT), "role", "img",
-				"aria-labelledby", id + "-title", "aria-describedby", id + "-desc", "focusable", "false");
-		svg.raw(Svg.element("title", title, "id", id + "-title"));
-		svg.raw(Svg.element("desc", description, "id", id + "-desc"));
-		svg.raw(Svg.element("text", msg("stats.chart.axis", locale), "class", "chart-axis-title", "x", number(LEFT),
-				"y", number(TOP - 12), "fill", "currentColor", "font-size", "12", "text-anchor", "end"));
-		svg.open("g", "class", "chart-grid chart-grid-y", "stroke", "#d6d6d2");
-		StringBuilder labels = new StringBuilder();
+	private Chart.Label axisTitle(Locale locale) {
+		return new Chart.Label(number(LEFT), number(TOP - 12), "end", msg("stats.chart.axis", locale));
+	}
+
+	/** A horizontal gridline at each step above the baseline. */
+	private static List<Chart.Line> gridY(Scale scale) {
+		List<Chart.Line> lines = new ArrayList<>();
 		for (long value = scale.step(); value <= scale.max(); value += scale.step()) {
 			String y = number(scale.y(value));
-			svg.empty("line", "x1", number(LEFT), "y1", y, "x2", number(LEFT + PLOT_WIDTH), "y2", y);
+			lines.add(new Chart.Line(number(LEFT), y, number(LEFT + PLOT_WIDTH), y));
 		}
-		for (long value = 0; value <= scale.max(); value += scale.step()) {
-			labels.append(Svg.element("text", count(value, locale), "x", number(LEFT - 8), "y",
-					number(scale.y(value) + 4), "text-anchor", "end"));
-		}
-		svg.close("g");
-		svg.open("g", "class", "chart-labels chart-labels-y", "fill", "currentColor", "font-size", "12");
-		svg.raw(labels.toString());
-		svg.close("g");
-		return svg;
+		return lines;
 	}
 
-	/** The axes, drawn over the gridlines. */
-	private static void axes(Svg svg) {
-		svg.open("g", "class", "chart-axes", "stroke", "currentColor");
-		svg.empty("line", "x1", number(LEFT), "y1", number(TOP), "x2", number(LEFT), "y2", number(TOP + PLOT_HEIGHT));
-		svg.empty("line", "x1", number(LEFT), "y1", number(TOP + PLOT_HEIGHT), "x2", number(LEFT + PLOT_WIDTH), "y2",
-				number(TOP + PLOT_HEIGHT));
-		svg.close("g");
+	/** The number of views at the baseline and at each gridline. */
+	private static List<Chart.Label> labelsY(Scale scale, Locale locale) {
+		List<Chart.Label> labels = new ArrayList<>();
+		for (long value = 0; value <= scale.max(); value += scale.step()) {
+			labels.add(new Chart.Label(number(LEFT - 8), number(scale.y(value) + 4), "end", count(value, locale)));
+		}
+		return labels;
+	}
+
+	private static List<Chart.Line> axes() {
+		return List.of(new Chart.Line(number(LEFT), number(TOP), number(LEFT), number(TOP + PLOT_HEIGHT)),
+				new Chart.Line(number(LEFT), number(TOP + PLOT_HEIGHT), number(LEFT + PLOT_WIDTH),
+						number(TOP + PLOT_HEIGHT)));
 	}
 
 	/** What the chart shows, its total and its peak, for screen readers. */
@@ -247,77 +223,6 @@ class ViewChart {
 
 		double y(long views) {
 			return TOP + PLOT_HEIGHT - (double) PLOT_HEIGHT * Math.min(views, this.max) / this.max;
-		}
-
-	}
-
-	/** Writes SVG markup, escaping every text and attribute value. */
-	static final class Svg {
-
-		private final StringBuilder out = new StringBuilder();
-
-		void open(String name, String... attributes) {
-			this.out.append('<').append(name);
-			attributes(this.out, attributes);
-			this.out.append('>');
-		}
-
-		void empty(String name, String... attributes) {
-			this.out.append('<').append(name);
-			attributes(this.out, attributes);
-			this.out.append("/>");
-		}
-
-		void close(String name) {
-			this.out.append("</").append(name).append('>');
-		}
-
-		void raw(String markup) {
-			this.out.append(markup);
-		}
-
-		String end() {
-			close("svg");
-			return this.out.toString();
-		}
-
-		/** An element with a text inside, escaped. */
-		static String element(String name, String text, String... attributes) {
-			return wrap(name, escape(text), attributes);
-		}
-
-		/** An element around markup made by this class. */
-		static String wrap(String name, String markup, String... attributes) {
-			StringBuilder out = new StringBuilder().append('<').append(name);
-			attributes(out, attributes);
-			out.append('>').append(markup);
-			return out.append("</").append(name).append('>').toString();
-		}
-
-		private static void attributes(StringBuilder out, String... attributes) {
-			for (int index = 0; index + 1 < attributes.length; index += 2) {
-				out.append(' ')
-					.append(attributes[index])
-					.append("=\"")
-					.append(escape(attributes[index + 1]))
-					.append('"');
-			}
-		}
-
-		static String escape(String text) {
-			StringBuilder escaped = new StringBuilder(text.length());
-			for (int index = 0; index < text.length(); index++) {
-				char c = text.charAt(index);
-				switch (c) {
-					case '&' -> escaped.append("&amp;");
-					case '<' -> escaped.append("&lt;");
-					case '>' -> escaped.append("&gt;");
-					case '"' -> escaped.append("&quot;");
-					case '\'' -> escaped.append("&#39;");
-					default -> escaped.append(c);
-				}
-			}
-			return escaped.toString();
 		}
 
 	}

@@ -3,19 +3,9 @@ package dev.shimbun.ranking;
 import java.time.Clock;
 import java.time.Duration;
 import java.time.Instant;
-import java.time.LocalDate;
-import java.time.OffsetDateTime;
-import java.time.ZoneOffset;
 import java.time.ZoneId;
 import java.time.temporal.ChronoUnit;
-import java.util.ArrayList;
-import java.util.HashMap;
-import java.util.List;
-import java.util.Map;
-import java.util.Set;
-import java.util.concurrent.ConcurrentHashMap;
 import java.util.concurrent.atomic.AtomicReference;
-import java.util.concurrent.atomic.LongAdder;
 import java.util.concurrent.locks.ReentrantReadWriteLock;
 
 import com.github.benmanes.caffeine.cache.Cache;
@@ -34,29 +24,22 @@ import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 
 import org.springframework.context.ApplicationEventPublisher;
-import org.springframework.jdbc.core.JdbcTemplate;
-import org.springframework.jdbc.core.RowCallbackHandler;
 import org.springframework.scheduling.annotation.Scheduled;
 import org.springframework.stereotype.Component;
-import org.springframework.transaction.support.TransactionTemplate;
 
 /**
  * Counts reads of article pages. A read is buffered in memory and written with the others
- * every few seconds (and when the application shuts down gracefully), so counting never
- * slows a page; at most one flush interval of counts is at risk on a crash. Counts go to
- * hourly buckets (for windowed rankings) and the article's total; which readers read what
- * on a day is kept, by hashed reader, for こんな記事も読まれています. The only writer of view counts.
- * Its metrics: the seconds since the last successful flush, the counts waiting for the
- * next one, and the dedupe cache.
+ * by {@link ViewStore} every few seconds (and when the application shuts down
+ * gracefully), so counting never slows a page; at most one flush interval of counts is at
+ * risk on a crash. Its metrics: the seconds since the last successful flush, the counts
+ * waiting for the next one, and the dedupe cache.
  */
 @Component
 class ViewCounter implements MeterBinder {
 
 	private static final Logger logger = LoggerFactory.getLogger(ViewCounter.class);
 
-	private final JdbcTemplate jdbc;
-
-	private final TransactionTemplate transactions;
+	private final ViewStore store;
 
 	private final Clock clock;
 
@@ -64,7 +47,7 @@ class ViewCounter implements MeterBinder {
 
 	private final Cache<String, Boolean> recentReads;
 
-	private final AtomicReference<Buffer> buffer = new AtomicReference<>(new Buffer());
+	private final AtomicReference<ViewCounts> buffer = new AtomicReference<>(new ViewCounts());
 
 	/** When a flush last ended without an error (or found nothing to write). */
 	private volatile Instant lastFlush;
@@ -78,12 +61,11 @@ class ViewCounter implements MeterBinder {
 
 	private final DatabaseAvailability database;
 
-	ViewCounter(JdbcTemplate jdbc, TransactionTemplate transactions, Clock clock, ShimbunProperties properties,
-			ApplicationEventPublisher events, DatabaseAvailability database) {
+	ViewCounter(ViewStore store, Clock clock, ShimbunProperties properties, ApplicationEventPublisher events,
+			DatabaseAvailability database) {
+		this.store = store;
 		this.events = events;
 		this.database = database;
-		this.jdbc = jdbc;
-		this.transactions = transactions;
 		this.clock = clock;
 		this.zone = properties.site().zone();
 		this.recentReads = Caffeine.newBuilder()
@@ -124,11 +106,8 @@ class ViewCounter implements MeterBinder {
 		Instant now = this.clock.instant();
 		this.swap.readLock().lock();
 		try {
-			Buffer current = this.buffer.get();
-			current.views
-				.computeIfAbsent(new HourKey(slug, now.truncatedTo(ChronoUnit.HOURS)), (key) -> new LongAdder())
-				.increment();
-			current.reads.add(new Read(readerHash, now.atZone(this.zone).toLocalDate(), slug));
+			this.buffer.get()
+				.add(slug, readerHash, now.truncatedTo(ChronoUnit.HOURS), now.atZone(this.zone).toLocalDate());
 		}
 		finally {
 			this.swap.readLock().unlock();
@@ -146,10 +125,10 @@ class ViewCounter implements MeterBinder {
 		if (!this.database.available()) {
 			return;
 		}
-		Buffer full;
+		ViewCounts full;
 		this.swap.writeLock().lock();
 		try {
-			full = this.buffer.getAndSet(new Buffer());
+			full = this.buffer.getAndSet(new ViewCounts());
 		}
 		finally {
 			this.swap.writeLock().unlock();
@@ -159,30 +138,23 @@ class ViewCounter implements MeterBinder {
 			return;
 		}
 		try {
-			this.transactions.executeWithoutResult((status) -> write(full));
+			this.store.write(full);
 			this.lastFlush = this.clock.instant();
 			// the counts shown on this instance's pages; other instances' pages catch up
 			// within the page cache's lifetime
-			full.views.keySet()
-				.stream()
-				.map(HourKey::slug)
-				.distinct()
-				.forEach((slug) -> this.events.publishEvent(new ContentChanged(Topic.VIEWS, slug, true)));
+			full.viewed().forEach((slug) -> this.events.publishEvent(new ContentChanged(Topic.VIEWS, slug, true)));
 		}
 		catch (RuntimeException ex) {
 			if (DatabaseUnavailable.is(ex)) {
 				// the outage is logged once by DatabaseAvailability
-				logger.debug("Could not write {} view counts; keeping them for the next flush", full.views.size(), ex);
+				logger.debug("Could not write {} view counts; keeping them for the next flush", full.hours(), ex);
 			}
 			else {
-				logger.warn("Could not write {} view counts; keeping them for the next flush", full.views.size(), ex);
+				logger.warn("Could not write {} view counts; keeping them for the next flush", full.hours(), ex);
 			}
 			this.swap.readLock().lock();
 			try {
-				Buffer current = this.buffer.get();
-				full.views.forEach(
-						(key, count) -> current.views.computeIfAbsent(key, (k) -> new LongAdder()).add(count.sum()));
-				current.reads.addAll(full.reads);
+				this.buffer.get().addAll(full);
 			}
 			finally {
 				this.swap.readLock().unlock();
@@ -195,56 +167,9 @@ class ViewCounter implements MeterBinder {
 		flush();
 	}
 
-	private void write(Buffer full) {
-		Map<String, Long> ids = ids(full.slugs());
-		Map<Long, Long> totals = new HashMap<>();
-		full.views.forEach((key, adder) -> {
-			Long id = ids.get(key.slug());
-			if (id == null) {
-				return;
-			}
-			long views = adder.sum();
-			OffsetDateTime hour = key.hour().atOffset(ZoneOffset.UTC);
-			int updated = this.jdbc.update(
-					"UPDATE article_view_hour SET views = views + ? WHERE article_id = ? AND hour_start = ?", views, id,
-					hour);
-			if (updated == 0) {
-				this.jdbc.update("INSERT INTO article_view_hour (article_id, hour_start, views) VALUES (?, ?, ?)", id,
-						hour, views);
-			}
-			totals.merge(id, views, Long::sum);
-		});
-		totals.forEach((id, views) -> this.jdbc.update("UPDATE article SET view_count = view_count + ? WHERE id = ?",
-				views, id));
-		List<Object[]> reads = new ArrayList<>();
-		for (Read read : full.reads) {
-			Long id = ids.get(read.slug());
-			if (id != null) {
-				reads.add(new Object[] { read.readerHash(), read.day(), id, read.readerHash(), read.day(), id });
-			}
-		}
-		this.jdbc.batchUpdate("""
-				INSERT INTO reader_read (reader_hash, read_day, article_id)
-				SELECT ?, ?, ?
-				WHERE NOT EXISTS (SELECT 1 FROM reader_read WHERE reader_hash = ? AND read_day = ? AND article_id = ?)
-				""", reads);
-	}
-
-	private Map<String, Long> ids(Set<String> slugs) {
-		Map<String, Long> ids = new HashMap<>();
-		List<String> all = new ArrayList<>(slugs);
-		for (int from = 0; from < all.size(); from += 500) {
-			List<String> chunk = all.subList(from, Math.min(all.size(), from + 500));
-			String marks = String.join(",", java.util.Collections.nCopies(chunk.size(), "?"));
-			RowCallbackHandler collect = (row) -> ids.put(row.getString("slug"), row.getLong("id"));
-			this.jdbc.query("SELECT id, slug FROM article WHERE slug IN (" + marks + ")", collect, chunk.toArray());
-		}
-		return ids;
-	}
-
 	/** Counts not yet written, for tests and metrics. */
 	long pending() {
-		return this.buffer.get().views.values().stream().mapToLong(LongAdder::sum).sum();
+		return this.buffer.get().total();
 	}
 
 	double secondsSinceFlush() {
@@ -253,31 +178,6 @@ class ViewCounter implements MeterBinder {
 
 	void forgetRecentReads() {
 		this.recentReads.invalidateAll();
-	}
-
-	private record HourKey(String slug, Instant hour) {
-	}
-
-	private record Read(String readerHash, LocalDate day, String slug) {
-	}
-
-	private static final class Buffer {
-
-		final Map<HourKey, LongAdder> views = new ConcurrentHashMap<>();
-
-		final Set<Read> reads = ConcurrentHashMap.newKeySet();
-
-		boolean isEmpty() {
-			return this.views.isEmpty() && this.reads.isEmpty();
-		}
-
-		Set<String> slugs() {
-			Set<String> slugs = new java.util.HashSet<>();
-			this.views.keySet().forEach((key) -> slugs.add(key.slug()));
-			this.reads.forEach((read) -> slugs.add(read.slug()));
-			return slugs;
-		}
-
 	}
 
 }

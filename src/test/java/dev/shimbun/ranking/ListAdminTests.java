@@ -56,7 +56,7 @@ class ListAdminTests {
 	private MockMvc mvc;
 
 	@Autowired
-	private CuratedListService lists;
+	private ListAdminService lists;
 
 	@Autowired
 	private AuditService audit;
@@ -106,7 +106,7 @@ class ListAdminTests {
 	void anEntryIsRemovedAndAnArticleFoundBySearchIsAdded() throws Exception {
 		List<String> before = publicList("#sidebar-recommended");
 		HtmlForm form = HtmlForm.of(edit("recommended"), "#list-form");
-		Document page = pressAndParse(form, "remove:0", 200);
+		Document page = pressAndParse(form, "delete:0", 200);
 		assertThat(headlines(page)).doesNotContain(before.get(0)).hasSize(before.size() - 1);
 
 		page = pressAndParse(HtmlForm.of(page, "#list-form").set("q", "あくび"), "search", 200);
@@ -226,7 +226,7 @@ class ListAdminTests {
 		assertThat(page.getElementById("entries0.articleId-error").text()).isEqualTo("1番目の記事は削除されています。リストから削除してください。");
 		assertThat(page.getElementById("entry-0-headline").text()).contains("(削除された記事)");
 
-		page = pressAndParse(HtmlForm.of(page, "#list-form"), "remove:0", 200);
+		page = pressAndParse(HtmlForm.of(page, "#list-form"), "delete:0", 200);
 		assertThat(page.select(".field-error")).isEmpty();
 	}
 
@@ -238,6 +238,8 @@ class ListAdminTests {
 		assertThat(page.select("label[for=entries2.endsAt]").text()).isEqualTo("3番目の表示終了日時");
 		assertThat(page.select("#entry-2 button").eachText()).containsExactly("3番目を上へ", "3番目を下へ", "3番目を削除");
 		assertThat(page.select("#entry-0 button").eachText()).containsExactly("1番目を下へ", "1番目を削除");
+		assertThat(page.select("#entry-2 button").eachAttr("value")).as("the row actions of the article editor too")
+			.containsExactly("up:2", "down:2", "delete:2");
 		assertThat(page.selectFirst("#list-form button[name=action]").val())
 			.as("the Enter key presses the first button, which only searches")
 			.isEqualTo("search");

@@ -86,8 +86,12 @@ class ListFormTests {
 		assertThat(ListAdminController.Action.parse("save").kind()).isEqualTo(ListAdminController.Action.Kind.SAVE);
 		assertThat(ListAdminController.Action.parse("up:3"))
 			.isEqualTo(new ListAdminController.Action(ListAdminController.Action.Kind.UP, 3));
+		assertThat(ListAdminController.Action.parse("down:0"))
+			.isEqualTo(new ListAdminController.Action(ListAdminController.Action.Kind.DOWN, 0));
+		assertThat(ListAdminController.Action.parse("delete:2"))
+			.isEqualTo(new ListAdminController.Action(ListAdminController.Action.Kind.DELETE, 2));
 		assertThat(ListAdminController.Action.parse("add:41").articleId()).isEqualTo(41L);
-		for (String value : List.of("", "search", "up:", "up:x", "save:1", "jump:2", ":3")) {
+		for (String value : List.of("", "search", "up:", "up:x", "save:1", "jump:2", ":3", "remove:2")) {
 			assertThat(ListAdminController.Action.parse(value).kind()).as(value)
 				.isEqualTo(ListAdminController.Action.Kind.REFRESH);
 		}

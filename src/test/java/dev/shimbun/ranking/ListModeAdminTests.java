@@ -47,7 +47,7 @@ class ListModeAdminTests {
 	private MockMvc mvc;
 
 	@Autowired
-	private CuratedListService lists;
+	private ListAdminService lists;
 
 	@Autowired
 	private AuditService audit;

@@ -1,5 +1,6 @@
 package dev.shimbun.ranking;
 
+import java.nio.charset.StandardCharsets;
 import java.time.Duration;
 import java.time.Instant;
 import java.time.ZoneOffset;
@@ -7,8 +8,9 @@ import java.time.temporal.ChronoUnit;
 import java.util.List;
 
 import dev.shimbun.MutableClock;
-import dev.shimbun.cluster.ContentChanged;
+import dev.shimbun.web.HtmlForm;
 import dev.shimbun.web.PageFetcher;
+import org.jsoup.Jsoup;
 import org.jsoup.nodes.Document;
 import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
@@ -16,13 +18,16 @@ import org.junit.jupiter.api.Test;
 import org.springframework.beans.factory.annotation.Autowired;
 import org.springframework.boot.test.context.SpringBootTest;
 import org.springframework.boot.webmvc.test.autoconfigure.AutoConfigureMockMvc;
-import org.springframework.context.ApplicationEventPublisher;
 import org.springframework.context.annotation.Import;
 import org.springframework.jdbc.core.JdbcTemplate;
 import org.springframework.test.annotation.DirtiesContext;
 import org.springframework.test.web.servlet.MockMvc;
+import org.springframework.test.web.servlet.request.RequestPostProcessor;
 
 import static org.assertj.core.api.Assertions.assertThat;
+import static org.springframework.security.test.web.servlet.request.SecurityMockMvcRequestPostProcessors.user;
+import static org.springframework.test.web.servlet.request.MockMvcRequestBuilders.get;
+import static org.springframework.test.web.servlet.result.MockMvcResultMatchers.redirectedUrl;
 
 /** Rankings computed from generated reads, with a clock the test moves. */
 @SpringBootTest(properties = { "shimbun.scheduling.enabled=false", "shimbun.test.context=rankings" })
@@ -31,8 +36,13 @@ import static org.assertj.core.api.Assertions.assertThat;
 @DirtiesContext
 class RankingTests {
 
+	private static final RequestPostProcessor EDITOR = user("editor").roles("EDITOR");
+
 	@Autowired
 	private RankingService rankings;
+
+	@Autowired
+	private AlsoReadService alsoRead;
 
 	@Autowired
 	private JdbcTemplate jdbc;
@@ -42,9 +52,6 @@ class RankingTests {
 
 	@Autowired
 	private MockMvc mvc;
-
-	@Autowired
-	private ApplicationEventPublisher events;
 
 	@BeforeEach
 	void noReadsYet() {
@@ -149,7 +156,7 @@ class RankingTests {
 		try {
 			this.rankings.recompute();
 			Long id = this.jdbc.queryForObject("SELECT id FROM article WHERE slug = 'why-we-yawn'", Long.class);
-			List<String> also = slugs(this.rankings.alsoRead(id, 8));
+			List<String> also = slugs(this.alsoRead.alsoRead(id, 8));
 			assertThat(also.subList(0, 2)).containsExactly("newjeans-ador-lawsuit", "bride-wedding-dress-tragedy");
 			assertThat(also).doesNotContain("why-we-yawn", "iran-missile-fuel-smuggling").hasSize(8);
 		}
@@ -160,12 +167,27 @@ class RankingTests {
 
 	@Test
 	void alsoReadFallsBackToTheSameCategoryAndSharedHeadlineTerms() {
-		Long id = this.jdbc.queryForObject("SELECT id FROM article WHERE slug = 'lamborghini-manifesto-design'",
-				Long.class);
-		this.rankings.recompute();
-		List<String> also = slugs(this.rankings.alsoRead(id, 3));
-		assertThat(also.get(0)).as("shares ランボルギーニ").isEqualTo("lamborghini-lounge-tokyo");
-		assertThat(also).doesNotContain("lamborghini-manifesto-design");
+		// a copy of the headline in another category: the most shared terms, but not
+		// the same category
+		this.jdbc.update("""
+				INSERT INTO article (slug, headline, category_id, author_id, status, published_at, updated_at)
+				SELECT ?, headline, (SELECT id FROM category WHERE slug = 'news'), author_id, status, published_at,
+					updated_at
+				FROM article WHERE slug = ?
+				""", "lamborghini-manifesto-elsewhere", "lamborghini-manifesto-design");
+		try {
+			Long id = this.jdbc.queryForObject("SELECT id FROM article WHERE slug = 'lamborghini-manifesto-design'",
+					Long.class);
+			this.rankings.recompute();
+			List<String> also = slugs(this.alsoRead.alsoRead(id, 4));
+			assertThat(also.get(0)).as("the same category, and shares ランボルギーニ").isEqualTo("lamborghini-lounge-tokyo");
+			assertThat(also.subList(1, 3)).as("the rest of the same category")
+				.containsExactlyInAnyOrder("subaru-brz-2026", "audi-bayern-rs-etron-gt");
+			assertThat(also.get(3)).as("then the most shared terms").isEqualTo("lamborghini-manifesto-elsewhere");
+		}
+		finally {
+			this.jdbc.update("DELETE FROM article WHERE slug = 'lamborghini-manifesto-elsewhere'");
+		}
 	}
 
 	@Test
@@ -177,25 +199,37 @@ class RankingTests {
 		PageFetcher pages = new PageFetcher(this.mvc);
 		Document curated = pages.get("/");
 		assertThat(curated.select("#sidebar-ranking a").first().text()).startsWith("「北朝鮮は絶対崩れないのか?」");
-		this.jdbc.update("UPDATE curated_list SET list_mode = 'COMPUTED' WHERE list_key IN ('ranking', 'trending')");
-		// changed behind the application's back: announced as the list editor announces
-		// it
-		this.events.publishEvent(new ContentChanged(ContentChanged.Topic.LIST, null, true));
+		switchMode("ranking", ListMode.COMPUTED);
+		switchMode("trending", ListMode.COMPUTED);
 		Document computed = pages.get("/");
 		assertThat(computed.select("#sidebar-ranking a").eachAttr("href"))
 			.containsExactly("/articles/pig-kidney-transplant-ucla", "/articles/iran-missile-fuel-smuggling");
 		assertThat(computed.select("#sidebar-trending li").first().text()).contains("あくび", "おもしろ");
-		this.jdbc.update("UPDATE curated_list SET list_mode = 'PINNED' WHERE list_key = 'ranking'");
-		this.events.publishEvent(new ContentChanged(ContentChanged.Topic.LIST, null, true));
+		switchMode("ranking", ListMode.PINNED);
 		Document pinned = pages.get("/");
 		List<String> hrefs = pinned.select("#sidebar-ranking a").eachAttr("href");
 		assertThat(hrefs.get(0)).isEqualTo("/articles/north-korea-coup-impossible");
 		assertThat(hrefs).hasSize(6).doesNotHaveDuplicates();
 	}
 
+	/** Switches a list's mode as an editor does, on its edit page. */
+	private void switchMode(String key, ListMode mode) throws Exception {
+		Long id = this.jdbc.queryForObject("SELECT id FROM curated_list WHERE list_key = ?", Long.class, key);
+		String edit = this.mvc.perform(get("/admin/lists/{id}/edit", id).with(EDITOR))
+			.andReturn()
+			.getResponse()
+			.getContentAsString(StandardCharsets.UTF_8);
+		this.mvc
+			.perform(HtmlForm.of(Jsoup.parse(edit), "#list-form")
+				.set("mode", mode.name())
+				.submit("action", "save")
+				.with(EDITOR))
+			.andExpect(redirectedUrl("/admin/lists"));
+	}
+
 	@Test
 	void theHeadlineTermsOfJapaneseTextAreBigrams() {
-		assertThat(RankingService.bigrams("核兵器 B-52")).contains("核兵", "兵器", "B5", "52");
+		assertThat(AlsoReadService.bigrams("核兵器 B-52")).contains("核兵", "兵器", "B5", "52");
 	}
 
 }

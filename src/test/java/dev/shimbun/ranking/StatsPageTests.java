@@ -3,13 +3,18 @@ package dev.shimbun.ranking;
 import java.sql.Timestamp;
 import java.time.Instant;
 import java.util.List;
+import java.util.Locale;
+import java.util.Set;
 
 import dev.shimbun.MutableClock;
 import dev.shimbun.web.PageFetcher;
+import org.jsoup.Jsoup;
 import org.jsoup.nodes.Document;
 import org.jsoup.nodes.Element;
 import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
+import org.thymeleaf.ITemplateEngine;
+import org.thymeleaf.context.Context;
 
 import org.springframework.beans.factory.annotation.Autowired;
 import org.springframework.boot.test.context.SpringBootTest;
@@ -53,6 +58,9 @@ class StatsPageTests {
 
 	@Autowired
 	private MutableClock clock;
+
+	@Autowired
+	private ITemplateEngine templates;
 
 	@BeforeEach
 	void views() {
@@ -183,6 +191,38 @@ class StatsPageTests {
 		assertThat(page.select("script")).isEmpty();
 		assertThat(page.selectFirst("#chart-hourly-title").text()).contains("<script>alert(1)</script> & \"引用\" 'x'");
 		assertThat(page.selectFirst("#chart-daily-desc").text()).contains("合計50回", "最も多いのは2026年1月10日(土)の50回");
+	}
+
+	@Test
+	void aHeadlineInTheChartTitlesComesOutEscaped() throws Exception {
+		this.jdbc.update("UPDATE article SET headline = ? WHERE slug = ?", "1 < 2 & \"引用\"", DOG);
+		String html = this.mvc.perform(get("/admin/stats/" + id(DOG)))
+			.andReturn()
+			.getResponse()
+			.getContentAsString(java.nio.charset.StandardCharsets.UTF_8);
+		assertThat(html).contains(
+				"<title id=\"chart-hourly-title\">「1 &lt; 2 &amp; &quot;引用&quot;」の閲覧数(1時間ごと、直近7日間)</title>",
+				"<title id=\"chart-daily-title\">「1 &lt; 2 &amp; &quot;引用&quot;」の閲覧数(1日ごと、直近30日間)</title>");
+	}
+
+	@Test
+	void everyTextOfAChartIsEscapedByTheTemplate() {
+		String text = "<b>\"A&B\"</b>";
+		Chart.Label label = new Chart.Label("56", "284", "end", text);
+		Chart chart = new Chart("chart-test", ViewChart.WIDTH, ViewChart.HEIGHT, text, text, label, List.of(),
+				List.of(label), List.of(), List.of(label), List.of(), null,
+				List.of(new Chart.Bar("70", "100", "15", "180", text)));
+		Context context = new Context(Locale.JAPANESE);
+		context.setVariable("chart", chart);
+		String svg = this.templates.process("admin/stats/_chart", Set.of("chart"), context);
+		assertThat(svg).doesNotContain("<b>", "\"A&B\"");
+		assertThat(svg.split("&lt;b&gt;&quot;A&amp;B&quot;&lt;/b&gt;", -1)).as("title, description, three labels, bar")
+			.hasSize(7);
+		Element parsed = Jsoup.parse(svg).selectFirst("svg");
+		assertThat(parsed.select("title, desc, text")).hasSize(6)
+			.allSatisfy((element) -> assertThat(element.text()).isEqualTo(text));
+		assertThat(parsed.select("rect.chart-bar")).hasSize(1);
+		assertThat(parsed.select("polyline")).isEmpty();
 	}
 
 	@Test
