@@ -22,6 +22,7 @@ import org.springframework.test.web.servlet.MvcResult;
 import static org.assertj.core.api.Assertions.assertThat;
 import static org.springframework.test.web.servlet.request.MockMvcRequestBuilders.get;
 import static org.springframework.test.web.servlet.request.MockMvcRequestBuilders.post;
+import static org.springframework.test.web.servlet.result.MockMvcResultMatchers.header;
 import static org.springframework.test.web.servlet.result.MockMvcResultMatchers.status;
 
 /**
@@ -83,6 +84,22 @@ class PageCacheOutageTests {
 		assertThat(during.getResponse().getContentAsString()).isEqualTo(before);
 		assertThat(during.getResponse().getHeader("Cache-Control")).isEqualTo("no-cache");
 		assertThat(during.getResponse().getHeader("Content-Security-Policy")).contains("default-src 'self'");
+	}
+
+	@Test
+	void aConditionalRequestForALastRenderingStillMatchingGetsA304() throws Exception {
+		MvcResult before = this.mvc.perform(get(PageCacheTests.YAWN)).andReturn();
+		this.events.publishEvent(new ContentChanged(ContentChanged.Topic.VIEWS, "why-we-yawn", true));
+		outage();
+		String etag = before.getResponse().getHeader("ETag");
+		this.mvc.perform(get(PageCacheTests.YAWN).header("If-None-Match", etag))
+			.andExpect(status().isNotModified())
+			.andExpect(header().string("ETag", etag))
+			.andExpect(header().string("Cache-Control", "no-cache"));
+		this.mvc
+			.perform(get(PageCacheTests.YAWN).header("If-Modified-Since",
+					before.getResponse().getHeader("Last-Modified")))
+			.andExpect(status().isNotModified());
 	}
 
 	@Test

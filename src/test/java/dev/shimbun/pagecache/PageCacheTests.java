@@ -176,6 +176,44 @@ class PageCacheTests {
 	}
 
 	@Test
+	void aConditionalRequestGetsA304WithTheHeadersOfThePage() throws Exception {
+		MvcResult page = fetch(PIG);
+		String etag = page.getResponse().getHeader("ETag");
+		String lastModified = page.getResponse().getHeader("Last-Modified");
+		MvcResult revalidated = this.mvc.perform(get(PIG).header("If-None-Match", "\"other\", W/" + etag))
+			.andExpect(status().isNotModified())
+			.andReturn();
+		assertThat(revalidated.getResponse().getHeader("Last-Modified")).isEqualTo(lastModified);
+		assertThat(revalidated.getResponse().getHeader("Cache-Control"))
+			.isEqualTo(page.getResponse().getHeader("Cache-Control"));
+		assertThat(revalidated.getResponse().getHeader("Vary")).isEqualTo("Accept-Encoding");
+		assertThat(revalidated.getResponse().getHeader("Content-Security-Policy")).contains("default-src 'self'");
+		// If-None-Match wins over If-Modified-Since
+		this.mvc.perform(get(PIG).header("If-Modified-Since", lastModified).header("If-None-Match", "\"other\""))
+			.andExpect(status().isOk());
+	}
+
+	@Test
+	void aPageRenderedAgainUnchangedGetsA304() throws Exception {
+		MvcResult page = fetch(PIG);
+		this.cache.invalidateAll();
+		double renders = this.renderings.count();
+		MvcResult revalidated = this.mvc.perform(get(PIG).header("If-None-Match", page.getResponse().getHeader("ETag")))
+			.andExpect(status().isNotModified())
+			.andExpect(header().string("ETag", page.getResponse().getHeader("ETag")))
+			.andReturn();
+		assertThat(revalidated.getResponse().getContentAsByteArray()).isEmpty();
+		assertThat(this.renderings.count()).isEqualTo(renders + 1);
+		this.cache.invalidateAll();
+		this.mvc.perform(get(PIG).header("If-Modified-Since", "Sat, 01 Jan 2000 00:00:00 GMT"))
+			.andExpect(status().isOk())
+			.andExpect(header().string("ETag", page.getResponse().getHeader("ETag")));
+		this.cache.invalidateAll();
+		this.mvc.perform(get(PIG).header("If-Modified-Since", page.getResponse().getHeader("Last-Modified")))
+			.andExpect(status().isNotModified());
+	}
+
+	@Test
 	void gzipIsServedToClientsThatAcceptIt() throws Exception {
 		String plain = fetch(PIG).getResponse().getContentAsString();
 		MvcResult zipped = this.mvc.perform(get(PIG).header("Accept-Encoding", "br, gzip;q=0.8"))
@@ -240,6 +278,22 @@ class PageCacheTests {
 	}
 
 	@Test
+	void anArticleLeavesAtItsUnpublishTimeThoughItsPageWasKept() throws Exception {
+		String subaru = "/articles/subaru-brz-2026";
+		Long id = this.jdbc.queryForObject("SELECT id FROM article WHERE slug = 'subaru-brz-2026'", Long.class);
+		actAsEditor();
+		ArticleForm form = this.editor.form(id);
+		form.setUnpublishAt(
+				LocalDateTime.ofInstant(this.clock.instant().plus(Duration.ofMinutes(10)), ZoneId.of("Asia/Tokyo")));
+		this.editor.update(id, form);
+		SecurityContextHolder.clearContext();
+		fetch(subaru);
+		assertThat(this.cache.size()).isEqualTo(1);
+		this.clock.advance(Duration.ofMinutes(11));
+		this.mvc.perform(get(subaru)).andExpect(status().isNotFound());
+	}
+
+	@Test
 	void signedInStaffGetPagesNeverKept() throws Exception {
 		jakarta.servlet.http.Cookie session = this.mvc
 			.perform(post("/admin/login").param("username", "desk").param("password", "page-cache-secret").with(csrf()))
@@ -260,6 +314,17 @@ class PageCacheTests {
 		this.mvc.perform(get(YAWN).param("utm_source", "x")).andExpect(header().doesNotExist("ETag"));
 		this.mvc.perform(get(YAWN).param("cpage", "1")).andExpect(header().exists("ETag"));
 		assertThat(this.cache.size()).isEqualTo(1);
+	}
+
+	@Test
+	void eachPageOfACategoryIsKeptApart() throws Exception {
+		String first = fetch("/categories/news").getResponse().getHeader("ETag");
+		String numbered = fetch("/categories/news?page=1").getResponse().getHeader("ETag");
+		assertThat(first).isNotNull();
+		assertThat(numbered).isNotNull();
+		assertThat(this.cache.size()).isEqualTo(2);
+		this.mvc.perform(get("/categories/news").param("cpage", "1")).andExpect(header().doesNotExist("ETag"));
+		assertThat(this.cache.size()).isEqualTo(2);
 	}
 
 	@Test
