@@ -24,7 +24,7 @@ class ArticleController {
 	 * (the comments read {@code corder}, {@code cpage}, {@code comment} and
 	 * {@code reported}).
 	 */
-	@GetMapping("/articles/{slug}")
+	@GetMapping(ArticlePaths.PAGE)
 	String show(@PathVariable String slug, @RequestParam MultiValueMap<String, String> parameters, Model model) {
 		ArticleView article = this.articles.getPublished(slug);
 		this.page.fill(model, article, ArticlePageRequest.reading(parameters));

@@ -7,6 +7,7 @@ import java.util.regex.Pattern;
 import com.github.benmanes.caffeine.cache.Cache;
 import com.github.benmanes.caffeine.cache.Caffeine;
 import dev.shimbun.ShimbunProperties;
+import dev.shimbun.article.ArticlePaths;
 import jakarta.servlet.FilterChain;
 import jakarta.servlet.ServletException;
 import jakarta.servlet.http.HttpServletRequest;
@@ -29,8 +30,6 @@ import org.springframework.web.filter.OncePerRequestFilter;
 // database) is seen.
 @Order(SessionRepositoryFilter.DEFAULT_ORDER + 10)
 class ViewCountingFilter extends OncePerRequestFilter {
-
-	private static final Pattern ARTICLE_PAGE = Pattern.compile("/articles/([a-z0-9]+(?:-[a-z0-9]+)*)");
 
 	/** Where Spring Security keeps a signed-in user's context in the session. */
 	private static final String SECURITY_CONTEXT = "SPRING_SECURITY_CONTEXT";
@@ -57,9 +56,7 @@ class ViewCountingFilter extends OncePerRequestFilter {
 
 	@Override
 	protected boolean shouldNotFilter(HttpServletRequest request) {
-		return !"GET".equals(request.getMethod())
-				|| !ARTICLE_PAGE.matcher(request.getRequestURI().substring(request.getContextPath().length()))
-					.matches();
+		return !"GET".equals(request.getMethod()) || ArticlePaths.slug(request).isEmpty();
 	}
 
 	@Override
@@ -69,12 +66,12 @@ class ViewCountingFilter extends OncePerRequestFilter {
 		// a 304 is a read too: the browser shows the page it kept
 		int status = response.getStatus();
 		if ((status == HttpServletResponse.SC_OK || status == HttpServletResponse.SC_NOT_MODIFIED) && counts(request)) {
-			var matcher = ARTICLE_PAGE.matcher(request.getRequestURI().substring(request.getContextPath().length()));
-			if (matcher.matches()) {
+			var slug = ArticlePaths.slug(request);
+			if (slug.isPresent()) {
 				String userAgent = String.valueOf(request.getHeader("User-Agent"));
 				String reader = this.readers.hash(request.getRemoteAddr(), userAgent,
 						this.clock.instant().atZone(this.zone).toLocalDate());
-				this.counter.record(matcher.group(1), reader);
+				this.counter.record(slug.get(), reader);
 			}
 		}
 	}

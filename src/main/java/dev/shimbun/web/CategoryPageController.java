@@ -5,6 +5,7 @@ import dev.shimbun.PageNumber;
 import dev.shimbun.article.ArticleService;
 import dev.shimbun.article.ArticleSummary;
 import dev.shimbun.category.CategoryNotFoundException;
+import dev.shimbun.category.CategoryPaths;
 import dev.shimbun.category.CategoryService;
 import dev.shimbun.category.CategoryView;
 import dev.shimbun.ranking.RankingService;
@@ -45,7 +46,7 @@ class CategoryPageController {
 	 * A page of the category's articles. Strict about {@code page} (see
 	 * {@link PageNumber}): not a whole number is a 400, a page that does not exist a 404.
 	 */
-	@GetMapping("/categories/{slug}")
+	@GetMapping(CategoryPaths.PAGE)
 	String show(@PathVariable String slug, @RequestParam(required = false) String page, Model model) {
 		CategoryView category = this.categories.get(slug);
 		int number = PageNumber.strict(page).orElseThrow(() -> new ResponseStatusException(HttpStatus.BAD_REQUEST));

@@ -1,6 +1,7 @@
 package dev.shimbun.pagecache;
 
 import java.io.ByteArrayInputStream;
+import java.io.IOException;
 import java.time.Duration;
 import java.time.LocalDateTime;
 import java.time.ZoneId;
@@ -8,15 +9,22 @@ import java.util.ArrayList;
 import java.util.HashSet;
 import java.util.List;
 import java.util.Set;
+import java.util.concurrent.CountDownLatch;
 import java.util.concurrent.ExecutorService;
 import java.util.concurrent.Executors;
 import java.util.concurrent.Future;
+import java.util.concurrent.TimeUnit;
+import java.util.concurrent.atomic.AtomicInteger;
 import java.util.zip.GZIPInputStream;
 
 import dev.shimbun.MutableClock;
 import dev.shimbun.article.ArticleAdminService;
 import dev.shimbun.article.ArticleForm;
 import dev.shimbun.article.ArticleStatus;
+import jakarta.servlet.FilterChain;
+import jakarta.servlet.ServletException;
+import jakarta.servlet.http.HttpServletRequest;
+import jakarta.servlet.http.HttpServletResponse;
 import org.jsoup.Jsoup;
 import org.junit.jupiter.api.AfterEach;
 import org.junit.jupiter.api.BeforeEach;
@@ -24,15 +32,20 @@ import org.junit.jupiter.api.Test;
 
 import org.springframework.beans.factory.annotation.Autowired;
 import org.springframework.boot.test.context.SpringBootTest;
+import org.springframework.boot.test.context.TestConfiguration;
+import org.springframework.boot.web.servlet.FilterRegistrationBean;
 import org.springframework.boot.webmvc.test.autoconfigure.AutoConfigureMockMvc;
+import org.springframework.context.annotation.Bean;
 import org.springframework.context.annotation.Import;
 import org.springframework.jdbc.core.JdbcTemplate;
 import org.springframework.security.authentication.TestingAuthenticationToken;
 import org.springframework.security.core.context.SecurityContextHolder;
+import org.springframework.session.web.http.SessionRepositoryFilter;
 import org.springframework.test.annotation.DirtiesContext;
 import org.springframework.test.util.ReflectionTestUtils;
 import org.springframework.test.web.servlet.MockMvc;
 import org.springframework.test.web.servlet.MvcResult;
+import org.springframework.web.filter.OncePerRequestFilter;
 
 import static org.assertj.core.api.Assertions.assertThat;
 import static org.springframework.security.test.web.servlet.request.SecurityMockMvcRequestPostProcessors.csrf;
@@ -65,6 +78,12 @@ class PageCacheTests {
 
 	@Autowired
 	private PageCache cache;
+
+	@Autowired
+	private Renderings renderings;
+
+	@Autowired
+	private HeldRendering heldRendering;
 
 	@Autowired
 	private MutableClock clock;
@@ -108,19 +127,36 @@ class PageCacheTests {
 
 	@Test
 	void readersAskingForAPageBeingRenderedWaitForThatOneRendering() throws Exception {
-		double before = this.cache.renders();
-		ExecutorService threads = Executors.newFixedThreadPool(16);
-		List<Future<String>> etags = new ArrayList<>();
-		for (int i = 0; i < 16; i++) {
+		int readers = 8;
+		double before = this.renderings.count();
+		CountDownLatch waiting = new CountDownLatch(readers - 1);
+		this.renderings.onWait(waiting::countDown);
+		this.heldRendering.hold();
+		ExecutorService threads = Executors.newFixedThreadPool(readers);
+		try {
+			List<Future<String>> etags = new ArrayList<>();
 			etags.add(threads.submit(() -> fetch("/").getResponse().getHeader("ETag")));
+			assertThat(this.heldRendering.started.await(10, TimeUnit.SECONDS)).as("the first rendering started")
+				.isTrue();
+			for (int i = 1; i < readers; i++) {
+				etags.add(threads.submit(() -> fetch("/").getResponse().getHeader("ETag")));
+			}
+			assertThat(waiting.await(10, TimeUnit.SECONDS)).as("the other readers wait for that rendering").isTrue();
+			this.heldRendering.release();
+			Set<String> distinct = new HashSet<>();
+			for (Future<String> etag : etags) {
+				distinct.add(etag.get(10, TimeUnit.SECONDS));
+			}
+			assertThat(distinct).hasSize(1).doesNotContainNull();
+			assertThat(this.heldRendering.renderings.get()).isEqualTo(1);
+			assertThat(this.renderings.count() - before).isEqualTo(1.0);
 		}
-		Set<String> distinct = new HashSet<>();
-		for (Future<String> etag : etags) {
-			distinct.add(etag.get());
+		finally {
+			this.heldRendering.release();
+			this.renderings.onWait(() -> {
+			});
+			threads.shutdownNow();
 		}
-		threads.shutdown();
-		assertThat(distinct).hasSize(1);
-		assertThat(this.cache.renders() - before).isEqualTo(1.0);
 	}
 
 	@Test
@@ -137,6 +173,44 @@ class PageCacheTests {
 			.andExpect(status().isNotModified());
 		this.mvc.perform(get(PIG).header("If-Modified-Since", "Sat, 01 Jan 2000 00:00:00 GMT"))
 			.andExpect(status().isOk());
+	}
+
+	@Test
+	void aConditionalRequestGetsA304WithTheHeadersOfThePage() throws Exception {
+		MvcResult page = fetch(PIG);
+		String etag = page.getResponse().getHeader("ETag");
+		String lastModified = page.getResponse().getHeader("Last-Modified");
+		MvcResult revalidated = this.mvc.perform(get(PIG).header("If-None-Match", "\"other\", W/" + etag))
+			.andExpect(status().isNotModified())
+			.andReturn();
+		assertThat(revalidated.getResponse().getHeader("Last-Modified")).isEqualTo(lastModified);
+		assertThat(revalidated.getResponse().getHeader("Cache-Control"))
+			.isEqualTo(page.getResponse().getHeader("Cache-Control"));
+		assertThat(revalidated.getResponse().getHeader("Vary")).isEqualTo("Accept-Encoding");
+		assertThat(revalidated.getResponse().getHeader("Content-Security-Policy")).contains("default-src 'self'");
+		// If-None-Match wins over If-Modified-Since
+		this.mvc.perform(get(PIG).header("If-Modified-Since", lastModified).header("If-None-Match", "\"other\""))
+			.andExpect(status().isOk());
+	}
+
+	@Test
+	void aPageRenderedAgainUnchangedGetsA304() throws Exception {
+		MvcResult page = fetch(PIG);
+		this.cache.invalidateAll();
+		double renders = this.renderings.count();
+		MvcResult revalidated = this.mvc.perform(get(PIG).header("If-None-Match", page.getResponse().getHeader("ETag")))
+			.andExpect(status().isNotModified())
+			.andExpect(header().string("ETag", page.getResponse().getHeader("ETag")))
+			.andReturn();
+		assertThat(revalidated.getResponse().getContentAsByteArray()).isEmpty();
+		assertThat(this.renderings.count()).isEqualTo(renders + 1);
+		this.cache.invalidateAll();
+		this.mvc.perform(get(PIG).header("If-Modified-Since", "Sat, 01 Jan 2000 00:00:00 GMT"))
+			.andExpect(status().isOk())
+			.andExpect(header().string("ETag", page.getResponse().getHeader("ETag")));
+		this.cache.invalidateAll();
+		this.mvc.perform(get(PIG).header("If-Modified-Since", page.getResponse().getHeader("Last-Modified")))
+			.andExpect(status().isNotModified());
 	}
 
 	@Test
@@ -204,6 +278,22 @@ class PageCacheTests {
 	}
 
 	@Test
+	void anArticleLeavesAtItsUnpublishTimeThoughItsPageWasKept() throws Exception {
+		String subaru = "/articles/subaru-brz-2026";
+		Long id = this.jdbc.queryForObject("SELECT id FROM article WHERE slug = 'subaru-brz-2026'", Long.class);
+		actAsEditor();
+		ArticleForm form = this.editor.form(id);
+		form.setUnpublishAt(
+				LocalDateTime.ofInstant(this.clock.instant().plus(Duration.ofMinutes(10)), ZoneId.of("Asia/Tokyo")));
+		this.editor.update(id, form);
+		SecurityContextHolder.clearContext();
+		fetch(subaru);
+		assertThat(this.cache.size()).isEqualTo(1);
+		this.clock.advance(Duration.ofMinutes(11));
+		this.mvc.perform(get(subaru)).andExpect(status().isNotFound());
+	}
+
+	@Test
 	void signedInStaffGetPagesNeverKept() throws Exception {
 		jakarta.servlet.http.Cookie session = this.mvc
 			.perform(post("/admin/login").param("username", "desk").param("password", "page-cache-secret").with(csrf()))
@@ -227,6 +317,17 @@ class PageCacheTests {
 	}
 
 	@Test
+	void eachPageOfACategoryIsKeptApart() throws Exception {
+		String first = fetch("/categories/news").getResponse().getHeader("ETag");
+		String numbered = fetch("/categories/news?page=1").getResponse().getHeader("ETag");
+		assertThat(first).isNotNull();
+		assertThat(numbered).isNotNull();
+		assertThat(this.cache.size()).isEqualTo(2);
+		this.mvc.perform(get("/categories/news").param("cpage", "1")).andExpect(header().doesNotExist("ETag"));
+		assertThat(this.cache.size()).isEqualTo(2);
+	}
+
+	@Test
 	void readsOfAPageServedFromMemoryAreCounted() throws Exception {
 		fetch(PIG);
 		long before = this.jdbc
@@ -242,6 +343,70 @@ class PageCacheTests {
 		long after = this.jdbc
 			.queryForObject("SELECT view_count FROM article WHERE slug = 'pig-kidney-transplant-ucla'", Long.class);
 		assertThat(after - before).isEqualTo(3);
+	}
+
+	/**
+	 * Holds the renderings of the front page, once {@link #hold()} is called, until
+	 * {@link #release()}.
+	 */
+	static final class HeldRendering extends OncePerRequestFilter {
+
+		private volatile CountDownLatch release = new CountDownLatch(0);
+
+		private volatile CountDownLatch started = new CountDownLatch(1);
+
+		private final AtomicInteger renderings = new AtomicInteger();
+
+		void hold() {
+			this.renderings.set(0);
+			this.started = new CountDownLatch(1);
+			this.release = new CountDownLatch(1);
+		}
+
+		void release() {
+			this.release.countDown();
+		}
+
+		@Override
+		protected boolean shouldNotFilter(HttpServletRequest request) {
+			return !"/".equals(request.getRequestURI());
+		}
+
+		@Override
+		protected void doFilterInternal(HttpServletRequest request, HttpServletResponse response, FilterChain chain)
+				throws ServletException, IOException {
+			CountDownLatch release = this.release;
+			if (release.getCount() > 0) {
+				this.renderings.incrementAndGet();
+				this.started.countDown();
+				try {
+					release.await(10, TimeUnit.SECONDS);
+				}
+				catch (InterruptedException ex) {
+					Thread.currentThread().interrupt();
+				}
+			}
+			chain.doFilter(request, response);
+		}
+
+	}
+
+	@TestConfiguration(proxyBeanMethods = false)
+	static class HeldRenderingConfig {
+
+		@Bean
+		HeldRendering heldRendering() {
+			return new HeldRendering();
+		}
+
+		/** Inside the page cache's filter: part of the rendering. */
+		@Bean
+		FilterRegistrationBean<HeldRendering> heldRenderingRegistration(HeldRendering filter) {
+			FilterRegistrationBean<HeldRendering> registration = new FilterRegistrationBean<>(filter);
+			registration.setOrder(SessionRepositoryFilter.DEFAULT_ORDER + 21);
+			return registration;
+		}
+
 	}
 
 	private void actAsEditor() {

@@ -1,0 +1,43 @@
+package dev.shimbun.article;
+
+import java.util.Optional;
+import java.util.regex.Matcher;
+import java.util.regex.Pattern;
+
+import jakarta.servlet.http.HttpServletRequest;
+
+/**
+ * The address of an article page, {@code /articles/{slug}}: the one definition that the
+ * controller maps and that the filters in front of it (view counting, page cache)
+ * recognise.
+ */
+public final class ArticlePaths {
+
+	/** The article page's mapping. */
+	public static final String PAGE = "/articles/{slug}";
+
+	private static final Pattern PAGE_PATH = Pattern.compile("/articles/([a-z0-9]+(?:-[a-z0-9]+)*)");
+
+	private ArticlePaths() {
+	}
+
+	/**
+	 * The slug of the article whose page a path addresses.
+	 * @param path a request path within the application (without the context path), not
+	 * decoded
+	 * @return the slug, or empty when the path is not an article page's
+	 */
+	public static Optional<String> slug(String path) {
+		Matcher matcher = PAGE_PATH.matcher(path);
+		return matcher.matches() ? Optional.of(matcher.group(1)) : Optional.empty();
+	}
+
+	/**
+	 * The slug of the article whose page a request asks for.
+	 * @return the slug, or empty when the request is not for an article page
+	 */
+	public static Optional<String> slug(HttpServletRequest request) {
+		return slug(request.getRequestURI().substring(request.getContextPath().length()));
+	}
+
+}

@@ -1,0 +1,87 @@
+package dev.shimbun.pagecache;
+
+import java.io.IOException;
+import java.time.Instant;
+import java.util.LinkedHashMap;
+import java.util.List;
+import java.util.Locale;
+import java.util.Map;
+import java.util.Set;
+
+import jakarta.servlet.FilterChain;
+import jakarta.servlet.ServletException;
+import jakarta.servlet.http.HttpServletRequest;
+import jakarta.servlet.http.HttpServletResponse;
+
+import org.springframework.http.HttpHeaders;
+import org.springframework.web.util.ContentCachingResponseWrapper;
+
+/**
+ * A page rendered by the rest of the filter chain, held in memory instead of sent as it
+ * is written, so that it can be kept and then served from what is kept.
+ */
+final class PageCapture {
+
+	/** Headers of a rendering that are not served again with the page. */
+	private static final Set<String> NOT_KEPT = Set.of("set-cookie", "content-length", "content-type",
+			"content-language", "date", "transfer-encoding", "x-request-id", "etag", "last-modified", "cache-control",
+			"vary", "content-encoding", "expires", "pragma");
+
+	private final HttpServletResponse response;
+
+	private final ContentCachingResponseWrapper rendered;
+
+	private PageCapture(HttpServletResponse response, ContentCachingResponseWrapper rendered) {
+		this.response = response;
+		this.rendered = rendered;
+	}
+
+	/** Renders the page that the request asks for, holding its body. */
+	static PageCapture render(HttpServletRequest request, HttpServletResponse response, FilterChain chain)
+			throws IOException, ServletException {
+		ContentCachingResponseWrapper rendered = new ContentCachingResponseWrapper(response);
+		chain.doFilter(request, rendered);
+		return new PageCapture(response, rendered);
+	}
+
+	/**
+	 * Whether the rendering is a page that may be kept: an HTML page answered 200 that
+	 * sets no cookie, nothing of it sent yet.
+	 */
+	boolean isPage() {
+		String contentType = this.rendered.getContentType();
+		return this.rendered.getStatus() == HttpServletResponse.SC_OK && contentType != null
+				&& contentType.startsWith("text/html") && !this.rendered.containsHeader(HttpHeaders.SET_COOKIE)
+				&& !this.response.isCommitted();
+	}
+
+	/**
+	 * Whether the rendering failed because the database is unavailable, nothing of it
+	 * sent yet.
+	 */
+	boolean isUnavailable() {
+		return this.rendered.getStatus() == HttpServletResponse.SC_SERVICE_UNAVAILABLE && !this.response.isCommitted();
+	}
+
+	/** The page as it is kept, with the headers that others (Spring Security) gave it. */
+	CachedPage page(Instant renderedAt) {
+		return CachedPage.of(this.rendered.getContentAsByteArray(), this.rendered.getContentType(),
+				this.rendered.getLocale().toLanguageTag(), keptHeaders(), renderedAt);
+	}
+
+	/** Sends the rendering as it is. */
+	void send() throws IOException {
+		this.rendered.copyBodyToResponse();
+	}
+
+	private Map<String, List<String>> keptHeaders() {
+		Map<String, List<String>> headers = new LinkedHashMap<>();
+		for (String name : this.response.getHeaderNames()) {
+			if (!NOT_KEPT.contains(name.toLowerCase(Locale.ROOT))) {
+				headers.put(name, List.copyOf(this.response.getHeaders(name)));
+			}
+		}
+		return Map.copyOf(headers);
+	}
+
+}

@@ -1,0 +1,102 @@
+package dev.shimbun.pagecache;
+
+import java.io.IOException;
+import java.time.Duration;
+
+import dev.shimbun.ShimbunProperties;
+import jakarta.servlet.http.HttpServletRequest;
+import jakarta.servlet.http.HttpServletResponse;
+
+import org.springframework.http.HttpHeaders;
+import org.springframework.stereotype.Component;
+import org.springframework.web.context.request.ServletWebRequest;
+
+/**
+ * Writes a kept page as the response: the headers its rendering got (security headers), a
+ * strong ETag, Last-Modified, Cache-Control and Vary; then, for a conditional request
+ * that still matches, a 304 without body, as
+ * {@link ServletWebRequest#checkNotModified(String, long)} decides; otherwise the page,
+ * gzipped when the client accepts it.
+ */
+@Component
+class PageWriter {
+
+	/** Browsers and shared caches do not ask again for a while. */
+	private final String fresh;
+
+	PageWriter(ShimbunProperties properties) {
+		ShimbunProperties.Pages pages = properties.pages();
+		this.fresh = "public, max-age=" + seconds(pages.maxAge()) + ", s-maxage=" + seconds(pages.sharedMaxAge())
+				+ ", stale-while-revalidate=" + seconds(pages.staleWhileRevalidate());
+	}
+
+	private static long seconds(Duration duration) {
+		return duration.toSeconds();
+	}
+
+	/**
+	 * A page as rendered now or kept since, to be kept briefly by browsers and caches.
+	 */
+	void serve(HttpServletRequest request, HttpServletResponse response, CachedPage page) throws IOException {
+		write(request, response, page, this.fresh);
+	}
+
+	/**
+	 * A page's last rendering while the database is unavailable, however old: browsers
+	 * and shared caches are to ask again next time.
+	 */
+	void serveLastKnown(HttpServletRequest request, HttpServletResponse response, CachedPage page) throws IOException {
+		write(request, response, page, "no-cache");
+	}
+
+	private void write(HttpServletRequest request, HttpServletResponse response, CachedPage page, String cacheControl)
+			throws IOException {
+		page.headers().forEach((name, values) -> {
+			for (String value : values) {
+				if (!response.containsHeader(name)) {
+					response.setHeader(name, value);
+				}
+				else if (!response.getHeaders(name).contains(value)) {
+					response.addHeader(name, value);
+				}
+			}
+		});
+		response.setHeader(HttpHeaders.ETAG, page.etag());
+		response.setDateHeader(HttpHeaders.LAST_MODIFIED, page.lastModified().toEpochMilli());
+		response.setHeader(HttpHeaders.CACHE_CONTROL, cacheControl);
+		response.setHeader(HttpHeaders.VARY, HttpHeaders.ACCEPT_ENCODING);
+		response.setStatus(HttpServletResponse.SC_OK);
+		if (new ServletWebRequest(request, response).checkNotModified(page.etag(),
+				page.lastModified().toEpochMilli())) {
+			return;
+		}
+		response.setContentType(page.contentType());
+		if (page.contentLanguage() != null) {
+			response.setHeader(HttpHeaders.CONTENT_LANGUAGE, page.contentLanguage());
+		}
+		byte[] body = page.body();
+		if (acceptsGzip(request)) {
+			body = page.gzipped();
+			response.setHeader(HttpHeaders.CONTENT_ENCODING, "gzip");
+		}
+		response.setContentLength(body.length);
+		// one write of the whole page instead of one per 8 KB
+		response.setBufferSize(body.length);
+		response.getOutputStream().write(body);
+	}
+
+	private static boolean acceptsGzip(HttpServletRequest request) {
+		String accepted = request.getHeader(HttpHeaders.ACCEPT_ENCODING);
+		if (accepted == null) {
+			return false;
+		}
+		for (String coding : accepted.split(",")) {
+			String[] parts = coding.strip().split(";");
+			if (parts[0].strip().equalsIgnoreCase("gzip")) {
+				return parts.length == 1 || !parts[1].replace(" ", "").matches("q=0(\\.0*)?");
+			}
+		}
+		return false;
+	}
+
+}

@@ -1,0 +1,91 @@
+package dev.shimbun.pagecache;
+
+import java.time.Duration;
+import java.util.Map;
+import java.util.concurrent.CompletableFuture;
+import java.util.concurrent.ConcurrentHashMap;
+import java.util.concurrent.ExecutionException;
+import java.util.concurrent.TimeUnit;
+import java.util.concurrent.TimeoutException;
+
+import io.micrometer.core.instrument.Counter;
+import io.micrometer.core.instrument.MeterRegistry;
+
+import org.springframework.stereotype.Component;
+
+/**
+ * One rendering at a time of a page that is not kept: the first request asking for it
+ * renders it, and the requests asking for it meanwhile wait for that rendering, up to
+ * {@link #WAIT}, instead of all rendering it at once. Counts the renderings.
+ */
+@Component
+class Renderings {
+
+	/** The longest a request waits for another one rendering the same page. */
+	static final Duration WAIT = Duration.ofSeconds(10);
+
+	private final Map<PageKey, CompletableFuture<CachedPage>> running = new ConcurrentHashMap<>();
+
+	private final Counter renders;
+
+	/** Told each time a request starts waiting for another's rendering. */
+	private volatile Runnable onWait = () -> {
+	};
+
+	Renderings(MeterRegistry meters) {
+		this.renders = Counter.builder("shimbun.pages.renders")
+			.description("Public pages rendered for the page cache (the others are served from memory)")
+			.register(meters);
+	}
+
+	/**
+	 * Claims the rendering of a page.
+	 * @param mine what this request's rendering is to complete
+	 * @return the rendering another request started, or {@code null} when this request is
+	 * to render the page (and then to call {@link #rendered})
+	 */
+	CompletableFuture<CachedPage> claim(PageKey key, CompletableFuture<CachedPage> mine) {
+		return this.running.putIfAbsent(key, mine);
+	}
+
+	/**
+	 * Waits for the rendering another request started.
+	 * @return its page, or {@code null} when it is not to be shared (not kept, failed, or
+	 * too slow): then this request renders the page for itself
+	 */
+	CachedPage await(CompletableFuture<CachedPage> rendering) {
+		this.onWait.run();
+		try {
+			return rendering.get(WAIT.toMillis(), TimeUnit.MILLISECONDS);
+		}
+		catch (InterruptedException ex) {
+			Thread.currentThread().interrupt();
+			return null;
+		}
+		catch (ExecutionException | TimeoutException ex) {
+			return null;
+		}
+	}
+
+	/**
+	 * Ends a claimed rendering.
+	 * @param page what the waiting requests serve, or {@code null} when they should
+	 * render for themselves
+	 */
+	void rendered(PageKey key, CompletableFuture<CachedPage> mine, CachedPage page) {
+		this.renders.increment();
+		this.running.remove(key, mine);
+		mine.complete(page);
+	}
+
+	/** How many pages were rendered for the cache. */
+	double count() {
+		return this.renders.count();
+	}
+
+	/** Runs a task each time a request starts waiting for another's rendering (tests). */
+	void onWait(Runnable task) {
+		this.onWait = task;
+	}
+
+}
