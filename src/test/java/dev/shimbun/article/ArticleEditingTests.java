@@ -5,6 +5,7 @@ import java.time.ZoneId;
 import java.time.format.DateTimeFormatter;
 
 import dev.shimbun.MutableClock;
+import dev.shimbun.support.SiteTest;
 import dev.shimbun.web.HtmlForm;
 import dev.shimbun.web.PageFetcher;
 import org.jsoup.Jsoup;
@@ -13,9 +14,6 @@ import org.junit.jupiter.api.Test;
 import tools.jackson.databind.json.JsonMapper;
 
 import org.springframework.beans.factory.annotation.Autowired;
-import org.springframework.boot.test.context.SpringBootTest;
-import org.springframework.boot.webmvc.test.autoconfigure.AutoConfigureMockMvc;
-import org.springframework.context.annotation.Import;
 import org.springframework.security.test.context.support.WithMockUser;
 import org.springframework.test.web.servlet.MockMvc;
 import org.springframework.test.web.servlet.MvcResult;
@@ -33,9 +31,7 @@ import static org.springframework.test.web.servlet.result.MockMvcResultMatchers.
 /**
  * Editors change articles end to end: form, public page, revisions, conflicts, schedules.
  */
-@SpringBootTest(properties = "shimbun.scheduling.enabled=false")
-@AutoConfigureMockMvc
-@Import(MutableClock.Config.class)
+@SiteTest
 @WithMockUser(username = "editor", roles = "EDITOR")
 class ArticleEditingTests {
 

@@ -10,6 +10,7 @@ import javax.imageio.ImageIO;
 import dev.shimbun.media.MediaForm;
 import dev.shimbun.media.MediaService;
 import dev.shimbun.media.MediaView;
+import dev.shimbun.support.SiteTest;
 import dev.shimbun.web.HtmlForm;
 import dev.shimbun.web.PageFetcher;
 import org.jsoup.nodes.Document;
@@ -17,8 +18,6 @@ import org.jsoup.nodes.Element;
 import org.junit.jupiter.api.Test;
 
 import org.springframework.beans.factory.annotation.Autowired;
-import org.springframework.boot.test.context.SpringBootTest;
-import org.springframework.boot.webmvc.test.autoconfigure.AutoConfigureMockMvc;
 import org.springframework.mock.web.MockMultipartFile;
 import org.springframework.security.test.context.support.WithMockUser;
 import org.springframework.test.web.servlet.MockMvc;
@@ -31,8 +30,7 @@ import static org.springframework.test.web.servlet.result.MockMvcResultMatchers.
  * Figures that show items of the media library: srcset, the item's texts, and deletion
  * refused while in use.
  */
-@SpringBootTest(properties = { "shimbun.media.dir=target/test-media/figures", "shimbun.scheduling.enabled=false" })
-@AutoConfigureMockMvc
+@SiteTest
 @WithMockUser(username = "editor", roles = "EDITOR")
 class ArticleFigureMediaTests {
 

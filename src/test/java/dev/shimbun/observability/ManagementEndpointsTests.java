@@ -2,22 +2,19 @@ package dev.shimbun.observability;
 
 import jakarta.servlet.http.Cookie;
 
-import dev.shimbun.MutableClock;
 import dev.shimbun.audit.AuditAction;
 import dev.shimbun.audit.AuditFilter;
 import dev.shimbun.audit.AuditService;
 import dev.shimbun.security.StaffCreateForm;
 import dev.shimbun.security.StaffRole;
 import dev.shimbun.security.StaffService;
+import dev.shimbun.support.SiteTest;
 import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.params.ParameterizedTest;
 import org.junit.jupiter.params.provider.ValueSource;
 
 import org.springframework.beans.factory.annotation.Autowired;
-import org.springframework.boot.test.context.SpringBootTest;
-import org.springframework.boot.webmvc.test.autoconfigure.AutoConfigureMockMvc;
-import org.springframework.context.annotation.Import;
 import org.springframework.test.web.servlet.MockMvc;
 import org.springframework.test.web.servlet.MvcResult;
 import org.springframework.test.web.servlet.request.RequestPostProcessor;
@@ -38,9 +35,7 @@ import static org.springframework.test.web.servlet.result.MockMvcResultMatchers.
  * The management endpoints: health and its probes for anyone, without details; the rest
  * for an ADMIN staff account by HTTP Basic, as a Prometheus scraper signs in.
  */
-@SpringBootTest(properties = "shimbun.scheduling.enabled=false")
-@AutoConfigureMockMvc
-@Import(MutableClock.Config.class)
+@SiteTest
 class ManagementEndpointsTests {
 
 	private static final String PASSWORD = "scrape-with-basic-auth";

@@ -7,15 +7,13 @@ import dev.shimbun.MutableClock;
 import dev.shimbun.audit.AuditAction;
 import dev.shimbun.audit.AuditFilter;
 import dev.shimbun.audit.AuditService;
+import dev.shimbun.support.SiteTest;
 import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.params.ParameterizedTest;
 import org.junit.jupiter.params.provider.ValueSource;
 
 import org.springframework.beans.factory.annotation.Autowired;
-import org.springframework.boot.test.context.SpringBootTest;
-import org.springframework.boot.webmvc.test.autoconfigure.AutoConfigureMockMvc;
-import org.springframework.context.annotation.Import;
 import org.springframework.security.test.context.support.WithMockUser;
 import org.springframework.test.web.servlet.MockMvc;
 import org.springframework.test.web.servlet.MvcResult;
@@ -33,9 +31,7 @@ import static org.springframework.test.web.servlet.result.MockMvcResultMatchers.
 import static org.springframework.test.web.servlet.result.MockMvcResultMatchers.redirectedUrl;
 import static org.springframework.test.web.servlet.result.MockMvcResultMatchers.status;
 
-@SpringBootTest(properties = { "shimbun.admin.username=chief", "shimbun.admin.password=correct-horse-battery" })
-@AutoConfigureMockMvc
-@Import(MutableClock.Config.class)
+@SiteTest
 class AdminSecurityTests {
 
 	@Autowired

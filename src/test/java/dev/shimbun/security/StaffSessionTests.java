@@ -3,6 +3,7 @@ package dev.shimbun.security;
 import jakarta.servlet.http.Cookie;
 import java.util.concurrent.atomic.AtomicInteger;
 
+import dev.shimbun.support.StaffTest;
 import dev.shimbun.web.HtmlForm;
 import org.jsoup.Jsoup;
 import org.jsoup.nodes.Document;
@@ -11,8 +12,6 @@ import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
 
 import org.springframework.beans.factory.annotation.Autowired;
-import org.springframework.boot.test.context.SpringBootTest;
-import org.springframework.boot.webmvc.test.autoconfigure.AutoConfigureMockMvc;
 import org.springframework.test.web.servlet.MockMvc;
 import org.springframework.test.web.servlet.MvcResult;
 import org.springframework.test.web.servlet.request.RequestPostProcessor;
@@ -28,9 +27,7 @@ import static org.springframework.test.web.servlet.result.MockMvcResultMatchers.
  * Sessions in the session store (Spring Session JDBC, as in production, through the
  * SESSION cookie): an ADMIN's change to an account ends the sessions it already had.
  */
-@SpringBootTest(properties = { "shimbun.admin.username=boss", "shimbun.admin.password=boss-password-1234",
-		"shimbun.scheduling.enabled=false" })
-@AutoConfigureMockMvc
+@StaffTest
 class StaffSessionTests {
 
 	private static final String EDITOR_PASSWORD = "editor-password-1234";

@@ -3,14 +3,14 @@ package dev.shimbun.web;
 import java.nio.charset.StandardCharsets;
 import java.util.List;
 
+import dev.shimbun.support.SiteTest;
 import org.jsoup.Jsoup;
 import org.jsoup.nodes.Document;
 import org.junit.jupiter.api.Test;
 
 import org.springframework.beans.factory.annotation.Autowired;
-import org.springframework.boot.test.context.SpringBootTest;
-import org.springframework.boot.webmvc.test.autoconfigure.AutoConfigureMockMvc;
 import org.springframework.mock.web.MockHttpServletResponse;
+import org.springframework.test.context.TestPropertySource;
 import org.springframework.test.web.servlet.MockMvc;
 import org.springframework.test.web.servlet.request.MockHttpServletRequestBuilder;
 
@@ -25,9 +25,9 @@ import static org.springframework.test.web.servlet.request.MockMvcRequestBuilder
  * for a page that does not exist and 400 for a page that is no number; a filter that
  * cannot be read is named next to its field on a 400 list page.
  */
-@SpringBootTest(properties = { "shimbun.scheduling.enabled=false", "shimbun.comments.page-size=2",
-		"shimbun.pages.category-page-size=3", "shimbun.comments.per-minute=1000" })
-@AutoConfigureMockMvc
+@SiteTest
+@TestPropertySource(properties = { "shimbun.comments.page-size=2", "shimbun.pages.category-page-size=3",
+		"shimbun.comments.per-minute=1000" })
 class ListParametersTests {
 
 	static final String ARTICLE = "/articles/boys-help-stray-dog";

@@ -8,16 +8,17 @@ import java.util.concurrent.atomic.AtomicInteger;
 
 import javax.sql.DataSource;
 
+import dev.shimbun.support.OwnContext;
+import dev.shimbun.support.SiteTest;
 import org.junit.jupiter.api.Test;
 
 import org.springframework.beans.factory.annotation.Autowired;
 import org.springframework.beans.factory.config.BeanPostProcessor;
-import org.springframework.boot.test.context.SpringBootTest;
 import org.springframework.boot.test.context.TestConfiguration;
-import org.springframework.boot.webmvc.test.autoconfigure.AutoConfigureMockMvc;
 import org.springframework.context.annotation.Bean;
 import org.springframework.jdbc.core.JdbcTemplate;
 import org.springframework.test.annotation.DirtiesContext;
+import org.springframework.test.context.TestPropertySource;
 import org.springframework.test.web.servlet.MockMvc;
 
 import static org.assertj.core.api.Assertions.assertThat;
@@ -29,9 +30,9 @@ import static org.springframework.test.web.servlet.result.MockMvcResultMatchers.
  * comment, per article in a list or per figure. Pages are rendered here without the page
  * cache, as on a cache miss.
  */
-@SpringBootTest(properties = { "shimbun.scheduling.enabled=false", "shimbun.pages.cache=false",
-		"shimbun.comments.page-size=50" })
-@AutoConfigureMockMvc
+@SiteTest
+@TestPropertySource(properties = { "shimbun.pages.cache=false", "shimbun.comments.page-size=50" })
+@OwnContext
 @DirtiesContext
 class StatementCountTests {
 
