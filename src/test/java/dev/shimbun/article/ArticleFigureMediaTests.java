@@ -1,15 +1,8 @@
 package dev.shimbun.article;
 
-import java.awt.Color;
-import java.awt.Graphics2D;
-import java.awt.image.BufferedImage;
-import java.io.ByteArrayOutputStream;
-
-import javax.imageio.ImageIO;
-
-import dev.shimbun.media.MediaForm;
 import dev.shimbun.media.MediaService;
 import dev.shimbun.media.MediaView;
+import dev.shimbun.support.Media;
 import dev.shimbun.support.SiteTest;
 import dev.shimbun.web.HtmlForm;
 import dev.shimbun.web.PageFetcher;
@@ -18,7 +11,7 @@ import org.jsoup.nodes.Element;
 import org.junit.jupiter.api.Test;
 
 import org.springframework.beans.factory.annotation.Autowired;
-import org.springframework.mock.web.MockMultipartFile;
+import org.springframework.context.ApplicationContext;
 import org.springframework.security.test.context.support.WithMockUser;
 import org.springframework.test.web.servlet.MockMvc;
 
@@ -40,18 +33,11 @@ class ArticleFigureMediaTests {
 	@Autowired
 	private MediaService media;
 
-	private MediaView upload(String alt) throws Exception {
-		BufferedImage image = new BufferedImage(1600, 900, BufferedImage.TYPE_INT_RGB);
-		Graphics2D graphics = image.createGraphics();
-		graphics.setColor(new Color(40, 90, 160));
-		graphics.fillRect(0, 0, 1600, 900);
-		graphics.dispose();
-		ByteArrayOutputStream png = new ByteArrayOutputStream();
-		ImageIO.write(image, "png", png);
-		MediaForm form = new MediaForm();
-		form.setAltText(alt);
-		form.setCredit("Shimbun写真部");
-		return this.media.upload(new MockMultipartFile("file", "runway.png", "image/png", png.toByteArray()), form);
+	@Autowired
+	private ApplicationContext context;
+
+	private MediaView upload(String alt) {
+		return Media.png(1600, 900).altText(alt).credit("Shimbun写真部").save(this.context);
 	}
 
 	@Test

@@ -6,6 +6,7 @@ import dev.shimbun.support.SiteTest;
 import org.junit.jupiter.api.BeforeEach;
 
 import org.springframework.beans.factory.annotation.Autowired;
+import org.springframework.context.ApplicationContext;
 import org.springframework.jdbc.core.JdbcTemplate;
 import org.springframework.test.context.TestPropertySource;
 import org.springframework.test.web.servlet.MockMvc;
@@ -26,11 +27,14 @@ abstract class DiscoveryTestSupport {
 	protected JdbcTemplate jdbc;
 
 	@Autowired
+	protected ApplicationContext context;
+
+	@Autowired
 	protected MutableClock clock;
 
 	@BeforeEach
 	void prepare() {
-		DiscoveryFixture.prepare(this.jdbc, this.clock);
+		DiscoveryFixture.prepare(this.context, this.clock);
 	}
 
 }

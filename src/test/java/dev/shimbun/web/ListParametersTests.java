@@ -3,12 +3,15 @@ package dev.shimbun.web;
 import java.nio.charset.StandardCharsets;
 import java.util.List;
 
+import dev.shimbun.support.Articles;
+import dev.shimbun.support.Comments;
 import dev.shimbun.support.SiteTest;
 import org.jsoup.Jsoup;
 import org.jsoup.nodes.Document;
 import org.junit.jupiter.api.Test;
 
 import org.springframework.beans.factory.annotation.Autowired;
+import org.springframework.context.ApplicationContext;
 import org.springframework.mock.web.MockHttpServletResponse;
 import org.springframework.test.context.TestPropertySource;
 import org.springframework.test.web.servlet.MockMvc;
@@ -17,7 +20,6 @@ import org.springframework.test.web.servlet.request.MockHttpServletRequestBuilde
 import static org.assertj.core.api.Assertions.assertThat;
 import static org.springframework.security.test.web.servlet.request.SecurityMockMvcRequestPostProcessors.user;
 import static org.springframework.test.web.servlet.request.MockMvcRequestBuilders.get;
-import static org.springframework.test.web.servlet.request.MockMvcRequestBuilders.post;
 
 /**
  * Page numbers and filters as anyone may type them, on every paged list of the site and
@@ -30,7 +32,7 @@ import static org.springframework.test.web.servlet.request.MockMvcRequestBuilder
 		"shimbun.comments.per-minute=1000" })
 class ListParametersTests {
 
-	static final String ARTICLE = "/articles/boys-help-stray-dog";
+	static final String ARTICLE = "/articles/paged-comments";
 
 	/** Page parameters that are out of range, or no numbers at all. */
 	static final List<String> ODD_PAGES = List.of("2147483647", "2147483648", "9999999999999999999", "-1", "0",
@@ -38,6 +40,9 @@ class ListParametersTests {
 
 	@Autowired
 	private MockMvc mvc;
+
+	@Autowired
+	private ApplicationContext context;
 
 	private MockHttpServletResponse fetch(MockHttpServletRequestBuilder request) throws Exception {
 		return this.mvc.perform(request.with(user("chief").roles("ADMIN"))).andReturn().getResponse();
@@ -49,13 +54,13 @@ class ListParametersTests {
 
 	@Test
 	void listsShowTheNearestPageWhateverThePageParameter() throws Exception {
+		Long article = Articles.published()
+			.slug("paged-comments")
+			.headline("コメントの多い記事")
+			.inCategory("fun")
+			.save(this.context);
 		for (int i = 0; i < 3; i++) {
-			this.mvc.perform(post(ARTICLE + "/comments").header("Origin", "http://localhost:8080")
-				.param("body", "ページ送りの確認 " + i)
-				.with((request) -> {
-					request.setRemoteAddr("192.0.2.77");
-					return request;
-				}));
+			Comments.on(article).body("ページ送りの確認 " + i).save(this.context);
 		}
 		String[][] lists = { { ARTICLE, "cpage" }, { "/search?q=核兵", "page" }, { "/admin/articles", "page" },
 				{ "/admin/media", "page" }, { "/admin/audit", "page" }, { "/admin/comments?queue=all", "page" } };
