@@ -3,8 +3,6 @@ package dev.shimbun.ranking;
 import java.time.Clock;
 import java.time.Duration;
 import java.time.Instant;
-import java.time.OffsetDateTime;
-import java.time.ZoneOffset;
 import java.util.ArrayList;
 import java.util.HashSet;
 import java.util.LinkedHashMap;
@@ -14,7 +12,6 @@ import java.util.Set;
 import java.util.TreeSet;
 
 import dev.shimbun.ShimbunProperties;
-import dev.shimbun.article.ArticleVisibility;
 import dev.shimbun.cluster.ClusterEvents;
 import dev.shimbun.cluster.ContentChanged;
 import dev.shimbun.cluster.ContentChanged.Topic;
@@ -23,9 +20,6 @@ import io.micrometer.core.instrument.Timer;
 
 import org.springframework.boot.context.event.ApplicationReadyEvent;
 import org.springframework.context.event.EventListener;
-import org.springframework.jdbc.core.JdbcTemplate;
-import org.springframework.jdbc.core.RowCallbackHandler;
-import org.springframework.jdbc.core.RowMapper;
 import org.springframework.stereotype.Service;
 import org.springframework.transaction.PlatformTransactionManager;
 import org.springframework.transaction.support.TransactionTemplate;
@@ -40,19 +34,13 @@ import org.springframework.transaction.support.TransactionTemplate;
 @Service
 public class RankingService {
 
-	private static final String VISIBLE = ArticleVisibility.sql("?");
-
 	private static final String DAY = "day";
 
 	private static final String WEEK = "week";
 
 	private static final String CATEGORY = "category:";
 
-	private static final RowMapper<RankedArticle> RANKED = (row, n) -> new RankedArticle(row.getLong("id"),
-			row.getString("slug"), row.getString("headline"), row.getLong("category_id"),
-			row.getString("category_name"), row.getLong("views"));
-
-	private final JdbcTemplate jdbc;
+	private final RankingStore store;
 
 	private final Clock clock;
 
@@ -66,9 +54,9 @@ public class RankingService {
 
 	private volatile Rankings rankings = Rankings.empty();
 
-	RankingService(JdbcTemplate jdbc, Clock clock, ShimbunProperties properties, ClusterEvents cluster,
+	RankingService(RankingStore store, Clock clock, ShimbunProperties properties, ClusterEvents cluster,
 			PlatformTransactionManager transactionManager, MeterRegistry meters) {
-		this.jdbc = jdbc;
+		this.store = store;
 		this.clock = clock;
 		this.size = properties.views().rankingSize();
 		this.cluster = cluster;
@@ -103,19 +91,7 @@ public class RankingService {
 	}
 
 	private void store(Instant now, Map<String, List<RankedArticle>> lists) {
-		this.jdbc.update("DELETE FROM ranking_entry");
-		List<Object[]> rows = new ArrayList<>();
-		lists.forEach((key, articles) -> {
-			for (int place = 0; place < articles.size(); place++) {
-				rows.add(new Object[] { key, place + 1, articles.get(place).id(), articles.get(place).views() });
-			}
-		});
-		this.jdbc.batchUpdate("INSERT INTO ranking_entry (list_key, place, article_id, views) VALUES (?, ?, ?, ?)",
-				rows);
-		OffsetDateTime at = now.atOffset(ZoneOffset.UTC);
-		if (this.jdbc.update("UPDATE ranking_state SET computed_at = ? WHERE id = 1", at) == 0) {
-			this.jdbc.update("INSERT INTO ranking_state (id, computed_at) VALUES (1, ?)", at);
-		}
+		this.store.replace(now, lists);
 		this.cluster.changed(Topic.RANKINGS, null);
 	}
 
@@ -125,30 +101,14 @@ public class RankingService {
 	 */
 	@EventListener(ApplicationReadyEvent.class)
 	public void load() {
-		Instant now = this.clock.instant();
-		OffsetDateTime at = now.atOffset(ZoneOffset.UTC);
-		Map<String, List<RankedArticle>> lists = new LinkedHashMap<>();
-		this.jdbc.query("""
-				SELECT r.list_key, a.id, a.slug, a.headline, a.category_id, c.name AS category_name, r.views
-				FROM ranking_entry r
-				JOIN article a ON a.id = r.article_id
-				JOIN category c ON c.id = a.category_id
-				WHERE %s
-				ORDER BY r.list_key, r.place
-				""".formatted(VISIBLE),
-				(RowCallbackHandler) (row) -> lists
-					.computeIfAbsent(row.getString("list_key"), (key) -> new ArrayList<>())
-					.add(RANKED.mapRow(row, 0)),
-				at, at);
-		List<OffsetDateTime> computed = this.jdbc.queryForList("SELECT computed_at FROM ranking_state WHERE id = 1",
-				OffsetDateTime.class);
+		Map<String, List<RankedArticle>> lists = this.store.stored(this.clock.instant());
 		Map<Long, List<RankedArticle>> byCategory = new LinkedHashMap<>();
 		lists.forEach((key, articles) -> {
 			if (key.startsWith(CATEGORY)) {
 				byCategory.put(Long.valueOf(key.substring(CATEGORY.length())), List.copyOf(articles));
 			}
 		});
-		this.rankings = new Rankings(computed.isEmpty() ? Instant.EPOCH : computed.get(0).toInstant(),
+		this.rankings = new Rankings(this.store.computedAt().orElse(Instant.EPOCH),
 				List.copyOf(lists.getOrDefault(DAY, List.of())), List.copyOf(lists.getOrDefault(WEEK, List.of())),
 				byCategory);
 	}
@@ -179,26 +139,8 @@ public class RankingService {
 		return articles.stream().limit(this.size).toList();
 	}
 
-	/**
-	 * The most-read visible articles since a time: the top of each category (which holds
-	 * the top of the site too), most read first. Views are summed before anything is
-	 * joined, and only the top rows per category leave the database.
-	 */
 	private List<RankedArticle> mostRead(Instant now, Instant since) {
-		OffsetDateTime at = now.atOffset(ZoneOffset.UTC);
-		return this.jdbc.query("""
-				SELECT id, slug, headline, category_id, category_name, views FROM (
-					SELECT a.id, a.slug, a.headline, a.category_id, c.name AS category_name, v.views,
-						ROW_NUMBER() OVER (PARTITION BY a.category_id ORDER BY v.views DESC, a.id DESC) AS place
-					FROM (SELECT article_id, SUM(views) AS views FROM article_view_hour
-						WHERE hour_start >= ? GROUP BY article_id) v
-					JOIN article a ON a.id = v.article_id
-					JOIN category c ON c.id = a.category_id
-					WHERE %s
-				) ranked
-				WHERE place <= ?
-				ORDER BY views DESC, id DESC
-				""".formatted(VISIBLE), RANKED, since.atOffset(ZoneOffset.UTC), at, at, this.size);
+		return this.store.mostRead(now, since, this.size);
 	}
 
 	/**

@@ -5,20 +5,20 @@ import java.time.ZoneId;
 import java.time.format.DateTimeFormatter;
 
 import dev.shimbun.MutableClock;
+import dev.shimbun.support.Articles;
+import dev.shimbun.support.SiteTest;
 import dev.shimbun.web.HtmlForm;
 import dev.shimbun.web.PageFetcher;
+
 import org.jsoup.Jsoup;
 import org.jsoup.nodes.Document;
 import org.junit.jupiter.api.Test;
-import tools.jackson.databind.json.JsonMapper;
-
 import org.springframework.beans.factory.annotation.Autowired;
-import org.springframework.boot.test.context.SpringBootTest;
-import org.springframework.boot.webmvc.test.autoconfigure.AutoConfigureMockMvc;
-import org.springframework.context.annotation.Import;
+import org.springframework.context.ApplicationContext;
 import org.springframework.security.test.context.support.WithMockUser;
 import org.springframework.test.web.servlet.MockMvc;
 import org.springframework.test.web.servlet.MvcResult;
+import tools.jackson.databind.json.JsonMapper;
 
 import static org.assertj.core.api.Assertions.assertThat;
 import static org.springframework.security.test.web.servlet.request.SecurityMockMvcRequestPostProcessors.csrf;
@@ -33,9 +33,7 @@ import static org.springframework.test.web.servlet.result.MockMvcResultMatchers.
 /**
  * Editors change articles end to end: form, public page, revisions, conflicts, schedules.
  */
-@SpringBootTest(properties = "shimbun.scheduling.enabled=false")
-@AutoConfigureMockMvc
-@Import(MutableClock.Config.class)
+@SiteTest
 @WithMockUser(username = "editor", roles = "EDITOR")
 class ArticleEditingTests {
 
@@ -53,8 +51,15 @@ class ArticleEditingTests {
 	@Autowired
 	private ArticleSchedule schedule;
 
+	@Autowired
+	private ApplicationContext context;
+
 	private PageFetcher pages() {
 		return new PageFetcher(this.mvc);
+	}
+
+	private static String editPathOf(Long id) {
+		return "/admin/articles/" + id + "/edit";
 	}
 
 	private String editPathOf(String headlineQuery) throws Exception {
@@ -85,7 +90,7 @@ class ArticleEditingTests {
 
 	@Test
 	void aSecondEditorSavingAStaleFormGetsTheConflictPageWithTheirTextKept() throws Exception {
-		String edit = editPathOf("豚の腎臓");
+		String edit = editPathOf(Articles.published().slug("two-editors").headline("二人が開いた記事").save(this.context));
 		HtmlForm first = HtmlForm.of(pages().get(edit), "form.article-editor");
 		HtmlForm second = HtmlForm.of(pages().get(edit), "form.article-editor");
 		this.mvc
@@ -98,13 +103,13 @@ class ArticleEditingTests {
 		Document page = Jsoup.parse(result.getResponse().getContentAsString());
 		assertThat(page.getElementById("conflict").text()).contains("他の人が先に保存しました", "hanako さんが");
 		assertThat(page.getElementById("headline").val()).isEqualTo("二人目の編集者の見出し");
-		assertThat(pages().get("/articles/pig-kidney-transplant-ucla").selectFirst("h1").text())
-			.isEqualTo("最初の編集者の見出し");
+		assertThat(pages().get("/articles/two-editors").selectFirst("h1").text()).isEqualTo("最初の編集者の見出し");
 	}
 
 	@Test
 	void theComparisonMarksChangedSpecialCharactersAsWritten() throws Exception {
-		String edit = editPathOf("実験猿");
+		String edit = editPathOf(
+				Articles.published().headline("比較される記事").summary("比較の前の概要").paragraph("本文").save(this.context));
 		HtmlForm form = HtmlForm.of(pages().get(edit), "form.article-editor");
 		this.mvc.perform(form.set("summary", "比較 a < b & \"c\" 'd' 𠮷").submit("action", "save"))
 			.andExpect(redirectedUrl(edit));
@@ -219,11 +224,12 @@ class ArticleEditingTests {
 
 	@Test
 	void aCorrectionIsListedUnderTheBodyAndMovesDateModified() throws Exception {
-		String edit = editPathOf("NewJeans");
+		String edit = editPathOf(Articles.published().slug("corrected").headline("訂正される記事").save(this.context));
+		this.clock.advance(Duration.ofHours(1));
 		HtmlForm form = HtmlForm.of(pages().get(edit), "form.article-editor");
 		this.mvc.perform(form.set("correction", "見出しの表記を改めました。").submit("action", "save"))
 			.andExpect(redirectedUrl(edit));
-		Document page = pages().get("/articles/newjeans-ador-lawsuit");
+		Document page = pages().get("/articles/corrected");
 		assertThat(page.select(".corrections li").text()).contains("見出しの表記を改めました。");
 		String expected = DateTimeFormatter.ISO_OFFSET_DATE_TIME
 			.format(this.clock.instant().atZone(ZoneId.of("Asia/Tokyo")));
@@ -285,9 +291,10 @@ class ArticleEditingTests {
 
 	@Test
 	void takenSlugsAndMissingHeadlinesAreExplained() throws Exception {
+		Articles.published().slug("taken").save(this.context);
 		HtmlForm form = HtmlForm.of(pages().get("/admin/articles/new"), "form.article-editor")
 			.set("headline", "")
-			.set("slug", "why-we-yawn")
+			.set("slug", "taken")
 			.set("categoryId", "1")
 			.set("authorId", "1");
 		Document page = submit(form, 200);
@@ -314,11 +321,12 @@ class ArticleEditingTests {
 
 	@Test
 	void editorsCloseCommentsOnAnArticle() throws Exception {
-		String edit = editPathOf("ランボルギーニ「マニフェスト」");
+		String edit = editPathOf(
+				Articles.published().slug("comments-closed").headline("コメントを締め切る記事").save(this.context));
 		HtmlForm form = HtmlForm.of(pages().get(edit), "form.article-editor");
 		assertThat(form.get("commentMode")).isEqualTo("OPEN");
 		this.mvc.perform(form.set("commentMode", "CLOSED").submit("action", "save")).andExpect(redirectedUrl(edit));
-		Document page = pages().get("/articles/lamborghini-manifesto-design");
+		Document page = pages().get("/articles/comments-closed");
 		assertThat(page.select("#comment-form")).isEmpty();
 		assertThat(page.selectFirst(".comments-closed").text()).isEqualTo("この記事のコメントの受け付けは終了しました。");
 		HtmlForm reopened = HtmlForm.of(pages().get(edit), "form.article-editor")

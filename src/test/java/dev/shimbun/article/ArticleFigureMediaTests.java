@@ -1,15 +1,9 @@
 package dev.shimbun.article;
 
-import java.awt.Color;
-import java.awt.Graphics2D;
-import java.awt.image.BufferedImage;
-import java.io.ByteArrayOutputStream;
-
-import javax.imageio.ImageIO;
-
-import dev.shimbun.media.MediaForm;
 import dev.shimbun.media.MediaService;
 import dev.shimbun.media.MediaView;
+import dev.shimbun.support.Media;
+import dev.shimbun.support.SiteTest;
 import dev.shimbun.web.HtmlForm;
 import dev.shimbun.web.PageFetcher;
 import org.jsoup.nodes.Document;
@@ -17,9 +11,7 @@ import org.jsoup.nodes.Element;
 import org.junit.jupiter.api.Test;
 
 import org.springframework.beans.factory.annotation.Autowired;
-import org.springframework.boot.test.context.SpringBootTest;
-import org.springframework.boot.webmvc.test.autoconfigure.AutoConfigureMockMvc;
-import org.springframework.mock.web.MockMultipartFile;
+import org.springframework.context.ApplicationContext;
 import org.springframework.security.test.context.support.WithMockUser;
 import org.springframework.test.web.servlet.MockMvc;
 
@@ -31,8 +23,7 @@ import static org.springframework.test.web.servlet.result.MockMvcResultMatchers.
  * Figures that show items of the media library: srcset, the item's texts, and deletion
  * refused while in use.
  */
-@SpringBootTest(properties = { "shimbun.media.dir=target/test-media/figures", "shimbun.scheduling.enabled=false" })
-@AutoConfigureMockMvc
+@SiteTest
 @WithMockUser(username = "editor", roles = "EDITOR")
 class ArticleFigureMediaTests {
 
@@ -42,18 +33,11 @@ class ArticleFigureMediaTests {
 	@Autowired
 	private MediaService media;
 
-	private MediaView upload(String alt) throws Exception {
-		BufferedImage image = new BufferedImage(1600, 900, BufferedImage.TYPE_INT_RGB);
-		Graphics2D graphics = image.createGraphics();
-		graphics.setColor(new Color(40, 90, 160));
-		graphics.fillRect(0, 0, 1600, 900);
-		graphics.dispose();
-		ByteArrayOutputStream png = new ByteArrayOutputStream();
-		ImageIO.write(image, "png", png);
-		MediaForm form = new MediaForm();
-		form.setAltText(alt);
-		form.setCredit("Shimbun写真部");
-		return this.media.upload(new MockMultipartFile("file", "runway.png", "image/png", png.toByteArray()), form);
+	@Autowired
+	private ApplicationContext context;
+
+	private MediaView upload(String alt) {
+		return Media.png(1600, 900).altText(alt).credit("Shimbun写真部").save(this.context);
 	}
 
 	@Test

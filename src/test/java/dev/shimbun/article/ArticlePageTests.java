@@ -3,6 +3,7 @@ package dev.shimbun.article;
 import java.util.List;
 
 import dev.shimbun.SeedSource;
+import dev.shimbun.support.SeedSiteTest;
 import dev.shimbun.web.PageFetcher;
 import org.jsoup.nodes.Document;
 import org.jsoup.nodes.Element;
@@ -13,8 +14,7 @@ import tools.jackson.databind.JsonNode;
 import tools.jackson.databind.json.JsonMapper;
 
 import org.springframework.beans.factory.annotation.Autowired;
-import org.springframework.boot.test.context.SpringBootTest;
-import org.springframework.boot.webmvc.test.autoconfigure.AutoConfigureMockMvc;
+import org.springframework.test.context.TestPropertySource;
 import org.springframework.test.web.servlet.MockMvc;
 
 import static org.assertj.core.api.Assertions.assertThat;
@@ -22,8 +22,8 @@ import static org.assertj.core.api.Assertions.assertThat;
 /**
  * The EDD article page, rendered from the seeded database, compared with the source page.
  */
-@SpringBootTest(properties = "shimbun.site.base-url=https://news.example.jp")
-@AutoConfigureMockMvc
+@SeedSiteTest
+@TestPropertySource(properties = "shimbun.site.base-url=https://news.example.jp")
 class ArticlePageTests {
 
 	static final String PATH = "/articles/us-japan-extended-deterrence-dialogue-barksdale-b52";

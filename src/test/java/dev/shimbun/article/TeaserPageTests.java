@@ -1,12 +1,11 @@
 package dev.shimbun.article;
 
+import dev.shimbun.support.SeedSiteTest;
 import dev.shimbun.web.PageFetcher;
 import org.jsoup.nodes.Document;
 import org.junit.jupiter.api.Test;
 
 import org.springframework.beans.factory.annotation.Autowired;
-import org.springframework.boot.test.context.SpringBootTest;
-import org.springframework.boot.webmvc.test.autoconfigure.AutoConfigureMockMvc;
 import org.springframework.test.web.servlet.MockMvc;
 
 import static org.assertj.core.api.Assertions.assertThat;
@@ -15,8 +14,7 @@ import static org.assertj.core.api.Assertions.assertThat;
  * A teaser from the seed's lists: headline, category and date, and a note instead of a
  * body.
  */
-@SpringBootTest
-@AutoConfigureMockMvc
+@SeedSiteTest
 class TeaserPageTests {
 
 	@Autowired

@@ -8,6 +8,8 @@ import dev.shimbun.audit.AuditAction;
 import dev.shimbun.audit.AuditEntry;
 import dev.shimbun.audit.AuditFilter;
 import dev.shimbun.audit.AuditService;
+import dev.shimbun.support.OwnContext;
+import dev.shimbun.support.SiteTest;
 import dev.shimbun.web.PageFetcher;
 import org.jsoup.Jsoup;
 import org.jsoup.nodes.Document;
@@ -15,8 +17,6 @@ import org.jsoup.nodes.Element;
 import org.junit.jupiter.api.Test;
 
 import org.springframework.beans.factory.annotation.Autowired;
-import org.springframework.boot.test.context.SpringBootTest;
-import org.springframework.boot.webmvc.test.autoconfigure.AutoConfigureMockMvc;
 import org.springframework.jdbc.core.JdbcTemplate;
 import org.springframework.security.test.context.support.WithAnonymousUser;
 import org.springframework.security.test.context.support.WithMockUser;
@@ -37,8 +37,8 @@ import static org.springframework.test.web.servlet.result.MockMvcResultMatchers.
  * follow. The seeded categories are changed here, so this class has a context (and
  * database) of its own; each test states what it expects relative to what it finds.
  */
-@SpringBootTest
-@AutoConfigureMockMvc
+@SiteTest
+@OwnContext
 @DirtiesContext
 @WithMockUser(username = "hanako", roles = "EDITOR")
 class CategoryAdminTests {

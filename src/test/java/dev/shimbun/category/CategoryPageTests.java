@@ -1,12 +1,11 @@
 package dev.shimbun.category;
 
+import dev.shimbun.support.SeedSiteTest;
 import dev.shimbun.web.PageFetcher;
 import org.jsoup.nodes.Document;
 import org.junit.jupiter.api.Test;
 
 import org.springframework.beans.factory.annotation.Autowired;
-import org.springframework.boot.test.context.SpringBootTest;
-import org.springframework.boot.webmvc.test.autoconfigure.AutoConfigureMockMvc;
 import org.springframework.test.web.servlet.MockMvc;
 
 import static org.assertj.core.api.Assertions.assertThat;
@@ -14,8 +13,7 @@ import static org.assertj.core.api.Assertions.assertThat;
 /**
  * Category pages, with a small page size so that the seed's 8 news articles span 3 pages.
  */
-@SpringBootTest(properties = "shimbun.pages.category-page-size=3")
-@AutoConfigureMockMvc
+@SeedSiteTest
 class CategoryPageTests {
 
 	@Autowired

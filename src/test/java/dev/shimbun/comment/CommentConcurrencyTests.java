@@ -12,19 +12,17 @@ import java.util.concurrent.ExecutorService;
 import java.util.concurrent.Executors;
 import java.util.concurrent.Future;
 
+import dev.shimbun.support.ServerTest;
 import org.jsoup.Jsoup;
 import org.junit.jupiter.api.Test;
 
 import org.springframework.beans.factory.annotation.Autowired;
-import org.springframework.boot.test.context.SpringBootTest;
-import org.springframework.boot.test.context.SpringBootTest.WebEnvironment;
 import org.springframework.boot.test.web.server.LocalServerPort;
 
 import static org.assertj.core.api.Assertions.assertThat;
 
 /** Nothing lost: 500 comments posted by 20 threads at once are all stored and counted. */
-@SpringBootTest(webEnvironment = WebEnvironment.RANDOM_PORT, properties = { "shimbun.comments.per-minute=10000",
-		"shimbun.comments.per-day=10000", "shimbun.scheduling.enabled=false" })
+@ServerTest
 class CommentConcurrencyTests {
 
 	static final String ARTICLE = "/articles/gut-bacteria-anxiety-ucla";

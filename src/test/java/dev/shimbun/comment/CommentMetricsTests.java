@@ -8,15 +8,13 @@ import java.util.concurrent.atomic.AtomicInteger;
 
 import dev.shimbun.MutableClock;
 import dev.shimbun.observability.Prometheus;
+import dev.shimbun.support.SiteTest;
 import io.micrometer.core.instrument.Counter;
 import io.micrometer.core.instrument.simple.SimpleMeterRegistry;
+
 import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
-
 import org.springframework.beans.factory.annotation.Autowired;
-import org.springframework.boot.test.context.SpringBootTest;
-import org.springframework.boot.webmvc.test.autoconfigure.AutoConfigureMockMvc;
-import org.springframework.context.annotation.Import;
 import org.springframework.test.web.servlet.MockMvc;
 import org.springframework.test.web.servlet.request.MockHttpServletRequestBuilder;
 
@@ -30,9 +28,7 @@ import static org.springframework.test.web.servlet.result.MockMvcResultMatchers.
  * Posted and refused comments in /actuator/prometheus: one series per refusal reason,
  * each counting up when a comment is refused for it.
  */
-@SpringBootTest(properties = "shimbun.scheduling.enabled=false")
-@AutoConfigureMockMvc
-@Import(MutableClock.Config.class)
+@SiteTest
 class CommentMetricsTests {
 
 	private static final String ARTICLE = "/articles/why-we-yawn";

@@ -2,10 +2,10 @@ package dev.shimbun.comment;
 
 import java.util.concurrent.atomic.AtomicInteger;
 
-import dev.shimbun.MutableClock;
 import dev.shimbun.audit.AuditAction;
 import dev.shimbun.audit.AuditFilter;
 import dev.shimbun.audit.AuditService;
+import dev.shimbun.support.ModerationTest;
 import dev.shimbun.web.HtmlForm;
 import dev.shimbun.web.PageFetcher;
 import org.jsoup.Jsoup;
@@ -14,9 +14,6 @@ import org.junit.jupiter.api.AfterEach;
 import org.junit.jupiter.api.Test;
 
 import org.springframework.beans.factory.annotation.Autowired;
-import org.springframework.boot.test.context.SpringBootTest;
-import org.springframework.boot.webmvc.test.autoconfigure.AutoConfigureMockMvc;
-import org.springframework.context.annotation.Import;
 import org.springframework.security.test.context.support.WithMockUser;
 import org.springframework.test.web.servlet.MockMvc;
 import org.springframework.test.web.servlet.MvcResult;
@@ -33,10 +30,7 @@ import static org.springframework.test.web.servlet.result.MockMvcResultMatchers.
  * The site's comment rules, edited at /admin/comments/rules, apply to the next comment a
  * reader posts.
  */
-@SpringBootTest(properties = { "shimbun.test.context=moderation", "shimbun.scheduling.enabled=false",
-		"shimbun.comments.per-minute=1000", "shimbun.comments.per-day=10000" })
-@AutoConfigureMockMvc
-@Import(MutableClock.Config.class)
+@ModerationTest
 @WithMockUser(username = "moderator", roles = "MODERATOR")
 class CommentModerationRulesTests {
 

@@ -9,6 +9,7 @@ import dev.shimbun.audit.AuditEntry;
 import dev.shimbun.audit.AuditFilter;
 import dev.shimbun.audit.AuditService;
 import dev.shimbun.article.Article;
+import dev.shimbun.support.ModerationTest;
 import dev.shimbun.web.HtmlForm;
 import dev.shimbun.web.PageFetcher;
 import jakarta.persistence.EntityManager;
@@ -18,9 +19,6 @@ import org.jsoup.nodes.Element;
 import org.junit.jupiter.api.Test;
 
 import org.springframework.beans.factory.annotation.Autowired;
-import org.springframework.boot.test.context.SpringBootTest;
-import org.springframework.boot.webmvc.test.autoconfigure.AutoConfigureMockMvc;
-import org.springframework.context.annotation.Import;
 import org.springframework.http.MediaType;
 import org.springframework.security.test.context.support.WithAnonymousUser;
 import org.springframework.security.test.context.support.WithMockUser;
@@ -42,10 +40,7 @@ import static org.springframework.test.web.servlet.result.MockMvcResultMatchers.
  * Moderators work through the queues at /admin/comments: each action shows on the article
  * page at once, is audited, and comes back to the same queue with a message.
  */
-@SpringBootTest(properties = { "shimbun.test.context=moderation", "shimbun.scheduling.enabled=false",
-		"shimbun.comments.per-minute=1000", "shimbun.comments.per-day=10000" })
-@AutoConfigureMockMvc
-@Import(MutableClock.Config.class)
+@ModerationTest
 @WithMockUser(username = "moderator", roles = "MODERATOR")
 class CommentModerationTests {
 

@@ -5,6 +5,8 @@ import java.util.concurrent.atomic.AtomicInteger;
 
 import dev.shimbun.MutableClock;
 import dev.shimbun.pagecache.PageCache;
+import dev.shimbun.support.OwnContext;
+import dev.shimbun.support.SiteTest;
 import dev.shimbun.web.PageFetcher;
 import org.jsoup.Jsoup;
 import org.jsoup.nodes.Document;
@@ -12,10 +14,8 @@ import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
 
 import org.springframework.beans.factory.annotation.Autowired;
-import org.springframework.boot.test.context.SpringBootTest;
-import org.springframework.boot.webmvc.test.autoconfigure.AutoConfigureMockMvc;
-import org.springframework.context.annotation.Import;
 import org.springframework.test.annotation.DirtiesContext;
+import org.springframework.test.context.TestPropertySource;
 import org.springframework.test.web.servlet.MockMvc;
 import org.springframework.test.web.servlet.MvcResult;
 import org.springframework.test.web.servlet.request.MockHttpServletRequestBuilder;
@@ -31,9 +31,9 @@ import static org.springframework.test.web.servlet.result.MockMvcResultMatchers.
 import static org.springframework.test.web.servlet.result.MockMvcResultMatchers.status;
 
 /** Readers post comments: every check, and what the page shows after. */
-@SpringBootTest(properties = { "shimbun.comments.page-size=3", "shimbun.scheduling.enabled=false" })
-@AutoConfigureMockMvc
-@Import(MutableClock.Config.class)
+@SiteTest
+@TestPropertySource(properties = "shimbun.comments.page-size=3")
+@OwnContext
 @DirtiesContext
 class CommentPostingTests {
 

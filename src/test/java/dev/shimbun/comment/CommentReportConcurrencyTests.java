@@ -9,14 +9,11 @@ import java.util.concurrent.Future;
 import java.util.concurrent.TimeUnit;
 import java.util.concurrent.atomic.AtomicInteger;
 
-import dev.shimbun.MutableClock;
+import dev.shimbun.support.ModerationTest;
 import org.junit.jupiter.api.AfterEach;
 import org.junit.jupiter.api.Test;
 
 import org.springframework.beans.factory.annotation.Autowired;
-import org.springframework.boot.test.context.SpringBootTest;
-import org.springframework.boot.webmvc.test.autoconfigure.AutoConfigureMockMvc;
-import org.springframework.context.annotation.Import;
 import org.springframework.jdbc.core.JdbcTemplate;
 import org.springframework.mock.web.MockHttpServletResponse;
 import org.springframework.test.web.servlet.MockMvc;
@@ -29,10 +26,7 @@ import static org.springframework.test.web.servlet.request.MockMvcRequestBuilder
  * real threads: every distinct client counts, the threshold hides the comment exactly at
  * the third, the same client twice counts once, and everyone gets the normal answer.
  */
-@SpringBootTest(properties = { "shimbun.test.context=moderation", "shimbun.scheduling.enabled=false",
-		"shimbun.comments.per-minute=1000", "shimbun.comments.per-day=10000" })
-@AutoConfigureMockMvc
-@Import(MutableClock.Config.class)
+@ModerationTest
 class CommentReportConcurrencyTests {
 
 	static final String ARTICLE = "/articles/gut-bacteria-anxiety-ucla";

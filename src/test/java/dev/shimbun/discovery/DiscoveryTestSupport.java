@@ -1,22 +1,23 @@
 package dev.shimbun.discovery;
 
 import dev.shimbun.MutableClock;
+import dev.shimbun.support.OwnContext;
+import dev.shimbun.support.SiteTest;
 import org.junit.jupiter.api.BeforeEach;
 
 import org.springframework.beans.factory.annotation.Autowired;
-import org.springframework.boot.test.context.SpringBootTest;
-import org.springframework.boot.webmvc.test.autoconfigure.AutoConfigureMockMvc;
-import org.springframework.context.annotation.Import;
+import org.springframework.context.ApplicationContext;
 import org.springframework.jdbc.core.JdbcTemplate;
+import org.springframework.test.context.TestPropertySource;
 import org.springframework.test.web.servlet.MockMvc;
 
 /**
  * One application context for the discovery tests, with the {@link DiscoveryFixture} in
  * place before each test.
  */
-@SpringBootTest(properties = { "shimbun.test.context=discovery", "shimbun.site.base-url=" + DiscoveryFixture.BASE_URL })
-@AutoConfigureMockMvc
-@Import(MutableClock.Config.class)
+@SiteTest
+@TestPropertySource(properties = "shimbun.site.base-url=" + DiscoveryFixture.BASE_URL)
+@OwnContext
 abstract class DiscoveryTestSupport {
 
 	@Autowired
@@ -26,11 +27,14 @@ abstract class DiscoveryTestSupport {
 	protected JdbcTemplate jdbc;
 
 	@Autowired
+	protected ApplicationContext context;
+
+	@Autowired
 	protected MutableClock clock;
 
 	@BeforeEach
 	void prepare() {
-		DiscoveryFixture.prepare(this.jdbc, this.clock);
+		DiscoveryFixture.prepare(this.context, this.clock);
 	}
 
 }

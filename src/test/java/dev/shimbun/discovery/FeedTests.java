@@ -10,8 +10,14 @@ import com.rometools.rome.feed.synd.SyndEntry;
 import com.rometools.rome.feed.synd.SyndFeed;
 import com.rometools.rome.io.SyndFeedInput;
 
+import dev.shimbun.article.ArticleAdminService;
+import dev.shimbun.media.MediaService;
+import dev.shimbun.media.MediaView;
+import dev.shimbun.support.Articles;
+import dev.shimbun.support.Media;
 import org.junit.jupiter.api.Test;
 
+import org.springframework.beans.factory.annotation.Autowired;
 import org.springframework.test.web.servlet.MvcResult;
 
 import static org.assertj.core.api.Assertions.assertThat;
@@ -21,6 +27,15 @@ import static org.springframework.test.web.servlet.result.MockMvcResultMatchers.
 /** The Atom and RSS feeds, read back with ROME. */
 class FeedTests extends DiscoveryTestSupport {
 
+	/** Just before the newest seed article, so that an article then is in the feeds. */
+	private static final Instant SECOND_NEWEST = Instant.parse("2025-06-09T23:00:00Z");
+
+	@Autowired
+	private ArticleAdminService editor;
+
+	@Autowired
+	private MediaService media;
+
 	@Test
 	void atomFeedListsOnlyPublishedArticlesNewestFirst() throws Exception {
 		MvcResult result = this.mvc.perform(get("/feed.atom")).andExpect(status().isOk()).andReturn();
@@ -29,7 +44,9 @@ class FeedTests extends DiscoveryTestSupport {
 		SyndFeed feed = parse(result);
 		assertThat(feed.getFeedType()).isEqualTo("atom_1.0");
 		assertThat(feed.getTitle()).isEqualTo("Shimbun");
-		assertThat(feed.getEntries()).hasSize(DiscoveryFixture.VISIBLE);
+		// the newest of the visible articles; two hidden ones are dated after all of them
+		assertThat(DiscoveryFixture.VISIBLE).isGreaterThan(DiscoveryService.FEED_SIZE);
+		assertThat(feed.getEntries()).hasSize(DiscoveryService.FEED_SIZE);
 		assertThat(links(feed))
 			.doesNotContainAnyElementsOf(DiscoveryFixture.HIDDEN.stream().map((slug) -> article(slug)).toList());
 		assertThat(feed.getEntries().get(0).getLink()).isEqualTo(article(DiscoveryFixture.EDD));
@@ -59,12 +76,15 @@ class FeedTests extends DiscoveryTestSupport {
 
 	@Test
 	void markupInSummariesAndHeadlinesReachesFeedReadersAsText() throws Exception {
-		String slug = "subaru-brz-2026";
+		String slug = "markup-in-feeds";
 		String headline = "見出し <script>alert(1)</script> &amp; <b>太字</b> \"引用\" 'x' & <";
 		String summary = "概要 <script>alert(1)</script> &amp; &lt;b&gt; <b>太字</b> \"引用\" 'x' & <img src=x>";
-		java.util.Map<String, Object> before = this.jdbc
-			.queryForMap("select headline, summary from article where slug = ?", slug);
-		this.jdbc.update("update article set headline = ?, summary = ? where slug = ?", headline, summary, slug);
+		Long id = Articles.published()
+			.slug(slug)
+			.headline(headline)
+			.summary(summary)
+			.publishedAt(SECOND_NEWEST)
+			.save(this.context);
 		try {
 			for (String path : List.of("/feed.rss", "/feed.atom")) {
 				org.w3c.dom.Element entry = entry(xml(path), article(slug));
@@ -84,24 +104,20 @@ class FeedTests extends DiscoveryTestSupport {
 			}
 		}
 		finally {
-			this.jdbc.update("update article set headline = ?, summary = ? where slug = ?", before.get("headline"),
-					before.get("summary"), slug);
+			this.editor.delete(id);
 		}
 	}
 
 	@Test
 	void theEnclosureOfAMediaItemHasItsRealTypeAndLength() throws Exception {
-		String slug = DiscoveryFixture.EDD;
-		Long block = this.jdbc.queryForObject("""
-				select min(b.id) from article_block b join article a on a.id = b.article_id
-				where a.slug = ? and b.kind = 'FIGURE'""", Long.class, slug);
-		this.jdbc.update("""
-				insert into media_item (file_key, original_name, content_type, width, height, byte_size, sha256,
-					variant_widths, created_at)
-				values ('feed-test-key', 'brz.png', 'image/png', 800, 600, 4321, 'x', '', current_timestamp)""");
-		Long media = this.jdbc.queryForObject("select id from media_item where file_key = 'feed-test-key'", Long.class);
-		String url = this.jdbc.queryForObject("select image_url from article_block where id = ?", String.class, block);
-		this.jdbc.update("update article_block set media_id = ?, image_url = null where id = ?", media, block);
+		String slug = "media-in-feeds";
+		MediaView item = Media.png(800, 600).altText("青い四角").save(this.context);
+		Long id = Articles.published()
+			.slug(slug)
+			.headline("メディアの図がある記事")
+			.figure(item.id(), null)
+			.publishedAt(SECOND_NEWEST)
+			.save(this.context);
 		try {
 			for (String path : List.of("/feed.rss", "/feed.atom")) {
 				SyndFeed feed = parse(this.mvc.perform(get(path)).andExpect(status().isOk()).andReturn());
@@ -116,13 +132,13 @@ class FeedTests extends DiscoveryTestSupport {
 						.doesNotEndWith("/640")
 						.doesNotEndWith("/1280");
 					assertThat(enclosure.getType()).isEqualTo("image/png");
-					assertThat(enclosure.getLength()).isEqualTo(4321);
+					assertThat(enclosure.getLength()).isEqualTo(item.byteSize());
 				});
 			}
 		}
 		finally {
-			this.jdbc.update("update article_block set media_id = null, image_url = ? where id = ?", url, block);
-			this.jdbc.update("delete from media_item where id = ?", media);
+			this.editor.delete(id);
+			this.media.delete(item.id());
 		}
 	}
 
@@ -184,7 +200,7 @@ class FeedTests extends DiscoveryTestSupport {
 		assertThat(feed.getEntries()).isNotEmpty()
 			.allSatisfy((entry) -> assertThat(entry.getCategories()).extracting("name").containsExactly("ニュース"));
 		assertThat(links(feed)).contains(article(DiscoveryFixture.EDD))
-			.doesNotContain(article("pig-kidney-transplant-ucla"), article("iphone17-orders-surge"));
+			.doesNotContainAnyElementsOf(DiscoveryFixture.HIDDEN.stream().map((slug) -> article(slug)).toList());
 		SyndFeed cars = parse(this.mvc.perform(get("/categories/cars/feed.atom")).andReturn());
 		assertThat(links(cars)).containsExactly(article("lamborghini-manifesto-design"),
 				article("lamborghini-lounge-tokyo"), article("subaru-brz-2026"), article("audi-bayern-rs-etron-gt"));

@@ -4,12 +4,11 @@ import java.net.http.HttpResponse;
 import java.util.List;
 
 import dev.shimbun.hardening.RawHttp.Response;
+import dev.shimbun.support.ServerTest;
 import dev.shimbun.support.StaffSession;
 import org.junit.jupiter.api.Test;
 
 import org.springframework.beans.factory.annotation.Autowired;
-import org.springframework.boot.test.context.SpringBootTest;
-import org.springframework.boot.test.context.SpringBootTest.WebEnvironment;
 import org.springframework.boot.test.web.server.LocalServerPort;
 import org.springframework.jdbc.core.JdbcTemplate;
 
@@ -20,8 +19,7 @@ import static org.assertj.core.api.Assertions.assertThat;
  * goes through the admin chain (sign-in, roles, CSRF); any other spelling is refused or
  * not found, never served by the public chain.
  */
-@SpringBootTest(webEnvironment = WebEnvironment.RANDOM_PORT, properties = { "shimbun.scheduling.enabled=false",
-		"shimbun.admin.username=chief", "shimbun.admin.password=correct-horse-battery" })
+@ServerTest
 class AdminPathTests {
 
 	/** Spellings that the dispatcher maps to admin handlers. */

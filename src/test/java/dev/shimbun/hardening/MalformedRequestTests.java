@@ -5,12 +5,11 @@ import java.util.ArrayList;
 import java.util.List;
 
 import dev.shimbun.hardening.RawHttp.Response;
+import dev.shimbun.support.ServerTest;
 import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.extension.ExtendWith;
 
-import org.springframework.boot.test.context.SpringBootTest;
-import org.springframework.boot.test.context.SpringBootTest.WebEnvironment;
 import org.springframework.boot.test.system.CapturedOutput;
 import org.springframework.boot.test.system.OutputCaptureExtension;
 import org.springframework.boot.test.web.server.LocalServerPort;
@@ -25,7 +24,7 @@ import static org.assertj.core.api.Assertions.assertThat;
  * page, a 5xx or a stack trace; and in the log one WARN line at most, never an ERROR or a
  * stack trace.
  */
-@SpringBootTest(webEnvironment = WebEnvironment.RANDOM_PORT, properties = "shimbun.scheduling.enabled=false")
+@ServerTest
 @ExtendWith(OutputCaptureExtension.class)
 class MalformedRequestTests {
 

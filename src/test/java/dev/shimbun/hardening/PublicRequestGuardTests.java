@@ -5,13 +5,12 @@ import java.util.List;
 import java.util.concurrent.atomic.AtomicInteger;
 
 import dev.shimbun.hardening.RawHttp.Response;
+import dev.shimbun.support.ServerTest;
 import io.micrometer.core.instrument.MeterRegistry;
 import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
 
 import org.springframework.beans.factory.annotation.Autowired;
-import org.springframework.boot.test.context.SpringBootTest;
-import org.springframework.boot.test.context.SpringBootTest.WebEnvironment;
 import org.springframework.boot.test.context.TestConfiguration;
 import org.springframework.boot.test.web.server.LocalServerPort;
 import org.springframework.context.annotation.Import;
@@ -30,9 +29,7 @@ import static org.assertj.core.api.Assertions.assertThat;
  * refused with the 403 page and nothing is stored; too large (whatever the framing) or
  * not decodable, it is refused too. Through a real server, with the bytes as written.
  */
-@SpringBootTest(webEnvironment = WebEnvironment.RANDOM_PORT,
-		properties = { "shimbun.scheduling.enabled=false", "shimbun.comments.per-minute=100000",
-				"shimbun.comments.per-day=100000" })
+@ServerTest
 @Import(PublicRequestGuardTests.NewRoute.class)
 class PublicRequestGuardTests {
 

@@ -14,6 +14,8 @@ import java.util.regex.Matcher;
 import java.util.regex.Pattern;
 
 import dev.shimbun.hardening.RawHttp.Response;
+import dev.shimbun.support.OwnContext;
+import dev.shimbun.support.ServerTest;
 import dev.shimbun.support.StaffSession;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.extension.ExtendWith;
@@ -21,8 +23,6 @@ import org.junit.jupiter.api.extension.ExtendWith;
 import org.springframework.beans.BeanUtils;
 import org.springframework.beans.factory.annotation.Autowired;
 import org.springframework.beans.factory.annotation.Qualifier;
-import org.springframework.boot.test.context.SpringBootTest;
-import org.springframework.boot.test.context.SpringBootTest.WebEnvironment;
 import org.springframework.boot.test.system.CapturedOutput;
 import org.springframework.boot.test.system.OutputCaptureExtension;
 import org.springframework.boot.test.web.server.LocalServerPort;
@@ -45,10 +45,8 @@ import static org.assertj.core.api.Assertions.assertThat;
  * valid CSRF token: never a 5xx, never a stack trace in a response, never an ERROR or a
  * stack trace in the log. Fixed seeds and a bounded number of requests.
  */
-@SpringBootTest(webEnvironment = WebEnvironment.RANDOM_PORT,
-		properties = { "shimbun.scheduling.enabled=false", "shimbun.admin.username=chief",
-				"shimbun.admin.password=correct-horse-battery", "shimbun.comments.per-minute=100000",
-				"shimbun.comments.per-day=100000" })
+@ServerTest
+@OwnContext
 @ExtendWith(OutputCaptureExtension.class)
 class RequestFuzzTests {
 

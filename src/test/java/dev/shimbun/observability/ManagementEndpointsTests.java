@@ -2,22 +2,18 @@ package dev.shimbun.observability;
 
 import jakarta.servlet.http.Cookie;
 
-import dev.shimbun.MutableClock;
 import dev.shimbun.audit.AuditAction;
 import dev.shimbun.audit.AuditFilter;
 import dev.shimbun.audit.AuditService;
-import dev.shimbun.security.StaffCreateForm;
-import dev.shimbun.security.StaffRole;
-import dev.shimbun.security.StaffService;
+import dev.shimbun.support.SiteTest;
+import dev.shimbun.support.Staff;
 import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.params.ParameterizedTest;
 import org.junit.jupiter.params.provider.ValueSource;
 
 import org.springframework.beans.factory.annotation.Autowired;
-import org.springframework.boot.test.context.SpringBootTest;
-import org.springframework.boot.webmvc.test.autoconfigure.AutoConfigureMockMvc;
-import org.springframework.context.annotation.Import;
+import org.springframework.context.ApplicationContext;
 import org.springframework.test.web.servlet.MockMvc;
 import org.springframework.test.web.servlet.MvcResult;
 import org.springframework.test.web.servlet.request.RequestPostProcessor;
@@ -38,9 +34,7 @@ import static org.springframework.test.web.servlet.result.MockMvcResultMatchers.
  * The management endpoints: health and its probes for anyone, without details; the rest
  * for an ADMIN staff account by HTTP Basic, as a Prometheus scraper signs in.
  */
-@SpringBootTest(properties = "shimbun.scheduling.enabled=false")
-@AutoConfigureMockMvc
-@Import(MutableClock.Config.class)
+@SiteTest
 class ManagementEndpointsTests {
 
 	private static final String PASSWORD = "scrape-with-basic-auth";
@@ -49,26 +43,15 @@ class ManagementEndpointsTests {
 	private MockMvc mvc;
 
 	@Autowired
-	private StaffService staff;
+	private ApplicationContext context;
 
 	@Autowired
 	private AuditService audit;
 
 	@BeforeEach
 	void staffAccounts() {
-		account("metrics-admin", StaffRole.ADMIN);
-		account("metrics-moderator", StaffRole.MODERATOR);
-	}
-
-	private void account(String username, StaffRole role) {
-		if (!this.staff.usernameTaken(username)) {
-			StaffCreateForm form = new StaffCreateForm();
-			form.setUsername(username);
-			form.setDisplayName(username);
-			form.setRole(role);
-			form.setPassword(PASSWORD);
-			this.staff.create(form);
-		}
+		Staff.admin("metrics-admin").password(PASSWORD).saveIfAbsent(this.context);
+		Staff.moderator("metrics-moderator").password(PASSWORD).saveIfAbsent(this.context);
 	}
 
 	private static RequestPostProcessor admin() {

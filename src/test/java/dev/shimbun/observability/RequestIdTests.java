@@ -6,6 +6,7 @@ import java.net.http.HttpRequest;
 import java.net.http.HttpResponse;
 import java.util.Map;
 
+import dev.shimbun.support.ServerTest;
 import org.jsoup.Jsoup;
 import org.jsoup.nodes.Document;
 import org.junit.jupiter.api.Test;
@@ -22,8 +23,6 @@ import org.springframework.boot.context.properties.bind.Binder;
 import org.springframework.boot.logging.LogLevel;
 import org.springframework.boot.logging.LoggingInitializationContext;
 import org.springframework.boot.logging.LoggingSystem;
-import org.springframework.boot.test.context.SpringBootTest;
-import org.springframework.boot.test.context.SpringBootTest.WebEnvironment;
 import org.springframework.boot.test.context.TestConfiguration;
 import org.springframework.boot.test.system.CapturedOutput;
 import org.springframework.boot.test.system.OutputCaptureExtension;
@@ -42,7 +41,7 @@ import static org.assertj.core.api.Assertions.assertThat;
  * on the error page for the reader to quote. Through a real servlet container, whose own
  * log line of a failure must carry the id too.
  */
-@SpringBootTest(webEnvironment = WebEnvironment.RANDOM_PORT, properties = "shimbun.scheduling.enabled=false")
+@ServerTest
 @Import(RequestIdTests.LoggingController.class)
 @ExtendWith(OutputCaptureExtension.class)
 class RequestIdTests {

@@ -4,6 +4,8 @@ import java.sql.SQLException;
 
 import dev.shimbun.cluster.ContentChanged;
 import dev.shimbun.database.DatabaseAvailability;
+import dev.shimbun.support.OwnContext;
+import dev.shimbun.support.SiteTest;
 import org.jsoup.Jsoup;
 import org.jsoup.nodes.Document;
 import org.junit.jupiter.api.AfterEach;
@@ -11,11 +13,10 @@ import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
 
 import org.springframework.beans.factory.annotation.Autowired;
-import org.springframework.boot.test.context.SpringBootTest;
-import org.springframework.boot.webmvc.test.autoconfigure.AutoConfigureMockMvc;
 import org.springframework.context.ApplicationEventPublisher;
 import org.springframework.jdbc.core.JdbcTemplate;
 import org.springframework.test.annotation.DirtiesContext;
+import org.springframework.test.context.TestPropertySource;
 import org.springframework.test.web.servlet.MockMvc;
 import org.springframework.test.web.servlet.MvcResult;
 
@@ -32,9 +33,9 @@ import static org.springframework.test.web.servlet.result.MockMvcResultMatchers.
  * 503 page, the comment's text kept; readiness is DOWN and liveness UP. The whole outage,
  * on a real PostgreSQL stopped and started again: dev.shimbun.faults.PostgresOutageTests.
  */
-@SpringBootTest(properties = { "shimbun.scheduling.enabled=false", "shimbun.test.context=page-cache-outage",
-		"shimbun.database.probe-interval=1h" })
-@AutoConfigureMockMvc
+@SiteTest
+@TestPropertySource(properties = "shimbun.database.probe-interval=1h")
+@OwnContext
 @DirtiesContext
 class PageCacheOutageTests {
 

@@ -21,27 +21,27 @@ import dev.shimbun.MutableClock;
 import dev.shimbun.article.ArticleAdminService;
 import dev.shimbun.article.ArticleForm;
 import dev.shimbun.article.ArticleStatus;
+import dev.shimbun.support.OwnContext;
+import dev.shimbun.support.SiteTest;
 import jakarta.servlet.FilterChain;
 import jakarta.servlet.ServletException;
 import jakarta.servlet.http.HttpServletRequest;
 import jakarta.servlet.http.HttpServletResponse;
+
 import org.jsoup.Jsoup;
 import org.junit.jupiter.api.AfterEach;
 import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
-
 import org.springframework.beans.factory.annotation.Autowired;
-import org.springframework.boot.test.context.SpringBootTest;
 import org.springframework.boot.test.context.TestConfiguration;
 import org.springframework.boot.web.servlet.FilterRegistrationBean;
-import org.springframework.boot.webmvc.test.autoconfigure.AutoConfigureMockMvc;
 import org.springframework.context.annotation.Bean;
-import org.springframework.context.annotation.Import;
 import org.springframework.jdbc.core.JdbcTemplate;
 import org.springframework.security.authentication.TestingAuthenticationToken;
 import org.springframework.security.core.context.SecurityContextHolder;
 import org.springframework.session.web.http.SessionRepositoryFilter;
 import org.springframework.test.annotation.DirtiesContext;
+import org.springframework.test.context.TestPropertySource;
 import org.springframework.test.util.ReflectionTestUtils;
 import org.springframework.test.web.servlet.MockMvc;
 import org.springframework.test.web.servlet.MvcResult;
@@ -58,10 +58,9 @@ import static org.springframework.test.web.servlet.result.MockMvcResultMatchers.
  * Public pages are rendered once, served from memory with HTTP caching headers, and
  * dropped precisely when what they show changes.
  */
-@SpringBootTest(properties = { "shimbun.scheduling.enabled=false", "shimbun.test.context=page-cache",
-		"shimbun.admin.username=desk", "shimbun.admin.password=page-cache-secret" })
-@AutoConfigureMockMvc
-@Import(MutableClock.Config.class)
+@SiteTest
+@TestPropertySource(properties = { "shimbun.admin.username=desk", "shimbun.admin.password=page-cache-secret" })
+@OwnContext
 @DirtiesContext
 class PageCacheTests {
 

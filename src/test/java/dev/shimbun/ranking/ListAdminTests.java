@@ -10,6 +10,8 @@ import dev.shimbun.audit.AuditAction;
 import dev.shimbun.audit.AuditEntry;
 import dev.shimbun.audit.AuditFilter;
 import dev.shimbun.audit.AuditService;
+import dev.shimbun.support.OwnContext;
+import dev.shimbun.support.SiteTest;
 import dev.shimbun.web.HtmlForm;
 import dev.shimbun.web.PageFetcher;
 import org.jsoup.Jsoup;
@@ -19,9 +21,6 @@ import org.junit.jupiter.api.AfterEach;
 import org.junit.jupiter.api.Test;
 
 import org.springframework.beans.factory.annotation.Autowired;
-import org.springframework.boot.test.context.SpringBootTest;
-import org.springframework.boot.webmvc.test.autoconfigure.AutoConfigureMockMvc;
-import org.springframework.context.annotation.Import;
 import org.springframework.security.test.context.support.WithAnonymousUser;
 import org.springframework.security.test.context.support.WithMockUser;
 import org.springframework.test.annotation.DirtiesContext;
@@ -41,9 +40,8 @@ import static org.springframework.test.web.servlet.result.MockMvcResultMatchers.
  * the next page. The seeded lists are changed here, so this class has a context (and
  * database) of its own; each test works on a different list.
  */
-@SpringBootTest
-@AutoConfigureMockMvc
-@Import(MutableClock.Config.class)
+@SiteTest
+@OwnContext
 @DirtiesContext
 @WithMockUser(username = "hanako", roles = "EDITOR")
 class ListAdminTests {

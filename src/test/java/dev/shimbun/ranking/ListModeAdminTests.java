@@ -7,6 +7,8 @@ import dev.shimbun.audit.AuditAction;
 import dev.shimbun.audit.AuditEntry;
 import dev.shimbun.audit.AuditFilter;
 import dev.shimbun.audit.AuditService;
+import dev.shimbun.support.OwnContext;
+import dev.shimbun.support.SiteTest;
 import dev.shimbun.web.HtmlForm;
 import dev.shimbun.web.PageFetcher;
 import org.jsoup.Jsoup;
@@ -18,8 +20,6 @@ import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.TestMethodOrder;
 
 import org.springframework.beans.factory.annotation.Autowired;
-import org.springframework.boot.test.context.SpringBootTest;
-import org.springframework.boot.webmvc.test.autoconfigure.AutoConfigureMockMvc;
 import org.springframework.security.test.context.support.WithMockUser;
 import org.springframework.test.annotation.DirtiesContext;
 import org.springframework.test.web.servlet.MockMvc;
@@ -34,8 +34,8 @@ import static org.springframework.test.web.servlet.result.MockMvcResultMatchers.
  * here, so this class has a context (and database) of its own; each test works on a
  * different list, and the seeded modes are checked before any of them.
  */
-@SpringBootTest(properties = "list-mode-admin-tests.context=own")
-@AutoConfigureMockMvc
+@SiteTest
+@OwnContext
 @DirtiesContext
 @WithMockUser(username = "hanako", roles = "EDITOR")
 @TestMethodOrder(MethodOrderer.OrderAnnotation.class)

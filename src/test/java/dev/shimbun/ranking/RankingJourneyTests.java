@@ -2,14 +2,14 @@ package dev.shimbun.ranking;
 
 import java.util.List;
 
+import dev.shimbun.support.OwnContext;
+import dev.shimbun.support.SiteTest;
 import dev.shimbun.web.HtmlForm;
 import dev.shimbun.web.PageFetcher;
 import org.jsoup.nodes.Document;
 import org.junit.jupiter.api.Test;
 
 import org.springframework.beans.factory.annotation.Autowired;
-import org.springframework.boot.test.context.SpringBootTest;
-import org.springframework.boot.webmvc.test.autoconfigure.AutoConfigureMockMvc;
 import org.springframework.test.annotation.DirtiesContext;
 import org.springframework.test.web.servlet.MockMvc;
 
@@ -23,8 +23,8 @@ import static org.springframework.test.web.servlet.result.MockMvcResultMatchers.
  * clients read articles, and after the next recompute the ranking shows what they read; a
  * bot's reads change nothing.
  */
-@SpringBootTest(properties = { "shimbun.scheduling.enabled=false", "shimbun.test.context=ranking-journey" })
-@AutoConfigureMockMvc
+@SiteTest
+@OwnContext
 @DirtiesContext
 class RankingJourneyTests {
 

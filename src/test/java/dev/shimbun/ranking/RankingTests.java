@@ -8,17 +8,16 @@ import java.time.temporal.ChronoUnit;
 import java.util.List;
 
 import dev.shimbun.MutableClock;
+import dev.shimbun.support.OwnContext;
+import dev.shimbun.support.SiteTest;
 import dev.shimbun.web.HtmlForm;
 import dev.shimbun.web.PageFetcher;
+
 import org.jsoup.Jsoup;
 import org.jsoup.nodes.Document;
 import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
-
 import org.springframework.beans.factory.annotation.Autowired;
-import org.springframework.boot.test.context.SpringBootTest;
-import org.springframework.boot.webmvc.test.autoconfigure.AutoConfigureMockMvc;
-import org.springframework.context.annotation.Import;
 import org.springframework.jdbc.core.JdbcTemplate;
 import org.springframework.test.annotation.DirtiesContext;
 import org.springframework.test.web.servlet.MockMvc;
@@ -30,9 +29,8 @@ import static org.springframework.test.web.servlet.request.MockMvcRequestBuilder
 import static org.springframework.test.web.servlet.result.MockMvcResultMatchers.redirectedUrl;
 
 /** Rankings computed from generated reads, with a clock the test moves. */
-@SpringBootTest(properties = { "shimbun.scheduling.enabled=false", "shimbun.test.context=rankings" })
-@AutoConfigureMockMvc
-@Import(MutableClock.Config.class)
+@SiteTest
+@OwnContext
 @DirtiesContext
 class RankingTests {
 

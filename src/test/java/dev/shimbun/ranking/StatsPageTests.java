@@ -7,6 +7,8 @@ import java.util.Locale;
 import java.util.Set;
 
 import dev.shimbun.MutableClock;
+import dev.shimbun.support.OwnContext;
+import dev.shimbun.support.SiteTest;
 import dev.shimbun.web.PageFetcher;
 import org.jsoup.Jsoup;
 import org.jsoup.nodes.Document;
@@ -17,9 +19,6 @@ import org.thymeleaf.ITemplateEngine;
 import org.thymeleaf.context.Context;
 
 import org.springframework.beans.factory.annotation.Autowired;
-import org.springframework.boot.test.context.SpringBootTest;
-import org.springframework.boot.webmvc.test.autoconfigure.AutoConfigureMockMvc;
-import org.springframework.context.annotation.Import;
 import org.springframework.jdbc.core.JdbcTemplate;
 import org.springframework.security.test.context.support.WithAnonymousUser;
 import org.springframework.security.test.context.support.WithMockUser;
@@ -34,11 +33,11 @@ import static org.springframework.test.web.servlet.result.MockMvcResultMatchers.
  * /admin/stats shows editors each article's views in the last 24 hours, the last 7 days
  * and all time, and one article's views over time as charts and tables. Views are written
  * straight into the hourly table; the clock says 2026-01-15 12:00 in Tokyo (03:00 UTC).
- * The data is this class's own: its properties give it its own context and database.
+ * The data is this class's own: {@code @OwnContext} gives it its own context and
+ * database.
  */
-@SpringBootTest(properties = "stats-page-tests.context=own")
-@AutoConfigureMockMvc
-@Import(MutableClock.Config.class)
+@SiteTest
+@OwnContext
 @WithMockUser(username = "hanako", roles = "EDITOR")
 class StatsPageTests {
 

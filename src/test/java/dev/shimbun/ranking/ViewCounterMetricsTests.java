@@ -4,13 +4,11 @@ import java.time.Duration;
 
 import dev.shimbun.MutableClock;
 import dev.shimbun.observability.Prometheus;
+import dev.shimbun.support.SiteTest;
 import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
 
 import org.springframework.beans.factory.annotation.Autowired;
-import org.springframework.boot.test.context.SpringBootTest;
-import org.springframework.boot.webmvc.test.autoconfigure.AutoConfigureMockMvc;
-import org.springframework.context.annotation.Import;
 import org.springframework.test.web.servlet.MockMvc;
 import org.springframework.test.web.servlet.request.MockHttpServletRequestBuilder;
 
@@ -22,9 +20,7 @@ import static org.springframework.test.web.servlet.result.MockMvcResultMatchers.
  * The view counter in /actuator/prometheus: how long since counts were written, how many
  * wait, and the dedupe cache's hits and misses.
  */
-@SpringBootTest(properties = "shimbun.scheduling.enabled=false")
-@AutoConfigureMockMvc
-@Import(MutableClock.Config.class)
+@SiteTest
 class ViewCounterMetricsTests {
 
 	private static final String BROWSER = "Mozilla/5.0 (X11; Linux x86_64) AppleWebKit/537.36 (KHTML, like Gecko) Chrome/130 Safari/537.36";

@@ -1,18 +1,22 @@
 package dev.shimbun.search;
 
 import java.nio.charset.StandardCharsets;
+import java.time.Duration;
 
+import dev.shimbun.MutableClock;
 import dev.shimbun.SeedSource;
 import dev.shimbun.article.ArticleAdminService;
 import dev.shimbun.article.ArticleForm;
+import dev.shimbun.support.Articles;
+import dev.shimbun.support.OwnContext;
+import dev.shimbun.support.SiteTest;
 import dev.shimbun.web.PageFetcher;
 import org.jsoup.Jsoup;
 import org.jsoup.nodes.Document;
 import org.junit.jupiter.api.Test;
 
 import org.springframework.beans.factory.annotation.Autowired;
-import org.springframework.boot.test.context.SpringBootTest;
-import org.springframework.boot.webmvc.test.autoconfigure.AutoConfigureMockMvc;
+import org.springframework.context.ApplicationContext;
 import org.springframework.http.MediaType;
 import org.springframework.jdbc.core.JdbcTemplate;
 import org.springframework.security.test.context.support.WithMockUser;
@@ -28,8 +32,8 @@ import static org.springframework.test.web.servlet.result.MockMvcResultMatchers.
  * Site search over the seeded articles: Japanese words of two letters, headlines, bodies,
  * highlights, pagination, and queries that must give an empty page rather than an error.
  */
-@SpringBootTest(properties = { "shimbun.scheduling.enabled=false", "shimbun.test.context=search" })
-@AutoConfigureMockMvc
+@SiteTest
+@OwnContext
 class SearchTests {
 
 	static final String EDD = "/articles/us-japan-extended-deterrence-dialogue-barksdale-b52";
@@ -43,7 +47,10 @@ class SearchTests {
 	private JdbcTemplate jdbc;
 
 	@Autowired
-	private SearchIndexer indexer;
+	private ApplicationContext context;
+
+	@Autowired
+	private MutableClock clock;
 
 	@Autowired
 	private ArticleAdminService editor;
@@ -136,9 +143,14 @@ class SearchTests {
 
 	@Test
 	void searchWhenArticleIsADraftThenItIsNotFound() throws Exception {
-		Long id = insertArticle("search-draft", "極秘草稿の見出し", "DRAFT");
-		this.indexer.index(id);
+		Long id = Articles.draft()
+			.slug("search-draft")
+			.headline("極秘草稿の見出し")
+			.publishedAt(this.clock.instant().minus(Duration.ofHours(1)))
+			.save(this.context);
 		assertThat(found(search("極秘草稿"))).isEmpty();
+		// published behind the editor's back, so not indexed again: what readers may see
+		// is decided when they search
 		this.jdbc.update("UPDATE article SET status = 'PUBLISHED' WHERE id = ?", id);
 		assertThat(found(search("極秘草稿"))).containsExactly("/articles/search-draft");
 	}
@@ -146,7 +158,7 @@ class SearchTests {
 	@Test
 	void searchWhenManyMatchesThenPagesOfTwenty() throws Exception {
 		for (int i = 1; i <= 25; i++) {
-			this.indexer.index(insertArticle("search-yokan-" + i, "羊羹の話 その" + i, "PUBLISHED"));
+			Articles.published().slug("search-yokan-" + i).headline("羊羹の話 その" + i).save(this.context);
 		}
 		Document first = search("羊羹");
 		assertThat(found(first)).hasSize(20);
@@ -162,14 +174,13 @@ class SearchTests {
 	@Test
 	@WithMockUser(username = "editor", roles = "EDITOR")
 	void searchWhenHeadlineEditedThenTheNewWordsAreFound() throws Exception {
-		Long id = this.jdbc.queryForObject("SELECT id FROM article WHERE slug = 'pig-kidney-transplant-ucla'",
-				Long.class);
+		Long id = Articles.published().slug("search-zoo").headline("動物園に新しい仲間").save(this.context);
 		assertThat(found(search("海獺研究"))).isEmpty();
 		ArticleForm form = this.editor.form(id);
 		form.setHeadline("海獺研究の新展開");
 		this.editor.update(id, form);
 		Document page = search("海獺研究");
-		assertThat(found(page)).containsExactly("/articles/pig-kidney-transplant-ucla");
+		assertThat(found(page)).containsExactly("/articles/search-zoo");
 		assertThat(page.selectFirst(".summary-headline mark").text()).isEqualTo("海獺研究");
 	}
 
@@ -187,14 +198,6 @@ class SearchTests {
 		assertThat(page.select("header form[role=search][action=/search] input[name=q]")).hasSize(1);
 		String id = page.selectFirst("header form[role=search] input").id();
 		assertThat(page.select("header label[for=" + id + "]")).hasSize(1);
-	}
-
-	private Long insertArticle(String slug, String headline, String status) {
-		this.jdbc.update("""
-				INSERT INTO article (slug, headline, category_id, author_id, status, published_at, updated_at)
-				VALUES (?, ?, (SELECT MIN(id) FROM category), (SELECT MIN(id) FROM author), ?,
-					CURRENT_TIMESTAMP - INTERVAL '1' HOUR, CURRENT_TIMESTAMP)""", slug, headline, status);
-		return this.jdbc.queryForObject("SELECT id FROM article WHERE slug = ?", Long.class, slug);
 	}
 
 }

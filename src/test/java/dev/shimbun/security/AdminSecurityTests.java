@@ -2,30 +2,39 @@ package dev.shimbun.security;
 
 import jakarta.servlet.http.Cookie;
 import java.time.Duration;
+import java.util.ArrayList;
+import java.util.Comparator;
+import java.util.List;
+import java.util.Set;
+import java.util.regex.Matcher;
+import java.util.regex.Pattern;
 
 import dev.shimbun.MutableClock;
 import dev.shimbun.audit.AuditAction;
 import dev.shimbun.audit.AuditFilter;
 import dev.shimbun.audit.AuditService;
+import dev.shimbun.support.SiteTest;
 import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.params.ParameterizedTest;
 import org.junit.jupiter.params.provider.ValueSource;
 
 import org.springframework.beans.factory.annotation.Autowired;
-import org.springframework.boot.test.context.SpringBootTest;
-import org.springframework.boot.webmvc.test.autoconfigure.AutoConfigureMockMvc;
-import org.springframework.context.annotation.Import;
+import org.springframework.beans.factory.annotation.Qualifier;
+import org.springframework.mock.web.MockHttpServletResponse;
 import org.springframework.security.test.context.support.WithMockUser;
 import org.springframework.test.web.servlet.MockMvc;
 import org.springframework.test.web.servlet.MvcResult;
 import org.springframework.test.web.servlet.request.MockHttpServletRequestBuilder;
 import org.springframework.test.web.servlet.request.RequestPostProcessor;
+import org.springframework.web.bind.annotation.RequestMethod;
+import org.springframework.web.servlet.mvc.method.annotation.RequestMappingHandlerMapping;
 
 import static org.assertj.core.api.Assertions.assertThat;
 import static org.hamcrest.Matchers.containsString;
 import static org.hamcrest.Matchers.not;
 import static org.springframework.security.test.web.servlet.request.SecurityMockMvcRequestPostProcessors.csrf;
+import static org.springframework.security.test.web.servlet.request.SecurityMockMvcRequestPostProcessors.user;
 import static org.springframework.test.web.servlet.request.MockMvcRequestBuilders.get;
 import static org.springframework.test.web.servlet.request.MockMvcRequestBuilders.post;
 import static org.springframework.test.web.servlet.result.MockMvcResultMatchers.content;
@@ -33,10 +42,27 @@ import static org.springframework.test.web.servlet.result.MockMvcResultMatchers.
 import static org.springframework.test.web.servlet.result.MockMvcResultMatchers.redirectedUrl;
 import static org.springframework.test.web.servlet.result.MockMvcResultMatchers.status;
 
-@SpringBootTest(properties = { "shimbun.admin.username=chief", "shimbun.admin.password=correct-horse-battery" })
-@AutoConfigureMockMvc
-@Import(MutableClock.Config.class)
+/**
+ * The admin pages' security: which role may use which page (checked on every admin URL of
+ * the handler mappings), signing in and out, locks after failures, CSRF, framing and
+ * caching.
+ */
+@SiteTest
 class AdminSecurityTests {
+
+	/**
+	 * The sections only an ADMIN may use: staff accounts, the audit log and backups. An
+	 * EDITOR may use every other admin page.
+	 */
+	static final List<String> ADMIN_ONLY = List.of("/admin/users", "/admin/audit", "/admin/backups");
+
+	/** The sections a MODERATOR may use, besides the dashboard. */
+	static final List<String> MODERATOR_SECTIONS = List.of("/admin/comments");
+
+	/** An id that no row has. */
+	private static final String NO_SUCH_ID = "987654321";
+
+	private static final Pattern PATH_VARIABLE = Pattern.compile("\\{([^}:]+)(?::[^}]*)?}");
 
 	@Autowired
 	private MockMvc mvc;
@@ -46,6 +72,10 @@ class AdminSecurityTests {
 
 	@Autowired
 	private AuditService audit;
+
+	@Autowired
+	@Qualifier("requestMappingHandlerMapping")
+	private RequestMappingHandlerMapping mappings;
 
 	/**
 	 * Every test starts after the failures of the tests before it have left the window.
@@ -89,11 +119,155 @@ class AdminSecurityTests {
 	}
 
 	@Test
-	@WithMockUser(roles = "ADMIN")
 	void adminMayDoEverything() throws Exception {
-		this.mvc.perform(get("/admin/users")).andExpect(status().isOk());
-		this.mvc.perform(get("/admin/audit")).andExpect(status().isOk());
-		this.mvc.perform(get("/admin")).andExpect(status().isOk());
+		Cookie session = session();
+		List<String> refused = new ArrayList<>();
+		for (AdminRequest request : adminRequests()) {
+			MockHttpServletResponse response = perform(request, user(SiteTest.ADMIN).roles("ADMIN"), session);
+			if (isRefused(response) || response.getStatus() >= 500) {
+				refused.add(request + " " + response.getStatus() + " " + response.getRedirectedUrl());
+			}
+		}
+		assertThat(refused).as("admin requests refused to an ADMIN").isEmpty();
+	}
+
+	@Test
+	void editorIsRefusedExactlyOnTheAdminOnlySections() throws Exception {
+		Cookie session = session();
+		List<String> wrong = new ArrayList<>();
+		for (AdminRequest request : adminRequests()) {
+			MockHttpServletResponse response = perform(request, user("editor").roles("EDITOR"), session);
+			boolean expectRefusal = request.isIn(ADMIN_ONLY);
+			if (expectRefusal ? response.getStatus() != 403 : isRefused(response)) {
+				wrong.add(request + " " + response.getStatus() + " " + response.getRedirectedUrl());
+			}
+		}
+		assertThat(wrong).as("admin requests an EDITOR got wrong (refusal expected under %s only)", ADMIN_ONLY)
+			.isEmpty();
+	}
+
+	@Test
+	void moderatorIsLetIntoTheDashboardAndTheCommentsOnly() throws Exception {
+		Cookie session = session();
+		List<String> wrong = new ArrayList<>();
+		for (AdminRequest request : adminRequests()) {
+			MockHttpServletResponse response = perform(request, user("moderator").roles("MODERATOR"), session);
+			boolean expectRefusal = !request.isDashboard() && !request.isIn(MODERATOR_SECTIONS);
+			if (expectRefusal ? response.getStatus() != 403 : isRefused(response)) {
+				wrong.add(request + " " + response.getStatus() + " " + response.getRedirectedUrl());
+			}
+		}
+		assertThat(wrong).as("admin requests a MODERATOR got wrong").isEmpty();
+	}
+
+	@Test
+	void anonymousRequestsToEveryAdminUrlEndOnTheLoginPage() throws Exception {
+		List<String> wrong = new ArrayList<>();
+		for (AdminRequest request : adminRequests()) {
+			MockHttpServletResponse response = perform(request, (anonymous) -> anonymous, null);
+			if (response.getStatus() != 302 || !"/admin/login".equals(response.getRedirectedUrl())) {
+				wrong.add(request + " " + response.getStatus() + " " + response.getRedirectedUrl());
+			}
+		}
+		assertThat(wrong).as("anonymous admin requests not sent to sign in").isEmpty();
+	}
+
+	@Test
+	void theAdminRequestsAreFoundInTheHandlerMappings() {
+		assertThat(adminRequests()).map(AdminRequest::toString)
+			.contains("GET /admin", "GET /admin/audit", "GET /admin/users/1/edit", "POST /admin/users",
+					"POST /admin/users/" + NO_SUCH_ID + "/password", "GET /admin/backups", "POST /admin/backups",
+					"GET /admin/articles/1/edit", "POST /admin/articles/" + NO_SUCH_ID + "/delete",
+					"POST /admin/comments/rules")
+			.noneMatch((request) -> request.endsWith("/admin/login"));
+	}
+
+	/**
+	 * Every GET page and every POST of the admin handlers, found in the handler mappings
+	 * so that a new admin page is covered without naming it here. Path variables of a GET
+	 * are 1 (the page of an existing row, or else a 404, which is no refusal either);
+	 * those of a POST are an id that exists nowhere, so that no POST here changes
+	 * anything.
+	 */
+	private List<AdminRequest> adminRequests() {
+		List<AdminRequest> requests = new ArrayList<>();
+		this.mappings.getHandlerMethods().forEach((info, handler) -> {
+			Set<RequestMethod> methods = info.getMethodsCondition().getMethods();
+			for (String pattern : info.getPatternValues()) {
+				if (!(pattern.equals("/admin") || pattern.startsWith("/admin/")) || pattern.equals("/admin/login")) {
+					continue;
+				}
+				for (RequestMethod method : List.of(RequestMethod.GET, RequestMethod.POST)) {
+					if (methods.isEmpty() || methods.contains(method)) {
+						requests.add(new AdminRequest(method, pattern, path(pattern, method)));
+					}
+				}
+			}
+		});
+		requests.sort(Comparator.comparing(AdminRequest::toString));
+		return requests;
+	}
+
+	private static String path(String pattern, RequestMethod method) {
+		Matcher variable = PATH_VARIABLE.matcher(pattern);
+		StringBuilder path = new StringBuilder();
+		while (variable.find()) {
+			String value = switch (variable.group(1)) {
+				case "name" -> "shimbun-20000101-000000.zip";
+				case "action" -> "approve";
+				case "number" -> "1";
+				default -> (method == RequestMethod.GET) ? "1" : NO_SUCH_ID;
+			};
+			variable.appendReplacement(path, Matcher.quoteReplacement(value));
+		}
+		variable.appendTail(path);
+		return path.toString();
+	}
+
+	/**
+	 * Sends the request in a session, as a browser that opened the sign-in page has (a
+	 * long page cannot start a session once its first bytes are sent).
+	 */
+	private MockHttpServletResponse perform(AdminRequest request, RequestPostProcessor who, Cookie session)
+			throws Exception {
+		MockHttpServletRequestBuilder builder = (request.method() == RequestMethod.GET) ? get(request.path())
+				: post(request.path()).with(csrf());
+		if (session != null) {
+			builder.cookie(session);
+		}
+		return this.mvc.perform(builder.with(who)).andReturn().getResponse();
+	}
+
+	private Cookie session() throws Exception {
+		Cookie session = this.mvc.perform(get("/admin/login")).andReturn().getResponse().getCookie("SESSION");
+		assertThat(session).as("session of the sign-in page").isNotNull();
+		return session;
+	}
+
+	/** Refused by the security rules: 401, 403, or sent to sign in. */
+	private static boolean isRefused(MockHttpServletResponse response) {
+		String location = response.getRedirectedUrl();
+		return response.getStatus() == 401 || response.getStatus() == 403
+				|| (location != null && location.startsWith("/admin/login"));
+	}
+
+	/** A request to an admin handler. */
+	private record AdminRequest(RequestMethod method, String pattern, String path) {
+
+		boolean isIn(List<String> sections) {
+			return sections.stream()
+				.anyMatch((section) -> this.pattern.equals(section) || this.pattern.startsWith(section + "/"));
+		}
+
+		boolean isDashboard() {
+			return this.pattern.equals("/admin") || this.pattern.equals("/admin/");
+		}
+
+		@Override
+		public String toString() {
+			return this.method + " " + this.path;
+		}
+
 	}
 
 	@Test

@@ -15,11 +15,10 @@ import java.util.concurrent.Executors;
 import java.util.concurrent.Future;
 import java.util.concurrent.TimeUnit;
 
+import dev.shimbun.support.ServerTest;
 import org.jsoup.Jsoup;
 import org.junit.jupiter.api.Test;
 
-import org.springframework.boot.test.context.SpringBootTest;
-import org.springframework.boot.test.context.SpringBootTest.WebEnvironment;
 import org.springframework.boot.test.web.server.LocalServerPort;
 
 import static org.assertj.core.api.Assertions.assertThat;
@@ -30,8 +29,7 @@ import static org.assertj.core.api.Assertions.assertThat;
  * (the CSRF token) to the session in the database; every one of them is answered
  * normally, none with a 500.
  */
-@SpringBootTest(webEnvironment = WebEnvironment.RANDOM_PORT,
-		properties = { "shimbun.admin.username=chief", "shimbun.admin.password=a-long-enough-secret" })
+@ServerTest
 class ConcurrentSessionRequestsTests {
 
 	private static final int REQUESTS = 16;
@@ -77,8 +75,8 @@ class ConcurrentSessionRequestsTests {
 		String token = Jsoup.parse(login).selectFirst("input[name=_csrf]").val();
 		HttpResponse<String> signedIn = http.send(HttpRequest.newBuilder(uri("/admin/login"))
 			.header("Content-Type", "application/x-www-form-urlencoded")
-			.POST(HttpRequest.BodyPublishers.ofString("username=chief&password=a-long-enough-secret&_csrf="
-					+ URLEncoder.encode(token, StandardCharsets.UTF_8)))
+			.POST(HttpRequest.BodyPublishers.ofString("username=" + ServerTest.ADMIN + "&password="
+					+ ServerTest.ADMIN_PASSWORD + "&_csrf=" + URLEncoder.encode(token, StandardCharsets.UTF_8)))
 			.build(), HttpResponse.BodyHandlers.ofString());
 		assertThat(signedIn.headers().firstValue("Location"))
 			.hasValueSatisfying((to) -> assertThat(to).endsWith("/admin"));

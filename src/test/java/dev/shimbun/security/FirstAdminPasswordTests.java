@@ -21,7 +21,9 @@ import static org.assertj.core.api.Assertions.assertThat;
 
 /**
  * A first-admin password that cannot be used (33 kana: 99 bytes, over bcrypt's 72) does
- * not stop start-up: an ERROR line says what to fix, and no account is created.
+ * not stop start-up: an ERROR line says what to fix, and no account is created. The first
+ * admin's configuration is what is tested, so it is set here rather than taken from a
+ * shared test context.
  */
 @SpringBootTest(properties = { "shimbun.admin.username=desk",
 		"shimbun.admin.password=しんぶんしゃのかんりしゃのためのとてもながいひみつのあいことばです", "shimbun.scheduling.enabled=false" })

@@ -18,7 +18,11 @@ import static org.springframework.security.test.web.servlet.request.SecurityMock
 import static org.springframework.test.web.servlet.request.MockMvcRequestBuilders.post;
 import static org.springframework.test.web.servlet.result.MockMvcResultMatchers.redirectedUrl;
 
-/** Without a configured password the first admin gets a generated one, logged once. */
+/**
+ * Without a configured password the first admin gets a generated one, logged once. The
+ * first admin's configuration is what is tested, so it is set here rather than taken from
+ * a shared test context.
+ */
 @SpringBootTest(properties = "shimbun.admin.username=first-editor-in-chief")
 @AutoConfigureMockMvc
 @ExtendWith(OutputCaptureExtension.class)

@@ -11,6 +11,7 @@ import dev.shimbun.audit.AuditAction;
 import dev.shimbun.audit.AuditEntry;
 import dev.shimbun.audit.AuditFilter;
 import dev.shimbun.audit.AuditService;
+import dev.shimbun.support.SiteTest;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.extension.ExtendWith;
 import org.junit.jupiter.params.ParameterizedTest;
@@ -18,10 +19,8 @@ import org.junit.jupiter.params.provider.Arguments;
 import org.junit.jupiter.params.provider.MethodSource;
 
 import org.springframework.beans.factory.annotation.Autowired;
-import org.springframework.boot.test.context.SpringBootTest;
 import org.springframework.boot.test.system.CapturedOutput;
 import org.springframework.boot.test.system.OutputCaptureExtension;
-import org.springframework.boot.webmvc.test.autoconfigure.AutoConfigureMockMvc;
 import org.springframework.http.MediaType;
 import org.springframework.test.web.servlet.MockMvc;
 import org.springframework.test.web.servlet.request.RequestPostProcessor;
@@ -40,9 +39,7 @@ import static org.springframework.test.web.servlet.result.MockMvcResultMatchers.
  * format characters and unpaired surrogates as U+FFFD, cut to 60 characters without
  * splitting a surrogate pair.
  */
-@SpringBootTest(properties = { "shimbun.admin.username=chief", "shimbun.admin.password=correct-horse-battery",
-		"shimbun.scheduling.enabled=false" })
-@AutoConfigureMockMvc
+@SiteTest
 @ExtendWith(OutputCaptureExtension.class)
 class SignInNameTests {
 

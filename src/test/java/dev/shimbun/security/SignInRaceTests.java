@@ -19,14 +19,13 @@ import dev.shimbun.audit.AuditAction;
 import dev.shimbun.audit.AuditEntry;
 import dev.shimbun.audit.AuditFilter;
 import dev.shimbun.audit.AuditService;
+import dev.shimbun.support.SiteTest;
 import org.junit.jupiter.api.AfterEach;
 import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
 
 import org.springframework.beans.factory.annotation.Autowired;
-import org.springframework.boot.test.context.SpringBootTest;
 import org.springframework.boot.test.context.TestConfiguration;
-import org.springframework.boot.webmvc.test.autoconfigure.AutoConfigureMockMvc;
 import org.springframework.context.annotation.Bean;
 import org.springframework.context.annotation.Import;
 import org.springframework.context.annotation.Primary;
@@ -47,12 +46,11 @@ import static org.springframework.test.web.servlet.request.MockMvcRequestBuilder
  * Bursts of sign-in tries at once, on real threads. The password checks of the tries that
  * get one are held at a gate until the rest of the burst has been answered, which is the
  * moment of the race: a try is counted before its password is checked, so at most 5 are
- * checked, and even the right password, sent while they are held, is refused.
+ * checked, and even the right password, sent while they are held, is refused. The gated
+ * password encoder gives this class a context of its own.
  */
-@SpringBootTest(properties = { "shimbun.admin.username=chief", "shimbun.admin.password=correct-horse-battery",
-		"shimbun.scheduling.enabled=false" })
-@AutoConfigureMockMvc
-@Import({ MutableClock.Config.class, SignInRaceTests.Gate.class })
+@SiteTest
+@Import(SignInRaceTests.Gate.class)
 class SignInRaceTests {
 
 	private static final int BURST = 14;

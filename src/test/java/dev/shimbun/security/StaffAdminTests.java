@@ -4,13 +4,12 @@ import dev.shimbun.audit.AuditAction;
 import dev.shimbun.audit.AuditEntry;
 import dev.shimbun.audit.AuditFilter;
 import dev.shimbun.audit.AuditService;
+import dev.shimbun.support.StaffTest;
 import dev.shimbun.web.PageFetcher;
+
 import org.jsoup.nodes.Document;
 import org.junit.jupiter.api.Test;
-
 import org.springframework.beans.factory.annotation.Autowired;
-import org.springframework.boot.test.context.SpringBootTest;
-import org.springframework.boot.webmvc.test.autoconfigure.AutoConfigureMockMvc;
 import org.springframework.security.test.context.support.WithMockUser;
 import org.springframework.test.web.servlet.MockMvc;
 
@@ -23,9 +22,8 @@ import static org.springframework.test.web.servlet.result.MockMvcResultMatchers.
 import static org.springframework.test.web.servlet.result.MockMvcResultMatchers.redirectedUrl;
 import static org.springframework.test.web.servlet.result.MockMvcResultMatchers.status;
 
-@SpringBootTest(properties = { "shimbun.admin.username=boss", "shimbun.admin.password=a-long-enough-secret" })
-@AutoConfigureMockMvc
-@WithMockUser(username = "boss", roles = "ADMIN")
+@StaffTest
+@WithMockUser(username = StaffTest.ADMIN, roles = "ADMIN")
 class StaffAdminTests {
 
 	@Autowired

@@ -1,6 +1,7 @@
 package dev.shimbun.security;
 
 import dev.shimbun.FieldRuleException;
+import dev.shimbun.support.StaffTest;
 import org.jsoup.Jsoup;
 import org.jsoup.nodes.Document;
 import org.junit.jupiter.api.Test;
@@ -8,8 +9,6 @@ import org.junit.jupiter.params.ParameterizedTest;
 import org.junit.jupiter.params.provider.ValueSource;
 
 import org.springframework.beans.factory.annotation.Autowired;
-import org.springframework.boot.test.context.SpringBootTest;
-import org.springframework.boot.webmvc.test.autoconfigure.AutoConfigureMockMvc;
 import org.springframework.security.test.context.support.WithMockUser;
 import org.springframework.test.web.servlet.MockMvc;
 import org.springframework.test.web.servlet.request.MockHttpServletRequestBuilder;
@@ -26,10 +25,8 @@ import static org.springframework.test.web.servlet.result.MockMvcResultMatchers.
  * bcrypt reads at most 72 bytes of a password: a longer one (in UTF-8, so 25 kana or
  * kanji) is refused with the form and a 422, never cut short or answered with a 500.
  */
-@SpringBootTest(properties = { "shimbun.admin.username=boss", "shimbun.admin.password=a-long-enough-secret",
-		"shimbun.scheduling.enabled=false" })
-@AutoConfigureMockMvc
-@WithMockUser(username = "boss", roles = "ADMIN")
+@StaffTest
+@WithMockUser(username = StaffTest.ADMIN, roles = "ADMIN")
 class StaffPasswordTests {
 
 	private static final String TOO_LONG = "パスワードが長すぎます。UTF-8で72バイト以内にしてください(半角英数字は1文字1バイト、かな・漢字は1文字3バイトです)。";

@@ -3,6 +3,8 @@ package dev.shimbun.security;
 import jakarta.servlet.http.Cookie;
 import java.util.concurrent.atomic.AtomicInteger;
 
+import dev.shimbun.support.Staff;
+import dev.shimbun.support.StaffTest;
 import dev.shimbun.web.HtmlForm;
 import org.jsoup.Jsoup;
 import org.jsoup.nodes.Document;
@@ -11,8 +13,7 @@ import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
 
 import org.springframework.beans.factory.annotation.Autowired;
-import org.springframework.boot.test.context.SpringBootTest;
-import org.springframework.boot.webmvc.test.autoconfigure.AutoConfigureMockMvc;
+import org.springframework.context.ApplicationContext;
 import org.springframework.test.web.servlet.MockMvc;
 import org.springframework.test.web.servlet.MvcResult;
 import org.springframework.test.web.servlet.request.RequestPostProcessor;
@@ -28,9 +29,7 @@ import static org.springframework.test.web.servlet.result.MockMvcResultMatchers.
  * Sessions in the session store (Spring Session JDBC, as in production, through the
  * SESSION cookie): an ADMIN's change to an account ends the sessions it already had.
  */
-@SpringBootTest(properties = { "shimbun.admin.username=boss", "shimbun.admin.password=boss-password-1234",
-		"shimbun.scheduling.enabled=false" })
-@AutoConfigureMockMvc
+@StaffTest
 class StaffSessionTests {
 
 	private static final String EDITOR_PASSWORD = "editor-password-1234";
@@ -45,6 +44,9 @@ class StaffSessionTests {
 	@Autowired
 	private StaffService staff;
 
+	@Autowired
+	private ApplicationContext context;
+
 	private Cookie admin;
 
 	private String editor;
@@ -55,14 +57,7 @@ class StaffSessionTests {
 	void adminAndASignedInEditor() throws Exception {
 		this.admin = signIn("boss", "boss-password-1234");
 		this.editor = "editor" + names.incrementAndGet();
-		this.mvc
-			.perform(post("/admin/users").cookie(this.admin)
-				.with(csrf())
-				.param("username", this.editor)
-				.param("displayName", "編集者")
-				.param("role", "EDITOR")
-				.param("password", EDITOR_PASSWORD))
-			.andExpect(redirectedUrl("/admin/users"));
+		Staff.editor(this.editor).displayName("編集者").password(EDITOR_PASSWORD).save(this.context);
 		this.editorSession = signIn(this.editor, EDITOR_PASSWORD);
 		assertThat(saveHeadline(this.editorSession, "サインイン直後の見出し")).isEqualTo("saved");
 		assertThat(headlineOnEditPage()).isEqualTo("サインイン直後の見出し");

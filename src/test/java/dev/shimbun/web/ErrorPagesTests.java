@@ -5,12 +5,11 @@ import java.net.http.HttpClient;
 import java.net.http.HttpRequest;
 import java.net.http.HttpResponse;
 
+import dev.shimbun.support.ServerTest;
 import org.jsoup.Jsoup;
 import org.jsoup.nodes.Document;
 import org.junit.jupiter.api.Test;
 
-import org.springframework.boot.test.context.SpringBootTest;
-import org.springframework.boot.test.context.SpringBootTest.WebEnvironment;
 import org.springframework.boot.test.context.TestConfiguration;
 import org.springframework.boot.test.web.server.LocalServerPort;
 import org.springframework.context.annotation.Import;
@@ -24,7 +23,7 @@ import static org.assertj.core.api.Assertions.assertThat;
  * the site layout, in Japanese, never the Whitelabel page or a stack trace, with the
  * request id to quote.
  */
-@SpringBootTest(webEnvironment = WebEnvironment.RANDOM_PORT)
+@ServerTest
 @Import(ErrorPagesTests.FailingController.class)
 class ErrorPagesTests {
 

@@ -3,16 +3,17 @@ package dev.shimbun.web;
 import dev.shimbun.category.CategoryService;
 import dev.shimbun.cluster.ContentChanged;
 import dev.shimbun.ranking.CuratedListService;
+import dev.shimbun.support.OwnContext;
+import dev.shimbun.support.SiteTest;
 import org.jsoup.Jsoup;
 import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
 
 import org.springframework.beans.factory.annotation.Autowired;
-import org.springframework.boot.test.context.SpringBootTest;
-import org.springframework.boot.webmvc.test.autoconfigure.AutoConfigureMockMvc;
 import org.springframework.context.ApplicationEventPublisher;
 import org.springframework.dao.DataAccessResourceFailureException;
 import org.springframework.test.annotation.DirtiesContext;
+import org.springframework.test.context.TestPropertySource;
 import org.springframework.test.context.bean.override.mockito.MockitoSpyBean;
 import org.springframework.test.web.servlet.MockMvc;
 
@@ -31,9 +32,9 @@ import static org.springframework.test.web.servlet.result.MockMvcResultMatchers.
  * again for the next page, again after a change of what they show, and when reading fails
  * the page keeps what was shown before. Pages are rendered without the page cache.
  */
-@SpringBootTest(properties = { "shimbun.scheduling.enabled=false", "shimbun.pages.cache=false",
-		"shimbun.test.context=layout-model" })
-@AutoConfigureMockMvc
+@SiteTest
+@TestPropertySource(properties = "shimbun.pages.cache=false")
+@OwnContext
 @DirtiesContext
 class LayoutModelTests {
 

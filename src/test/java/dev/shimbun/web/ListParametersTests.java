@@ -3,21 +3,23 @@ package dev.shimbun.web;
 import java.nio.charset.StandardCharsets;
 import java.util.List;
 
+import dev.shimbun.support.Articles;
+import dev.shimbun.support.Comments;
+import dev.shimbun.support.SiteTest;
 import org.jsoup.Jsoup;
 import org.jsoup.nodes.Document;
 import org.junit.jupiter.api.Test;
 
 import org.springframework.beans.factory.annotation.Autowired;
-import org.springframework.boot.test.context.SpringBootTest;
-import org.springframework.boot.webmvc.test.autoconfigure.AutoConfigureMockMvc;
+import org.springframework.context.ApplicationContext;
 import org.springframework.mock.web.MockHttpServletResponse;
+import org.springframework.test.context.TestPropertySource;
 import org.springframework.test.web.servlet.MockMvc;
 import org.springframework.test.web.servlet.request.MockHttpServletRequestBuilder;
 
 import static org.assertj.core.api.Assertions.assertThat;
 import static org.springframework.security.test.web.servlet.request.SecurityMockMvcRequestPostProcessors.user;
 import static org.springframework.test.web.servlet.request.MockMvcRequestBuilders.get;
-import static org.springframework.test.web.servlet.request.MockMvcRequestBuilders.post;
 
 /**
  * Page numbers and filters as anyone may type them, on every paged list of the site and
@@ -25,12 +27,12 @@ import static org.springframework.test.web.servlet.request.MockMvcRequestBuilder
  * for a page that does not exist and 400 for a page that is no number; a filter that
  * cannot be read is named next to its field on a 400 list page.
  */
-@SpringBootTest(properties = { "shimbun.scheduling.enabled=false", "shimbun.comments.page-size=2",
-		"shimbun.pages.category-page-size=3", "shimbun.comments.per-minute=1000" })
-@AutoConfigureMockMvc
+@SiteTest
+@TestPropertySource(properties = { "shimbun.comments.page-size=2", "shimbun.pages.category-page-size=3",
+		"shimbun.comments.per-minute=1000" })
 class ListParametersTests {
 
-	static final String ARTICLE = "/articles/boys-help-stray-dog";
+	static final String ARTICLE = "/articles/paged-comments";
 
 	/** Page parameters that are out of range, or no numbers at all. */
 	static final List<String> ODD_PAGES = List.of("2147483647", "2147483648", "9999999999999999999", "-1", "0",
@@ -38,6 +40,9 @@ class ListParametersTests {
 
 	@Autowired
 	private MockMvc mvc;
+
+	@Autowired
+	private ApplicationContext context;
 
 	private MockHttpServletResponse fetch(MockHttpServletRequestBuilder request) throws Exception {
 		return this.mvc.perform(request.with(user("chief").roles("ADMIN"))).andReturn().getResponse();
@@ -49,13 +54,13 @@ class ListParametersTests {
 
 	@Test
 	void listsShowTheNearestPageWhateverThePageParameter() throws Exception {
+		Long article = Articles.published()
+			.slug("paged-comments")
+			.headline("コメントの多い記事")
+			.inCategory("fun")
+			.save(this.context);
 		for (int i = 0; i < 3; i++) {
-			this.mvc.perform(post(ARTICLE + "/comments").header("Origin", "http://localhost:8080")
-				.param("body", "ページ送りの確認 " + i)
-				.with((request) -> {
-					request.setRemoteAddr("192.0.2.77");
-					return request;
-				}));
+			Comments.on(article).body("ページ送りの確認 " + i).save(this.context);
 		}
 		String[][] lists = { { ARTICLE, "cpage" }, { "/search?q=核兵", "page" }, { "/admin/articles", "page" },
 				{ "/admin/media", "page" }, { "/admin/audit", "page" }, { "/admin/comments?queue=all", "page" } };

@@ -3,21 +3,25 @@ package dev.shimbun.web;
 import java.lang.reflect.InvocationTargetException;
 import java.lang.reflect.Proxy;
 import java.sql.Connection;
-import java.time.LocalDate;
 import java.util.concurrent.atomic.AtomicInteger;
 
 import javax.sql.DataSource;
 
+import dev.shimbun.article.ArticleService;
+import dev.shimbun.support.Articles;
+import dev.shimbun.support.Comments;
+import dev.shimbun.support.OwnContext;
+import dev.shimbun.support.Reads;
+import dev.shimbun.support.SiteTest;
 import org.junit.jupiter.api.Test;
 
 import org.springframework.beans.factory.annotation.Autowired;
 import org.springframework.beans.factory.config.BeanPostProcessor;
-import org.springframework.boot.test.context.SpringBootTest;
 import org.springframework.boot.test.context.TestConfiguration;
-import org.springframework.boot.webmvc.test.autoconfigure.AutoConfigureMockMvc;
+import org.springframework.context.ApplicationContext;
 import org.springframework.context.annotation.Bean;
-import org.springframework.jdbc.core.JdbcTemplate;
 import org.springframework.test.annotation.DirtiesContext;
+import org.springframework.test.context.TestPropertySource;
 import org.springframework.test.web.servlet.MockMvc;
 
 import static org.assertj.core.api.Assertions.assertThat;
@@ -29,9 +33,9 @@ import static org.springframework.test.web.servlet.result.MockMvcResultMatchers.
  * comment, per article in a list or per figure. Pages are rendered here without the page
  * cache, as on a cache miss.
  */
-@SpringBootTest(properties = { "shimbun.scheduling.enabled=false", "shimbun.pages.cache=false",
-		"shimbun.comments.page-size=50" })
-@AutoConfigureMockMvc
+@SiteTest
+@TestPropertySource(properties = { "shimbun.pages.cache=false", "shimbun.comments.page-size=50" })
+@OwnContext
 @DirtiesContext
 class StatementCountTests {
 
@@ -43,7 +47,10 @@ class StatementCountTests {
 	private MockMvc mvc;
 
 	@Autowired
-	private JdbcTemplate jdbc;
+	private ArticleService articles;
+
+	@Autowired
+	private ApplicationContext context;
 
 	private int statementsFor(String path) throws Exception {
 		this.mvc.perform(get(path)).andExpect(status().isOk());
@@ -82,27 +89,20 @@ class StatementCountTests {
 	 * each read together with it by 3 readers.
 	 */
 	private void grow(int round) {
-		Long id = this.jdbc.queryForObject("SELECT id FROM article WHERE slug = ?", Long.class, ARTICLE);
+		Long id = this.articles.getPublished(ARTICLE).id();
 		for (int i = 0; i < 120; i++) {
-			this.jdbc.update("""
-					INSERT INTO article_comment (article_id, nickname, body, status, created_at, featured)
-					VALUES (?, ?, ?, 'VISIBLE', CURRENT_TIMESTAMP, ?)
-					""", id, "読者" + i, "コメント" + round + "-" + i, i % 20 == 0);
+			Comments.on(id).by("読者" + i).body("コメント" + round + "-" + i).featured(i % 20 == 0).save(this.context);
 		}
 		for (int i = 0; i < 40; i++) {
 			String slug = "extra-" + round + "-" + i;
-			this.jdbc.update("""
-					INSERT INTO article (slug, headline, summary, category_id, author_id, status, published_at,
-						updated_at)
-					SELECT ?, headline || ?, summary, category_id, author_id, 'PUBLISHED', published_at, updated_at
-					FROM article WHERE slug = ?
-					""", slug, " " + slug, ARTICLE);
-			Long extra = this.jdbc.queryForObject("SELECT id FROM article WHERE slug = ?", Long.class, slug);
+			Articles.published()
+				.slug(slug)
+				.headline("あくびの研究 " + slug)
+				.summary("あくびの概要")
+				.inCategory("fun")
+				.save(this.context);
 			for (int reader = 0; reader < 3; reader++) {
-				for (Long read : new Long[] { id, extra }) {
-					this.jdbc.update("INSERT INTO reader_read (reader_hash, read_day, article_id) VALUES (?, ?, ?)",
-							"reader-" + slug + "-" + reader, LocalDate.now(), read);
-				}
+				Reads.by("reader-" + slug + "-" + reader).of(ARTICLE, slug).save(this.context);
 			}
 		}
 	}
