@@ -62,8 +62,8 @@ public class CategoryService {
 			category = this.categories.saveAndFlush(new Category(form.getSlug(), form.getName(), position));
 		}
 		catch (DataIntegrityViolationException ex) {
-			// Someone else took the slug a moment ago.
-			throw new FieldRuleException("slug", "categories.error.slugTaken");
+			// Someone else took the slug a moment ago: the editor's answer, not a fault.
+			throw new FieldRuleException("slug", "categories.error.slugTaken"); // NOPMD
 		}
 		this.audit.record(AuditAction.CATEGORY_CREATED, "category", category.getId(),
 				this.audit.text("audit.detail.category.created", category.getName(), category.getSlug(), position));

@@ -53,8 +53,9 @@ final class ImageStructure {
 			};
 		}
 		catch (IndexOutOfBoundsException ex) {
-			// a length or offset that points past the end of the file
-			throw MediaRejectedException.broken();
+			// a length or offset that points past the end of the file: the uploader's
+			// answer, not a fault
+			throw MediaRejectedException.broken(); // NOPMD
 		}
 	}
 

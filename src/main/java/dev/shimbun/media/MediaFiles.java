@@ -47,7 +47,8 @@ public class MediaFiles {
 			return paths.filter(Files::isRegularFile).filter(MediaFiles::inLibrary).sorted().toList();
 		}
 		catch (UncheckedIOException ex) {
-			throw ex.getCause();
+			// unwrapped: the cause's own trace is the one that matters
+			throw ex.getCause(); // NOPMD
 		}
 	}
 

@@ -188,7 +188,8 @@ final class PngStructure {
 			return total;
 		}
 		catch (DataFormatException ex) {
-			throw broken();
+			// the uploader's answer, not a fault
+			throw broken(); // NOPMD
 		}
 		finally {
 			inflater.end();

@@ -43,7 +43,8 @@ class ReaderHasher {
 	String hash(String address, String userAgent, LocalDate day) {
 		byte[] salt = daySalt(day);
 		DayMac keyed = DAY_MACS.get();
-		if (keyed == null || keyed.salt() != salt) {
+		// the same cached array, not equal bytes
+		if (keyed == null || keyed.salt() != salt) { // NOPMD
 			keyed = new DayMac(salt, keyedMac(salt));
 			DAY_MACS.set(keyed);
 		}

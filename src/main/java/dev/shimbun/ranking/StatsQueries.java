@@ -68,14 +68,15 @@ class StatsQueries {
 		arguments.add(offset);
 		arguments.add(limit);
 		return this.jdbc.query(TOTALS + where + GROUP + order + " OFFSET ? ROWS FETCH NEXT ? ROWS ONLY",
-				StatsQueries::articleViews, arguments.toArray());
+				(rs, rowNum) -> articleViews(rs), arguments.toArray());
 	}
 
 	/** One article's views in the window, if there is such an article. */
 	Optional<ArticleViews> totals(Window window, Long id) {
 		List<Object> arguments = new ArrayList<>(window.arguments());
 		arguments.add(id);
-		return this.jdbc.query(TOTALS + " WHERE a.id = ?" + GROUP, StatsQueries::articleViews, arguments.toArray())
+		return this.jdbc
+			.query(TOTALS + " WHERE a.id = ?" + GROUP, (rs, rowNum) -> articleViews(rs), arguments.toArray())
 			.stream()
 			.findFirst();
 	}
@@ -94,7 +95,7 @@ class StatsQueries {
 		return text == null || text.isBlank();
 	}
 
-	private static ArticleViews articleViews(ResultSet rs, int rowNum) throws SQLException {
+	private static ArticleViews articleViews(ResultSet rs) throws SQLException {
 		return new ArticleViews(rs.getLong("id"), rs.getString("headline"), rs.getString("slug"),
 				rs.getLong("day_views"), rs.getLong("week_views"), rs.getLong("view_count"));
 	}

@@ -137,7 +137,8 @@ class BackupServiceTests {
 							}
 						}
 						catch (InterruptedException ex) {
-							throw new InterruptedIOException();
+							// it has no constructor that keeps a cause
+							throw new InterruptedIOException(); // NOPMD
 						}
 						return super.write(archive, databaseCopy, now);
 					}
