@@ -1,5 +1,6 @@
 package dev.shimbun.search;
 
+import java.net.URLEncoder;
 import java.nio.charset.StandardCharsets;
 import java.time.Duration;
 
@@ -11,10 +12,10 @@ import dev.shimbun.support.Articles;
 import dev.shimbun.support.OwnContext;
 import dev.shimbun.support.SiteTest;
 import dev.shimbun.web.PageFetcher;
+
 import org.jsoup.Jsoup;
 import org.jsoup.nodes.Document;
 import org.junit.jupiter.api.Test;
-
 import org.springframework.beans.factory.annotation.Autowired;
 import org.springframework.context.ApplicationContext;
 import org.springframework.http.MediaType;
@@ -163,9 +164,13 @@ class SearchTests {
 		Document first = search("羊羹");
 		assertThat(found(first)).hasSize(20);
 		assertThat(first.selectFirst(".search-count").text()).contains("25件");
-		assertThat(first.selectFirst(".pagination a[rel=next]").attr("href")).contains("page=2");
+		assertThat(first.selectFirst(".pagination a[rel=next]").attr("href"))
+			.isEqualTo("/search?q=" + URLEncoder.encode("羊羹", StandardCharsets.UTF_8) + "&page=2");
+		assertThat(first.select(".pagination a[aria-current=page]").text()).isEqualTo("1");
 		Document second = search("羊羹", "2");
 		assertThat(found(second)).hasSize(5);
+		assertThat(second.selectFirst(".pagination a[rel=prev]").attr("href")).endsWith("&page=1");
+		assertThat(second.select(".pagination a[rel=next]")).isEmpty();
 		// past the last page, the last page
 		assertThat(found(search("羊羹", "9"))).hasSize(5);
 		assertThat(found(search("羊羹", "x"))).hasSize(20);
