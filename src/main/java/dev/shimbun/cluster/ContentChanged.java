@@ -2,13 +2,25 @@ package dev.shimbun.cluster;
 
 /**
  * Something that pages or in-memory caches show has changed, on this instance or on
- * another one of the cluster. Listen for it with {@code @EventListener}.
+ * another one of the cluster. Listen for it with {@code @EventListener} and one of the
+ * orders below, so that a page rendered during the announcement is not kept with what was
+ * true before it: what keeps data in memory reads it again first, what is made from that
+ * data is marked stale next, and rendered pages are dropped last.
  *
  * @param topic what kind of thing changed
  * @param key which one (an article id, say), or {@code null} for the whole topic
  * @param local whether the change was made on this instance
  */
 public record ContentChanged(Topic topic, String key, boolean local) {
+
+	/** Listeners that keep data in memory (rankings, co-reads) and read it again. */
+	public static final int RELOAD = 0;
+
+	/** Listeners that keep what is made from that data (menus and sidebars). */
+	public static final int DERIVED = 100;
+
+	/** The page cache, which drops rendered pages: last. */
+	public static final int PAGES = 200;
 
 	/** What kind of thing changed. */
 	public enum Topic {

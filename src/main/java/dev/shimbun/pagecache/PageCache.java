@@ -10,6 +10,7 @@ import io.micrometer.core.instrument.MeterRegistry;
 import io.micrometer.core.instrument.binder.cache.CaffeineCacheMetrics;
 
 import org.springframework.context.event.EventListener;
+import org.springframework.core.annotation.Order;
 import org.springframework.stereotype.Component;
 
 /**
@@ -101,6 +102,7 @@ public class PageCache {
 	 * comment, counts, rankings, lists or menus leave them.
 	 */
 	@EventListener
+	@Order(ContentChanged.PAGES)
 	void onChange(ContentChanged change) {
 		ContentChanged.Topic topic = change.topic();
 		boolean removed = topic == ContentChanged.Topic.COMMENTS_REMOVED;

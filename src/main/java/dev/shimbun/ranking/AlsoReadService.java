@@ -23,6 +23,7 @@ import io.micrometer.core.instrument.MeterRegistry;
 import io.micrometer.core.instrument.binder.cache.CaffeineCacheMetrics;
 
 import org.springframework.context.event.EventListener;
+import org.springframework.core.annotation.Order;
 import org.springframework.jdbc.core.JdbcTemplate;
 import org.springframework.jdbc.core.RowMapper;
 import org.springframework.stereotype.Service;
@@ -67,6 +68,7 @@ class AlsoReadService {
 	 * for.
 	 */
 	@EventListener
+	@Order(ContentChanged.RELOAD)
 	void onChange(ContentChanged change) {
 		if (change.topic() == Topic.RANKINGS || change.topic() == Topic.ARTICLE) {
 			this.alsoRead.invalidateAll();

@@ -20,6 +20,7 @@ import io.micrometer.core.instrument.Timer;
 
 import org.springframework.boot.context.event.ApplicationReadyEvent;
 import org.springframework.context.event.EventListener;
+import org.springframework.core.annotation.Order;
 import org.springframework.stereotype.Service;
 import org.springframework.transaction.PlatformTransactionManager;
 import org.springframework.transaction.support.TransactionTemplate;
@@ -118,6 +119,7 @@ public class RankingService {
 	 * published or hidden: the lists in memory are read again.
 	 */
 	@EventListener
+	@Order(ContentChanged.RELOAD)
 	void onChange(ContentChanged change) {
 		if (change.topic() == Topic.RANKINGS || change.topic() == Topic.ARTICLE) {
 			load();

@@ -26,6 +26,7 @@ import org.slf4j.LoggerFactory;
 
 import org.springframework.boot.webmvc.error.ErrorController;
 import org.springframework.context.event.EventListener;
+import org.springframework.core.annotation.Order;
 import org.springframework.web.bind.annotation.ControllerAdvice;
 import org.springframework.web.bind.annotation.ModelAttribute;
 
@@ -86,6 +87,7 @@ class LayoutAdvice {
 
 	/** Menus and sidebars show categories, lists, rankings and headlines. */
 	@EventListener
+	@Order(ContentChanged.DERIVED)
 	void onChange(ContentChanged change) {
 		ContentChanged.Topic topic = change.topic();
 		if (topic != ContentChanged.Topic.COMMENTS && topic != ContentChanged.Topic.COMMENTS_REMOVED

@@ -25,12 +25,14 @@ import dev.shimbun.ranking.RankingScheduler;
 import dev.shimbun.ranking.RankingService;
 import dev.shimbun.support.TestDatabases;
 import io.micrometer.core.instrument.MeterRegistry;
+import net.javacrumbs.shedlock.core.LockConfiguration;
+import net.javacrumbs.shedlock.core.LockProvider;
+
 import org.jsoup.Jsoup;
 import org.jsoup.nodes.Document;
 import org.junit.jupiter.api.AfterAll;
 import org.junit.jupiter.api.BeforeAll;
 import org.junit.jupiter.api.Test;
-
 import org.springframework.boot.builder.SpringApplicationBuilder;
 import org.springframework.boot.web.server.context.WebServerApplicationContext;
 import org.springframework.context.ConfigurableApplicationContext;
@@ -157,8 +159,19 @@ class TwoInstancesTests {
 
 	@Test
 	void aScheduledJobTriggeredOnBothRunsOnce() throws Exception {
-		// wait out the lock of the run each instance made at start-up
-		Thread.sleep(6000);
+		// wait out the lock of the run each instance made at start-up (held at least 5
+		// s),
+		// by taking it and giving it back at once
+		LockProvider locks = a.getBean(LockProvider.class);
+		await().atMost(Duration.ofSeconds(30))
+			.pollInterval(Duration.ofMillis(200))
+			.until(() -> locks
+				.lock(new LockConfiguration(Instant.now(), "ranking-recompute", Duration.ofSeconds(10), Duration.ZERO))
+				.map((lock) -> {
+					lock.unlock();
+					return true;
+				})
+				.orElse(false));
 		double before = recomputations(a) + recomputations(b);
 		CountDownLatch go = new CountDownLatch(1);
 		ExecutorService threads = Executors.newFixedThreadPool(2);
