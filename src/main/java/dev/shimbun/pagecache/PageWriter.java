@@ -61,11 +61,12 @@ class PageWriter {
 				}
 			}
 		});
-		response.setHeader(HttpHeaders.ETAG, page.etag());
-		response.setDateHeader(HttpHeaders.LAST_MODIFIED, page.lastModified().toEpochMilli());
 		response.setHeader(HttpHeaders.CACHE_CONTROL, cacheControl);
 		response.setHeader(HttpHeaders.VARY, HttpHeaders.ACCEPT_ENCODING);
 		response.setStatus(HttpServletResponse.SC_OK);
+		// checkNotModified writes ETag and Last-Modified itself; set before, it would
+		// parse
+		// the Last-Modified it finds with a new SimpleDateFormat on every hit
 		if (new ServletWebRequest(request, response).checkNotModified(page.etag(),
 				page.lastModified().toEpochMilli())) {
 			return;
