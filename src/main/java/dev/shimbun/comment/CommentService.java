@@ -10,9 +10,10 @@ import dev.shimbun.FieldRuleException;
 import dev.shimbun.PageNumber;
 import dev.shimbun.ShimbunProperties;
 import dev.shimbun.article.Article;
+import dev.shimbun.article.ArticleLocks;
+import dev.shimbun.article.ArticleView;
 import dev.shimbun.cluster.ClusterEvents;
 import dev.shimbun.cluster.ContentChanged.Topic;
-import dev.shimbun.article.ArticleView;
 import dev.shimbun.comment.CommentMetrics.Refusal;
 import jakarta.persistence.EntityManager;
 
@@ -51,6 +52,8 @@ public class CommentService {
 
 	private final EntityManager entityManager;
 
+	private final ArticleLocks articleLocks;
+
 	private final Clock clock;
 
 	private final ZoneId zone;
@@ -64,9 +67,9 @@ public class CommentService {
 	private final TransactionTemplate writes;
 
 	CommentService(CommentRepository comments, CommentReportRepository reports, CommentRulesRepository rules,
-			ClientHasher clients, CommentRateLimiter rateLimiter, EntityManager entityManager, Clock clock,
-			ShimbunProperties properties, CommentMetrics metrics, ClusterEvents cluster,
-			PlatformTransactionManager transactionManager) {
+			ClientHasher clients, CommentRateLimiter rateLimiter, EntityManager entityManager,
+			ArticleLocks articleLocks, Clock clock, ShimbunProperties properties, CommentMetrics metrics,
+			ClusterEvents cluster, PlatformTransactionManager transactionManager) {
 		this.cluster = cluster;
 		this.writes = new TransactionTemplate(transactionManager);
 		this.comments = comments;
@@ -75,6 +78,7 @@ public class CommentService {
 		this.clients = clients;
 		this.rateLimiter = rateLimiter;
 		this.entityManager = entityManager;
+		this.articleLocks = articleLocks;
 		this.clock = clock;
 		this.zone = properties.site().zone();
 		this.settings = properties.comments();
@@ -148,9 +152,7 @@ public class CommentService {
 		String client = this.clients.hash(clientAddress);
 		// Posts on one article take turns from here to the commit (also between
 		// instances), so that the same text sent twice at once is seen as a duplicate.
-		this.entityManager.createNativeQuery("SELECT id FROM article WHERE id = :id FOR UPDATE")
-			.setParameter("id", article.id())
-			.getResultList();
+		this.articleLocks.hold(article.id());
 		Instant now = this.clock.instant();
 		if (this.comments.existsByClientHashAndBodyAndCreatedAtAfter(client, body,
 				now.minus(this.settings.duplicateWindow()))) {
