@@ -85,7 +85,7 @@ public class ArticleListings {
 			.findFirst()
 			.map((block) -> feedImage(block.getFigure(), media))
 			.orElse(null);
-		return new FeedEntry("/articles/" + article.getSlug(), article.getHeadline(),
+		return new FeedEntry(ArticlePaths.of(article.getSlug()), article.getHeadline(),
 				ArticleService.describe(article, blocks), article.getAuthor().getDisplayName(),
 				article.getPublishedAt().atZone(this.zone), article.getUpdatedAt().atZone(this.zone),
 				article.getCategory().getName(), article.getCategory().getSlug(), image);
@@ -130,7 +130,7 @@ public class ArticleListings {
 	public List<SitemapEntry> publishedForSitemap(long offset, int limit) {
 		return this.articles.findPublishedStamps(this.clock.instant(), new OffsetRequest(offset, limit))
 			.stream()
-			.map((stamp) -> new SitemapEntry("/articles/" + stamp.slug(), stamp.updatedAt().atZone(this.zone)))
+			.map((stamp) -> new SitemapEntry(ArticlePaths.of(stamp.slug()), stamp.updatedAt().atZone(this.zone)))
 			.toList();
 	}
 
@@ -152,7 +152,7 @@ public class ArticleListings {
 	public List<NewsEntry> publishedSince(Instant since, int limit) {
 		return this.articles.findPublishedStampsSince(since, this.clock.instant(), PageRequest.of(0, limit))
 			.stream()
-			.map((stamp) -> new NewsEntry("/articles/" + stamp.slug(), stamp.headline(),
+			.map((stamp) -> new NewsEntry(ArticlePaths.of(stamp.slug()), stamp.headline(),
 					stamp.publishedAt().atZone(this.zone)))
 			.toList();
 	}

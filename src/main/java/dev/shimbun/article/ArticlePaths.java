@@ -16,9 +16,17 @@ public final class ArticlePaths {
 	/** The article page's mapping. */
 	public static final String PAGE = "/articles/{slug}";
 
+	/** Where readers post a comment on an article. */
+	public static final String COMMENTS = PAGE + "/comments";
+
 	private static final Pattern PAGE_PATH = Pattern.compile("/articles/([a-z0-9]+(?:-[a-z0-9]+)*)");
 
 	private ArticlePaths() {
+	}
+
+	/** The address of the page of the article with this slug. */
+	public static String of(String slug) {
+		return "/articles/" + slug;
 	}
 
 	/**

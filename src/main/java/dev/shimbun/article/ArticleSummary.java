@@ -7,7 +7,7 @@ public record ArticleSummary(Long id, String slug, String headline, String categ
 		ZonedDateTime publishedAt) {
 
 	public String path() {
-		return "/articles/" + this.slug;
+		return ArticlePaths.of(this.slug);
 	}
 
 }

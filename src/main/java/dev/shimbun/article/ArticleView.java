@@ -10,7 +10,7 @@ public record ArticleView(Long id, String slug, String headline, String descript
 		boolean commentsOpen) {
 
 	public String path() {
-		return "/articles/" + this.slug;
+		return ArticlePaths.of(this.slug);
 	}
 
 	public List<BlockView> figures() {

@@ -7,7 +7,7 @@ public record EditorInfo(Long id, String slug, ArticleStatus status, boolean vis
 		String updatedBy, int revisions) {
 
 	public String publicPath() {
-		return "/articles/" + this.slug;
+		return ArticlePaths.of(this.slug);
 	}
 
 }

@@ -3,6 +3,7 @@ package dev.shimbun.comment;
 import dev.shimbun.FieldRuleException;
 import dev.shimbun.article.ArticlePageModel;
 import dev.shimbun.article.ArticlePageRequest;
+import dev.shimbun.article.ArticlePaths;
 import dev.shimbun.article.ArticleService;
 import dev.shimbun.article.ArticleView;
 import jakarta.servlet.http.HttpServletRequest;
@@ -50,7 +51,7 @@ class CommentController {
 		binder.addValidators(this.validator);
 	}
 
-	@PostMapping("/articles/{slug}/comments")
+	@PostMapping(ArticlePaths.COMMENTS)
 	String post(@PathVariable String slug, @Validated @ModelAttribute("commentForm") CommentForm form,
 			BindingResult result, HttpServletRequest request, HttpServletResponse response, Model model) {
 		ArticleView article = this.articles.getPublished(slug);
@@ -82,7 +83,7 @@ class CommentController {
 		return "article/show";
 	}
 
-	@PostMapping("/articles/{slug}/comments/{id}/report")
+	@PostMapping(ArticlePaths.COMMENTS + "/{id}/report")
 	String report(@PathVariable String slug, @PathVariable Long id, @RequestParam ReportReason reason,
 			HttpServletRequest request) {
 		ArticleView article = this.articles.getPublished(slug);

@@ -19,6 +19,7 @@ import dev.shimbun.Like;
 import dev.shimbun.PageNumber;
 import dev.shimbun.ShimbunProperties;
 import dev.shimbun.article.Article;
+import dev.shimbun.article.ArticlePaths;
 import dev.shimbun.audit.AuditAction;
 import dev.shimbun.audit.AuditService;
 import dev.shimbun.cluster.ClusterEvents;
@@ -221,7 +222,7 @@ class CommentModerationService {
 
 	private CommentRow row(Comment comment, List<CommentRow.ReportCount> reports, Instant now) {
 		Article article = comment.getArticle();
-		String path = article.isVisibleAt(now) ? "/articles/" + article.getSlug() : null;
+		String path = article.isVisibleAt(now) ? ArticlePaths.of(article.getSlug()) : null;
 		return new CommentRow(comment.getId(), comment.getVersion(), article.getHeadline(), path, comment.getNickname(),
 				comment.getBody(), comment.getCreatedAt().atZone(this.zone), comment.getStatus(),
 				comment.getQueueReason(), comment.getReportCount(), reports, comment.isFeatured(),

@@ -1,5 +1,6 @@
 package dev.shimbun.comment;
 
+import dev.shimbun.article.ArticlePaths;
 import dev.shimbun.comment.CommentMetrics.Refusal;
 import dev.shimbun.security.PublicRequestGuard;
 
@@ -16,7 +17,7 @@ import org.springframework.web.util.pattern.PathPatternParser;
 @Component
 class CommentRefusals implements PublicRequestGuard.RefusalListener {
 
-	private static final PathPattern COMMENTS = PathPatternParser.defaultInstance.parse("/articles/{slug}/comments");
+	private static final PathPattern COMMENTS = PathPatternParser.defaultInstance.parse(ArticlePaths.COMMENTS);
 
 	private final CommentMetrics metrics;
 

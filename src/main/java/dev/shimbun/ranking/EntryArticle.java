@@ -1,5 +1,7 @@
 package dev.shimbun.ranking;
 
+import dev.shimbun.article.ArticlePaths;
+
 /**
  * The article of a list entry as the list editor shows it; {@code visible} tells whether
  * readers can see the article now.
@@ -7,7 +9,7 @@ package dev.shimbun.ranking;
 public record EntryArticle(Long id, String headline, String slug, boolean visible) {
 
 	public String path() {
-		return "/articles/" + this.slug;
+		return ArticlePaths.of(this.slug);
 	}
 
 }

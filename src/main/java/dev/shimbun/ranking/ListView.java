@@ -2,6 +2,8 @@ package dev.shimbun.ranking;
 
 import java.util.List;
 
+import dev.shimbun.article.ArticlePaths;
+
 /** A list as a page shows it; entries whose article is not visible are left out. */
 public record ListView(String key, String heading, boolean numbered, List<Entry> entries) {
 
@@ -17,7 +19,7 @@ public record ListView(String key, String heading, boolean numbered, List<Entry>
 	public record Entry(String slug, String headline, String label) {
 
 		public String path() {
-			return "/articles/" + this.slug;
+			return ArticlePaths.of(this.slug);
 		}
 
 	}
