@@ -4,6 +4,7 @@ import java.time.Clock;
 import java.time.Instant;
 import java.time.LocalDateTime;
 import java.time.ZoneId;
+import java.util.List;
 
 import dev.shimbun.ShimbunProperties;
 import dev.shimbun.category.Category;
@@ -75,6 +76,7 @@ class ArticleRules implements SmartValidator {
 		}
 		checkTimes(form, errors);
 		checkFigures(form, errors);
+		checkLinks(form, errors);
 	}
 
 	private void checkTimes(ArticleForm form, Errors errors) {
@@ -90,6 +92,17 @@ class ArticleRules implements SmartValidator {
 		else if (unpublishAt != null && form.getStatus() != null && form.getStatus().isPublic()
 				&& !unpublishAt.isAfter(now)) {
 			reject(errors, "unpublishAt", "article.error.unpublishInPast");
+		}
+	}
+
+	private static void checkLinks(ArticleForm form, Errors errors) {
+		for (int i = 0; i < form.getBlocks().size(); i++) {
+			BlockForm block = form.getBlocks().get(i);
+			List<String> refused = block.isFigure() ? List.of() : InlineMarkup.rejectedLinks(block.getText());
+			if (!refused.isEmpty()) {
+				errors.rejectValue("blocks[" + i + "].text", "article.error.linkTarget",
+						new Object[] { refused.get(0) }, null);
+			}
 		}
 	}
 

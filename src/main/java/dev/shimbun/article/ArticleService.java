@@ -157,7 +157,7 @@ public class ArticleService {
 		}
 		return blocks.stream()
 			.filter((block) -> !block.isFigure())
-			.map(BlockView::text)
+			.map(BlockView::plainText)
 			.findFirst()
 			.map(ArticleService::truncate)
 			.orElse(article.getHeadline());

@@ -72,7 +72,7 @@ class ArticleTextQueries {
 				(RowCallbackHandler) (row) -> {
 					Row article = rows.get(row.getLong("article_id"));
 					if (article != null) {
-						article.paragraphs().add(row.getString("body_text"));
+						article.paragraphs().add(InlineMarkup.plainText(row.getString("body_text")));
 					}
 				});
 		List<ArticleText> texts = new ArrayList<>();

@@ -14,6 +14,18 @@ public record BlockView(BlockKind kind, String text, String imageUrl, String src
 	}
 
 	/**
+	 * A paragraph's contents as HTML ({@link InlineMarkup}: only its elements, escaped).
+	 */
+	public String html() {
+		return InlineMarkup.html(this.text);
+	}
+
+	/** A paragraph's words without markup. */
+	public String plainText() {
+		return InlineMarkup.plainText(this.text);
+	}
+
+	/**
 	 * The block as readers see it. A figure showing a media item takes its image from it,
 	 * and its texts where the figure has none of its own; a figure whose media item is
 	 * gone is left out.

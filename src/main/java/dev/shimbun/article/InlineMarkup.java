@@ -23,7 +23,11 @@ import org.springframework.web.util.HtmlUtils;
  */
 public final class InlineMarkup {
 
+	/** The characters a backslash makes plain. */
 	private static final String SPECIAL = "\\*[](){}|";
+
+	/** The characters that can start markup, which {@link #escape} escapes. */
+	private static final String OPENING = "\\*[{";
 
 	private static final Safelist ALLOWED = Safelist.none()
 		.addTags("strong", "em", "a", "ruby", "rt", "rp")
@@ -75,6 +79,19 @@ public final class InlineMarkup {
 	}
 
 	/**
+	 * The addresses of the links that may not be links (they show as their words only),
+	 * for the editor to be told.
+	 */
+	public static List<String> rejectedLinks(String source) {
+		if (source == null || source.isEmpty()) {
+			return List.of();
+		}
+		Parser parser = new Parser(source);
+		parser.sequence(null, true);
+		return List.copyOf(parser.rejected);
+	}
+
+	/**
 	 * What a reader reads, without markup: for search, feeds, descriptions and JSON-LD.
 	 */
 	public static String plainText(String source) {
@@ -93,12 +110,15 @@ public final class InlineMarkup {
 		return Jsoup.clean(html.toString(), BASE, ALLOWED, output);
 	}
 
-	/** Markup that reads as exactly this text (every special character escaped). */
+	/**
+	 * Markup that reads as exactly this text: every character that could start markup
+	 * ({@code \ * [ {}) escaped, nothing else touched.
+	 */
 	public static String escape(String text) {
 		StringBuilder escaped = new StringBuilder(text.length());
 		for (int i = 0; i < text.length(); i++) {
 			char c = text.charAt(i);
-			if (SPECIAL.indexOf(c) >= 0) {
+			if (OPENING.indexOf(c) >= 0) {
 				escaped.append('\\');
 			}
 			escaped.append(c);
@@ -186,6 +206,9 @@ public final class InlineMarkup {
 
 		private int at;
 
+		/** Link addresses found and refused. */
+		private final List<String> rejected = new ArrayList<>();
+
 		Parser(String source) {
 			this.source = source;
 		}
@@ -260,6 +283,7 @@ public final class InlineMarkup {
 			this.at = close + 1;
 			if (!allowedHref(href)) {
 				// the words stay, without a link
+				this.rejected.add(href);
 				return textOf(label);
 			}
 			return new Link(href, !href.startsWith("/"), label);

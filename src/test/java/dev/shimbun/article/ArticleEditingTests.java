@@ -15,6 +15,7 @@ import org.jsoup.nodes.Document;
 import org.junit.jupiter.api.Test;
 import org.springframework.beans.factory.annotation.Autowired;
 import org.springframework.context.ApplicationContext;
+import org.springframework.jdbc.core.JdbcTemplate;
 import org.springframework.security.test.context.support.WithMockUser;
 import org.springframework.test.web.servlet.MockMvc;
 import org.springframework.test.web.servlet.MvcResult;
@@ -65,6 +66,10 @@ class ArticleEditingTests {
 	private String editPathOf(String headlineQuery) throws Exception {
 		Document list = pages().get("/admin/articles?q=" + headlineQuery);
 		return list.selectFirst("tbody a").attr("href");
+	}
+
+	private JdbcTemplate jdbc() {
+		return this.context.getBean(JdbcTemplate.class);
 	}
 
 	private Document submit(HtmlForm form, int expectedStatus) throws Exception {
@@ -303,6 +308,24 @@ class ArticleEditingTests {
 		assertThat(page.select(".error-summary li")).hasSize(2);
 		HtmlForm bad = HtmlForm.of(page, "form.article-editor").set("slug", "日本語スラッグ").set("headline", "見出し");
 		assertThat(submit(bad, 200).getElementById("slug-error").text()).startsWith("スラッグには半角英小文字");
+	}
+
+	@Test
+	void aLinkToAnAddressThatMayNotBeLinkedIsExplainedAndNothingIsSaved() throws Exception {
+		Long before = this.jdbc().queryForObject("SELECT COUNT(*) FROM article", Long.class);
+		HtmlForm form = HtmlForm.of(pages().get("/admin/articles/new"), "form.article-editor")
+			.set("headline", "リンクのある記事")
+			.set("categoryId", "1")
+			.set("authorId", "1")
+			.set("blocks[0].text", "詳しくは[こちら](javascript:alert(1))と[本紙](/articles/b-52)。");
+		Document page = submit(form, 200);
+		assertThat(page.getElementById("blocks[0].text-hint").text()).startsWith("**太字**");
+		assertThat(page.getElementById("blocks[0].text-error").text())
+			.isEqualTo("リンク先「javascript:alert(1」は使えません。https:// か http:// で始まるアドレス、mailto: で始まるメールアドレス、"
+					+ "または / で始まるこのサイトのページにしてください。");
+		assertThat(HtmlForm.of(page, "form.article-editor").get("blocks[0].text"))
+			.isEqualTo("詳しくは[こちら](javascript:alert(1))と[本紙](/articles/b-52)。");
+		assertThat(this.jdbc().queryForObject("SELECT COUNT(*) FROM article", Long.class)).isEqualTo(before);
 	}
 
 	@Test
