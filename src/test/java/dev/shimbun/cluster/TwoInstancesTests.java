@@ -37,6 +37,9 @@ import org.springframework.boot.builder.SpringApplicationBuilder;
 import org.springframework.boot.web.server.context.WebServerApplicationContext;
 import org.springframework.context.ConfigurableApplicationContext;
 import org.springframework.jdbc.core.JdbcTemplate;
+import org.springframework.scheduling.config.ScheduledTask;
+import org.springframework.scheduling.config.ScheduledTaskHolder;
+import org.springframework.scheduling.config.TaskExecutionOutcome;
 import org.springframework.security.authentication.TestingAuthenticationToken;
 import org.springframework.security.core.context.SecurityContextHolder;
 
@@ -159,9 +162,12 @@ class TwoInstancesTests {
 
 	@Test
 	void aScheduledJobTriggeredOnBothRunsOnce() throws Exception {
-		// wait out the lock of the run each instance made at start-up (held at least 5
-		// s),
-		// by taking it and giving it back at once
+		// the run each instance schedules at start-up must be over (else it can take the
+		// lock between the probe below and the race), then its lock (held at least 5 s)
+		// is waited out by taking it and giving it back at once
+		await().atMost(Duration.ofSeconds(30))
+			.pollInterval(Duration.ofMillis(200))
+			.until(() -> startUpRankingRunDone(a) && startUpRankingRunDone(b));
 		LockProvider locks = a.getBean(LockProvider.class);
 		await().atMost(Duration.ofSeconds(30))
 			.pollInterval(Duration.ofMillis(200))
@@ -186,6 +192,19 @@ class TwoInstancesTests {
 		}
 		threads.shutdown();
 		assertThat(recomputations(a) + recomputations(b) - before).isEqualTo(1.0);
+	}
+
+	private static boolean startUpRankingRunDone(ConfigurableApplicationContext instance) {
+		return instance.getBeansOfType(ScheduledTaskHolder.class)
+			.values()
+			.stream()
+			.flatMap((holder) -> holder.getScheduledTasks().stream())
+			.map(ScheduledTask::getTask)
+			// named by the scheduled method, possibly on a proxy class
+			.filter((task) -> task.toString().startsWith(RankingScheduler.class.getName())
+					&& task.toString().endsWith(".recompute"))
+			.map((task) -> task.getLastExecutionOutcome().status())
+			.anyMatch((status) -> status == TaskExecutionOutcome.Status.SUCCESS);
 	}
 
 	private static double recomputations(ConfigurableApplicationContext instance) {
