@@ -122,7 +122,8 @@ public class SecurityConfiguration {
 			.sessionManagement((session) -> session.sessionFixation((fixation) -> fixation.changeSessionId()))
 			.headers((headers) -> headers
 				.contentSecurityPolicy(
-						(csp) -> csp.policyDirectives(CONTENT_SECURITY_POLICY + "; frame-ancestors 'none'"))
+						(csp) -> csp.policyDirectives(CONTENT_SECURITY_POLICY.replace("script-src 'self'",
+						"script-src 'self' " + AdminScripts.IMPORT_MAP_HASH) + "; frame-ancestors 'none'"))
 				.referrerPolicy((referrer) -> referrer.policy(ReferrerPolicy.SAME_ORIGIN))
 				.frameOptions((frame) -> frame.deny()));
 		return http.build();
