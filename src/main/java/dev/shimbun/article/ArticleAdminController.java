@@ -8,6 +8,7 @@ import java.util.Map;
 import dev.shimbun.PageNumber;
 import dev.shimbun.category.CategoryService;
 import dev.shimbun.category.CategoryView;
+import dev.shimbun.security.AdminScripts;
 import jakarta.servlet.http.HttpServletResponse;
 import jakarta.validation.Valid;
 
@@ -23,6 +24,7 @@ import org.springframework.web.bind.annotation.PathVariable;
 import org.springframework.web.bind.annotation.PostMapping;
 import org.springframework.web.bind.annotation.RequestMapping;
 import org.springframework.web.bind.annotation.RequestParam;
+import org.springframework.web.bind.annotation.ResponseBody;
 import org.springframework.web.servlet.mvc.support.RedirectAttributes;
 
 /** The editors' article pages under /admin/articles. */
@@ -156,6 +158,16 @@ class ArticleAdminController {
 		return "redirect:/admin/articles/" + id + "/edit";
 	}
 
+	/**
+	 * Articles whose headline contains the words, for the editor's related-article search
+	 * (as JSON, at most ten).
+	 */
+	@GetMapping(path = "/lookup", produces = "application/json")
+	@ResponseBody
+	List<ArticleLookup> lookup(@RequestParam(required = false) String q) {
+		return this.editor.lookup(q);
+	}
+
 	@GetMapping("/{id}/preview")
 	String preview(@PathVariable Long id, Model model, HttpServletResponse response) {
 		ArticleView article = this.articles.getForPreview(id);
@@ -210,7 +222,23 @@ class ArticleAdminController {
 		List<Long> chosen = (form != null)
 				? form.getBlocks().stream().map(BlockForm::getMediaId).filter(java.util.Objects::nonNull).toList()
 				: List.of();
-		model.addAttribute("mediaOptions", this.figureImages.options(chosen));
+		List<FigureImages.MediaOption> mediaOptions = this.figureImages.options(chosen);
+		model.addAttribute("mediaOptions", mediaOptions);
+		Map<Long, String> thumbnails = new java.util.HashMap<>();
+		mediaOptions.forEach((option) -> thumbnails.put(option.id(), option.thumbnail()));
+		model.addAttribute("thumbnails", thumbnails);
+		model.addAttribute("relatedHeadlines",
+				this.editor.relatedHeadlines((form != null) ? form.getBlocks()
+					.stream()
+					.filter((block) -> block.getKind() == BlockKind.RELATED)
+					.map(BlockForm::getUrl)
+					.filter(java.util.Objects::nonNull)
+					.toList() : List.of()));
+		model.addAttribute("textKinds", Arrays.stream(BlockKind.values()).filter(BlockKind::hasText).toList());
+		model.addAttribute("addableKinds",
+				List.of(BlockKind.HEADING, BlockKind.SUBHEADING, BlockKind.QUOTE, BlockKind.BULLETED_LIST,
+						BlockKind.NUMBERED_LIST, BlockKind.EMBED, BlockKind.RELATED, BlockKind.SEPARATOR));
+		model.addAttribute("importMap", AdminScripts.IMPORT_MAP);
 		if (id != null) {
 			model.addAttribute("info", this.editor.info(id));
 		}

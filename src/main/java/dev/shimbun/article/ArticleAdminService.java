@@ -102,6 +102,32 @@ public class ArticleAdminService {
 					zoned(article.getUpdatedAt()), article.getUpdatedBy()));
 	}
 
+	/**
+	 * Up to ten articles whose headline contains the text, last updated first: what the
+	 * editor offers for a related-article card.
+	 */
+	public List<ArticleLookup> lookup(String text) {
+		if (isBlank(text)) {
+			return List.of();
+		}
+		return search(text.strip(), null, null, 0).stream()
+			.limit(10)
+			.map((row) -> new ArticleLookup(row.id(), ArticlePaths.of(row.slug()), row.headline()))
+			.toList();
+	}
+
+	/** The headlines of the articles these addresses name, by address. */
+	public java.util.Map<String, String> relatedHeadlines(List<String> addresses) {
+		java.util.Map<String, String> headlines = new java.util.HashMap<>();
+		for (String address : addresses) {
+			ArticlePaths.slugOfAddress(address)
+				.flatMap(this.articles::findIdBySlug)
+				.flatMap(this.articles::findById)
+				.ifPresent((article) -> headlines.put(address, article.getHeadline()));
+		}
+		return headlines;
+	}
+
 	public List<AuthorOption> authors() {
 		return this.authors.findAllByOrderByDisplayNameAsc()
 			.stream()
@@ -110,7 +136,18 @@ public class ArticleAdminService {
 	}
 
 	public ArticleForm form(Long id) {
-		return ArticleForm.from(find(id), this.zone);
+		Article article = find(id);
+		ArticleForm form = ArticleForm.from(article, this.zone);
+		// a related-article card shows the address of its article now (the slug may have
+		// changed since)
+		for (int i = 0; i < article.getBlocks().size(); i++) {
+			Long related = article.getBlocks().get(i).getRelatedArticleId();
+			if (related != null) {
+				BlockForm block = form.getBlocks().get(i);
+				this.articles.findById(related).ifPresent((target) -> block.setUrl(ArticlePaths.of(target.getSlug())));
+			}
+		}
+		return form;
 	}
 
 	public EditorInfo info(Long id) {
@@ -170,9 +207,28 @@ public class ArticleAdminService {
 
 	private void apply(Article article, ArticleForm form, String slug, Instant now) {
 		article.rewrite(slug, form.getHeadline(), blankToNull(form.getSummary()), category(form.getCategoryId()),
-				author(form.getAuthorId()), form.body());
+				author(form.getAuthorId()), withRelatedArticles(form.body()));
 		article.schedule(form.getStatus(), instant(form.getPublishAt()), instant(form.getUnpublishAt()), now);
 		article.setCommentPolicy(form.getCommentMode(), form.getCommentsCloseAfterDays());
+	}
+
+	/**
+	 * The blocks with their related-article cards pointing at the articles their
+	 * addresses name; a card whose article cannot be found is left out (the rules refuse
+	 * it before).
+	 */
+	private List<BlockContent> withRelatedArticles(List<BlockContent> blocks) {
+		List<BlockContent> resolved = new ArrayList<>();
+		for (BlockContent block : blocks) {
+			if (block.kind() != BlockKind.RELATED) {
+				resolved.add(block);
+				continue;
+			}
+			ArticlePaths.slugOfAddress(block.url())
+				.flatMap(this.articles::findIdBySlug)
+				.ifPresent((id) -> resolved.add(block.withRelated(id, block.url())));
+		}
+		return resolved;
 	}
 
 	@Transactional
@@ -184,8 +240,9 @@ public class ArticleAdminService {
 
 	/**
 	 * Restores the content of a revision (not its status or times); the restore is a new
-	 * revision. A slug another article took since, and figures whose media item was
-	 * deleted since, are left as they are now.
+	 * revision. A slug another article took since is left as it is now; figures whose
+	 * media item, and related-article cards whose article, was deleted since are left
+	 * out.
 	 */
 	@Transactional
 	public void restore(Long id, int number) {
@@ -203,6 +260,7 @@ public class ArticleAdminService {
 		List<BlockContent> blocks = snapshot.blocks()
 			.stream()
 			.filter((block) -> block.mediaId() == null || this.figureImages.exists(block.mediaId()))
+			.filter((block) -> block.relatedId() == null || this.articles.existsById(block.relatedId()))
 			.toList();
 		article.rewrite(slug, snapshot.headline(), snapshot.summary(), category, author, blocks);
 		article.touch(now, username);

@@ -13,7 +13,7 @@ import jakarta.persistence.JoinColumn;
 import jakarta.persistence.ManyToOne;
 import jakarta.persistence.Table;
 
-/** One block of an article body: a paragraph or a figure, at a position. */
+/** One block of an article body ({@link BlockKind}), at a position. */
 @Entity
 @Table(name = "article_block")
 public class ArticleBlock {
@@ -33,6 +33,15 @@ public class ArticleBlock {
 
 	@Column(name = "body_text")
 	private String text;
+
+	/** A quote's source (inline markup). */
+	private String source;
+
+	/** An embed's address, or the address a related-article card was chosen by. */
+	private String url;
+
+	@Column(name = "related_article_id")
+	private Long relatedArticleId;
 
 	@Embedded
 	private Figure figure;
@@ -56,6 +65,16 @@ public class ArticleBlock {
 		return new ArticleBlock(article, position, BlockKind.FIGURE, null, figure);
 	}
 
+	/** A block of another kind than a figure. */
+	static ArticleBlock of(Article article, int position, BlockKind kind, String text, String source, String url,
+			Long relatedArticleId) {
+		ArticleBlock block = new ArticleBlock(article, position, kind, text, null);
+		block.source = source;
+		block.url = url;
+		block.relatedArticleId = relatedArticleId;
+		return block;
+	}
+
 	public Long getId() {
 		return this.id;
 	}
@@ -70,6 +89,18 @@ public class ArticleBlock {
 
 	public String getText() {
 		return this.text;
+	}
+
+	public String getSource() {
+		return this.source;
+	}
+
+	public String getUrl() {
+		return this.url;
+	}
+
+	public Long getRelatedArticleId() {
+		return this.relatedArticleId;
 	}
 
 	public Figure getFigure() {

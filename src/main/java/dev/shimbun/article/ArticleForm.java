@@ -93,7 +93,8 @@ public class ArticleForm {
 
 	/**
 	 * Applies a block action of the editor: {@code add-paragraph}, {@code add-figure},
-	 * {@code up:N}, {@code down:N} or {@code delete:N}.
+	 * {@code add:KIND} (any {@link BlockKind}), {@code up:N}, {@code down:N} or
+	 * {@code delete:N}.
 	 * @return whether the action was one of these
 	 */
 	boolean applyBlockAction(String action) {
@@ -106,6 +107,15 @@ public class ArticleForm {
 		}
 		if (action.equals("add-figure")) {
 			this.blocks.add(BlockForm.figure());
+			return true;
+		}
+		if (action.startsWith("add:")) {
+			BlockForm block = new BlockForm();
+			block.setKind(java.util.Arrays.stream(BlockKind.values())
+				.filter((kind) -> kind.name().equals(action.substring(4)))
+				.findFirst()
+				.orElse(BlockKind.PARAGRAPH));
+			this.blocks.add(block);
 			return true;
 		}
 		int colon = action.indexOf(':');
@@ -143,11 +153,7 @@ public class ArticleForm {
 	}
 
 	List<BlockContent> body() {
-		return this.blocks.stream()
-			.filter((block) -> block.isFigure() ? block.hasImage()
-					: block.getText() != null && !block.getText().isBlank())
-			.map(BlockForm::toContent)
-			.toList();
+		return this.blocks.stream().filter((block) -> !block.isEmpty()).map(BlockForm::toContent).toList();
 	}
 
 	public long getVersion() {

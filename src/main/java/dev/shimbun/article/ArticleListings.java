@@ -75,13 +75,13 @@ public class ArticleListings {
 		List<BlockView> blocks = article.getBlocks()
 			.stream()
 			.sorted(Comparator.comparingInt(ArticleBlock::getPosition))
-			.map((block) -> BlockView.of(block, media))
+			.map((block) -> BlockView.of(block, media, Map.of()))
 			.flatMap(Optional::stream)
 			.toList();
 		FeedEntry.Image image = article.getBlocks()
 			.stream()
 			.sorted(Comparator.comparingInt(ArticleBlock::getPosition))
-			.filter((block) -> BlockView.of(block, media).filter(BlockView::isFigure).isPresent())
+			.filter((block) -> BlockView.of(block, media, Map.of()).filter(BlockView::isFigure).isPresent())
 			.findFirst()
 			.map((block) -> feedImage(block.getFigure(), media))
 			.orElse(null);

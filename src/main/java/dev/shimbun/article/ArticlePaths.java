@@ -41,6 +41,24 @@ public final class ArticlePaths {
 	}
 
 	/**
+	 * The slug an editor means by an address: a slug, a site path of an article page, or
+	 * a full address whose path is one (of this site or a copy of it).
+	 * @return the slug, or empty when it is none of these
+	 */
+	public static Optional<String> slugOfAddress(String address) {
+		if (address == null) {
+			return Optional.empty();
+		}
+		String text = address.strip();
+		if (text.matches(ArticleForm.SLUG_PATTERN)) {
+			return Optional.of(text);
+		}
+		Matcher absolute = Pattern.compile("https?://[^/?#\\s]+(/[^?#\\s]*)(?:[?#].*)?").matcher(text);
+		String path = absolute.matches() ? absolute.group(1) : text.replaceFirst("[?#].*$", "");
+		return slug(path.endsWith("/") ? path.substring(0, path.length() - 1) : path);
+	}
+
+	/**
 	 * The slug of the article whose page a request asks for.
 	 * @return the slug, or empty when the request is not for an article page
 	 */

@@ -80,6 +80,9 @@ interface ArticleRepository extends JpaRepository<Article, Long>, JpaSpecificati
 
 	boolean existsBySlug(String slug);
 
+	@Query("select a.id from Article a where a.slug = :slug")
+	Optional<Long> findIdBySlug(String slug);
+
 	boolean existsBySlugAndIdNot(String slug, Long id);
 
 	@Query("""

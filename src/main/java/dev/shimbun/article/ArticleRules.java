@@ -95,14 +95,42 @@ class ArticleRules implements SmartValidator {
 		}
 	}
 
-	private static void checkLinks(ArticleForm form, Errors errors) {
+	/**
+	 * Links in a text block's words and a quote's source; an embed's address; the article
+	 * a related-article card names.
+	 */
+	private void checkLinks(ArticleForm form, Errors errors) {
 		for (int i = 0; i < form.getBlocks().size(); i++) {
 			BlockForm block = form.getBlocks().get(i);
-			List<String> refused = block.isFigure() ? List.of() : InlineMarkup.rejectedLinks(block.getText());
-			if (!refused.isEmpty()) {
-				errors.rejectValue("blocks[" + i + "].text", "article.error.linkTarget",
-						new Object[] { refused.get(0) }, null);
+			BlockKind kind = (block.getKind() != null) ? block.getKind() : BlockKind.PARAGRAPH;
+			String field = "blocks[" + i + "]";
+			if (kind.hasText()) {
+				refuseLinks(errors, field + ".text", block.getText());
 			}
+			if (kind == BlockKind.QUOTE) {
+				refuseLinks(errors, field + ".source", block.getSource());
+			}
+			if (kind == BlockKind.EMBED && !isBlank(block.getUrl())
+					&& !BlockView.isWebAddress(block.getUrl().strip())) {
+				reject(errors, field + ".url", "article.error.embedUrl");
+			}
+			if (kind == BlockKind.RELATED && !isBlank(block.getUrl()) && relatedId(block.getUrl()) == null
+					&& !errors.hasFieldErrors(field + ".url")) {
+				errors.rejectValue(field + ".url", "article.error.noSuchRelated",
+						new Object[] { block.getUrl().strip() }, null);
+			}
+		}
+	}
+
+	/** The article a related-article card's address names, or null. */
+	Long relatedId(String address) {
+		return ArticlePaths.slugOfAddress(address).flatMap(this.articles::findIdBySlug).orElse(null);
+	}
+
+	private static void refuseLinks(Errors errors, String field, String markup) {
+		List<String> refused = InlineMarkup.rejectedLinks(markup);
+		if (!refused.isEmpty() && !errors.hasFieldErrors(field)) {
+			errors.rejectValue(field, "article.error.linkTarget", new Object[] { refused.get(0) }, null);
 		}
 	}
 

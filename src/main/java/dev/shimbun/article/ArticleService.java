@@ -70,7 +70,7 @@ public class ArticleService {
 			.toList());
 		List<BlockView> blocks = article.getBlocks()
 			.stream()
-			.map((block) -> BlockView.of(block, media))
+			.map((block) -> BlockView.of(block, media, related(article)))
 			.flatMap(java.util.Optional::stream)
 			.toList();
 		Author author = article.getAuthor();
@@ -151,14 +151,47 @@ public class ArticleService {
 				article.getPublishedAt().atZone(this.zone));
 	}
 
+	/**
+	 * The visible articles that related-article cards of this one point to, by id (the
+	 * others are not shown).
+	 */
+	private Map<Long, ArticleSummary> related(Article article) {
+		List<Long> ids = article.getBlocks()
+			.stream()
+			.map(ArticleBlock::getRelatedArticleId)
+			.filter(java.util.Objects::nonNull)
+			.distinct()
+			.toList();
+		if (ids.isEmpty()) {
+			return Map.of();
+		}
+		Instant now = this.clock.instant();
+		Map<Long, ArticleSummary> related = new java.util.HashMap<>();
+		this.articles.findWithCategoryByIdIn(ids)
+			.stream()
+			.filter((candidate) -> candidate.isVisibleAt(now))
+			.forEach((candidate) -> related.put(candidate.getId(), summary(candidate)));
+		return related;
+	}
+
+	/**
+	 * The article's summary, or else the start of its first paragraph (of its first text
+	 * block when it has no paragraph), or else its headline.
+	 */
 	static String describe(Article article, List<BlockView> blocks) {
 		if (article.getSummary() != null && !article.getSummary().isBlank()) {
 			return article.getSummary();
 		}
 		return blocks.stream()
-			.filter((block) -> !block.isFigure())
+			.filter((block) -> block.kind() == BlockKind.PARAGRAPH)
 			.map(BlockView::plainText)
+			.filter((text) -> !text.isBlank())
 			.findFirst()
+			.or(() -> blocks.stream()
+				.filter((block) -> block.kind().hasText())
+				.map(BlockView::plainText)
+				.filter((text) -> !text.isBlank())
+				.findFirst())
 			.map(ArticleService::truncate)
 			.orElse(article.getHeadline());
 	}

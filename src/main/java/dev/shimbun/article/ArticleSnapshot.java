@@ -42,8 +42,17 @@ record ArticleSnapshot(String headline, String slug, String summary, Long catego
 				lines.add(labels.getMessage("revision.line.figure", new Object[] { image, nullToDash(block.altText()),
 						nullToDash(block.caption()), nullToDash(block.credit()) }));
 			}
-			else {
+			else if (block.kind() == null || block.kind() == BlockKind.PARAGRAPH) {
 				lines.add(labels.getMessage("revision.line.paragraph", new Object[] { block.text() }));
+			}
+			else {
+				String kind = labels.getMessage("articles.block.kind." + block.kind().name());
+				String content = (block.kind() == BlockKind.EMBED || block.kind() == BlockKind.RELATED)
+						? block.url() + ((block.text() != null) ? " " + block.text() : "") : nullToDash(block.text());
+				lines.add(labels.getMessage("revision.line.block", new Object[] { kind, content }));
+				if (block.source() != null) {
+					lines.add(labels.getMessage("revision.line.quoteSource", new Object[] { block.source() }));
+				}
 			}
 		}
 		return lines;

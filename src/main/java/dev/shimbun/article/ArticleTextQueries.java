@@ -67,14 +67,21 @@ class ArticleTextQueries {
 								row.getObject("published_at", OffsetDateTime.class), row.getString("category_name"),
 								new ArrayList<>())));
 		this.jdbc.query("""
-				SELECT article_id, body_text FROM article_block
-				WHERE article_id IN (:ids) AND body_text IS NOT NULL ORDER BY article_id, position""", params,
-				(RowCallbackHandler) (row) -> {
-					Row article = rows.get(row.getLong("article_id"));
-					if (article != null) {
-						article.paragraphs().add(InlineMarkup.plainText(row.getString("body_text")));
+				SELECT article_id, body_text, source FROM article_block
+				WHERE article_id IN (:ids) AND (body_text IS NOT NULL OR source IS NOT NULL)
+				ORDER BY article_id, position""", params, (RowCallbackHandler) (row) -> {
+			Row article = rows.get(row.getLong("article_id"));
+			if (article != null) {
+				// every text block's words (a list's items, a quote and its source, an
+				// embed's title)
+				for (String column : new String[] { "body_text", "source" }) {
+					String markup = row.getString(column);
+					if (markup != null) {
+						article.paragraphs().add(InlineMarkup.plainText(markup));
 					}
-				});
+				}
+			}
+		});
 		List<ArticleText> texts = new ArrayList<>();
 		for (Long id : ids) {
 			Row row = rows.get(id);

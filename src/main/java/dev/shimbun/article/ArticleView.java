@@ -13,6 +13,17 @@ public record ArticleView(Long id, String slug, String headline, String descript
 		return ArticlePaths.of(this.slug);
 	}
 
+	/**
+	 * The words of the whole body without markup, a blank line between blocks: the
+	 * JSON-LD {@code articleBody}.
+	 */
+	public String bodyText() {
+		return this.blocks.stream()
+			.map(BlockView::plainText)
+			.filter((text) -> !text.isBlank())
+			.collect(java.util.stream.Collectors.joining("\n\n"));
+	}
+
 	public List<BlockView> figures() {
 		return this.blocks.stream().filter(BlockView::isFigure).toList();
 	}

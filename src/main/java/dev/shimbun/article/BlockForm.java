@@ -1,5 +1,7 @@
 package dev.shimbun.article;
 
+import java.util.stream.Collectors;
+
 import jakarta.validation.constraints.Size;
 
 /** One body block in the article form. */
@@ -27,6 +29,12 @@ public class BlockForm {
 	@Size(max = 300)
 	private String credit;
 
+	@Size(max = 1000)
+	private String source;
+
+	@Size(max = 2000)
+	private String url;
+
 	static BlockForm of(BlockContent content) {
 		BlockForm form = new BlockForm();
 		form.kind = content.kind();
@@ -38,6 +46,8 @@ public class BlockForm {
 		form.caption = content.caption();
 		form.altText = content.altText();
 		form.credit = content.credit();
+		form.source = content.source();
+		form.url = content.url();
 		return form;
 	}
 
@@ -51,12 +61,72 @@ public class BlockForm {
 		return form;
 	}
 
+	/**
+	 * The block as stored: text tidied for its kind (a list or quote without blank
+	 * lines), blank fields as none.
+	 */
 	BlockContent toContent() {
-		if (this.kind == BlockKind.FIGURE) {
-			return new BlockContent(BlockKind.FIGURE, null, this.mediaId, blankToNull(this.imageUrl), this.width,
-					this.height, blankToNull(this.caption), blankToNull(this.altText), blankToNull(this.credit));
+		BlockKind kind = (this.kind != null) ? this.kind : BlockKind.PARAGRAPH;
+		if (kind == BlockKind.FIGURE) {
+			return BlockContent.figure(this.mediaId, blankToNull(this.imageUrl), this.width, this.height,
+					blankToNull(this.caption), blankToNull(this.altText), blankToNull(this.credit));
 		}
-		return BlockContent.paragraph(this.text);
+		// the words as typed (a paragraph may start with an ideographic space)
+		String text = kind.hasLines() ? lines(this.text) : this.text;
+		if (kind == BlockKind.SEPARATOR || kind == BlockKind.RELATED) {
+			text = null;
+		}
+		String source = (kind == BlockKind.QUOTE) ? blankToNull(strip(this.source)) : null;
+		String url = (kind == BlockKind.EMBED || kind == BlockKind.RELATED) ? blankToNull(strip(this.url)) : null;
+		return new BlockContent(kind, blankToNull(text), null, null, null, null, null, null, null, source, url, null);
+	}
+
+	/** Whether the block has anything to show (empty ones are dropped on save). */
+	boolean isEmpty() {
+		BlockKind kind = (this.kind != null) ? this.kind : BlockKind.PARAGRAPH;
+		if (kind == BlockKind.FIGURE) {
+			return !hasImage();
+		}
+		if (kind == BlockKind.SEPARATOR) {
+			return false;
+		}
+		if (kind == BlockKind.EMBED || kind == BlockKind.RELATED) {
+			return this.url == null || this.url.isBlank();
+		}
+		return this.text == null || this.text.isBlank();
+	}
+
+	private static String lines(String text) {
+		if (text == null) {
+			return null;
+		}
+		return text.lines().filter((line) -> !line.isBlank()).collect(Collectors.joining("\n"));
+	}
+
+	private static String strip(String text) {
+		return (text != null) ? text.strip() : null;
+	}
+
+	/** The text as HTML, for the script editor to start from. */
+	public String html() {
+		return InlineMarkup.html(this.text);
+	}
+
+	/** Each line of the text as HTML (list items, quote paragraphs). */
+	public java.util.List<String> lineHtml() {
+		return (this.text != null)
+				? this.text.lines().filter((line) -> !line.isBlank()).map(InlineMarkup::html).toList()
+				: java.util.List.of();
+	}
+
+	/** A quote's source as HTML. */
+	public String sourceHtml() {
+		return InlineMarkup.html(this.source);
+	}
+
+	/** The text without markup (an embed's title). */
+	public String plainText() {
+		return InlineMarkup.plainText(this.text);
 	}
 
 	boolean isFigure() {
@@ -133,6 +203,22 @@ public class BlockForm {
 
 	public void setAltText(String altText) {
 		this.altText = altText;
+	}
+
+	public String getSource() {
+		return this.source;
+	}
+
+	public void setSource(String source) {
+		this.source = source;
+	}
+
+	public String getUrl() {
+		return this.url;
+	}
+
+	public void setUrl(String url) {
+		this.url = url;
 	}
 
 	public String getCredit() {

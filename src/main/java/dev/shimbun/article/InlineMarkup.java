@@ -13,8 +13,11 @@ import org.springframework.web.util.HtmlUtils;
 /**
  * The inline markup of a paragraph, as editors type it without JavaScript and as it is
  * stored: {@code **太字**}, {@code *強調*}, {@code [文字](https://example.jp/)} and
- * {@code {漢字|かんじ}} for ruby; a backslash makes the next of {@code \ * [ ] ( ) { } |} a
- * plain character. Anything else is text, and a marker that is not closed is text too.
+ * {@code {漢字|かんじ}} for ruby; a link may end with {@code nofollow} and/or
+ * {@code sponsored} after its address ({@code [文字](https://example.jp/ sponsored)}) for
+ * the {@code rel} of paid or unvouched links. A backslash makes the next of {@code \ * [
+ * ] ( ) { } |} a plain character. Anything else is text, and a marker that is not closed
+ * is text too.
  * <p>
  * Links go only to {@code http}, {@code https}, {@code mailto} or a path of this site;
  * any other address leaves the link's words without a link. The HTML is written escaped
@@ -25,6 +28,9 @@ public final class InlineMarkup {
 
 	/** The characters a backslash makes plain. */
 	private static final String SPECIAL = "\\*[](){}|";
+
+	/** What editors may add to a link's {@code rel}. */
+	private static final List<String> REL_WORDS = List.of("nofollow", "sponsored");
 
 	/** The characters that can start markup, which {@link #escape} escapes. */
 	private static final String OPENING = "\\*[{";
@@ -61,8 +67,11 @@ public final class InlineMarkup {
 	public record Emphasis(List<Node> children) implements Node {
 	}
 
-	/** A link; {@code external} when it leaves the site. */
-	public record Link(String href, boolean external, List<Node> children) implements Node {
+	/**
+	 * A link; {@code external} when it leaves the site, {@code rel} the words editors
+	 * added ({@code nofollow}, {@code sponsored}), in their order.
+	 */
+	public record Link(String href, boolean external, List<String> rel, List<Node> children) implements Node {
 	}
 
 	/** A reading (furigana) over a base text. */
@@ -176,8 +185,14 @@ public final class InlineMarkup {
 			}
 			else if (node instanceof Link l) {
 				html.append("<a href=\"").append(HtmlUtils.htmlEscape(l.href(), "UTF-8")).append('"');
+				List<String> rel = new ArrayList<>();
 				if (l.external()) {
-					html.append(" rel=\"noopener noreferrer\"");
+					rel.add("noopener");
+					rel.add("noreferrer");
+				}
+				rel.addAll(l.rel());
+				if (!rel.isEmpty()) {
+					html.append(" rel=\"").append(String.join(" ", rel)).append('"');
 				}
 				html.append('>');
 				write(l.children(), html);
@@ -279,14 +294,25 @@ public final class InlineMarkup {
 			if (close < 0) {
 				return null;
 			}
-			String href = this.source.substring(this.at + 1, close);
+			String target = this.source.substring(this.at + 1, close);
 			this.at = close + 1;
+			// the address, then the rel words, each after one space
+			String[] words = target.split(" ", -1);
+			String href = words[0];
+			List<String> rel = new ArrayList<>();
+			for (int i = 1; i < words.length; i++) {
+				if (!REL_WORDS.contains(words[i]) || rel.contains(words[i])) {
+					this.rejected.add(target);
+					return textOf(label);
+				}
+				rel.add(words[i]);
+			}
 			if (!allowedHref(href)) {
 				// the words stay, without a link
 				this.rejected.add(href);
 				return textOf(label);
 			}
-			return new Link(href, !href.startsWith("/"), label);
+			return new Link(href, !href.startsWith("/"), List.copyOf(rel), label);
 		}
 
 		private Node ruby() {

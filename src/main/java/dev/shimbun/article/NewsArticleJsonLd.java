@@ -32,6 +32,9 @@ class NewsArticleJsonLd {
 		data.put("mainEntityOfPage", this.site.absolute(article.path()));
 		data.put("headline", article.headline());
 		data.put("description", article.description());
+		if (!article.bodyText().isEmpty()) {
+			data.put("articleBody", article.bodyText());
+		}
 		data.put("inLanguage", "ja");
 		data.put("articleSection", article.categoryName());
 		List<Map<String, Object>> images = article.figures().stream().map(this::image).toList();

@@ -1,13 +1,19 @@
 package dev.shimbun.media;
 
+import java.util.LinkedHashMap;
+import java.util.Locale;
+import java.util.Map;
+
 import dev.shimbun.PageNumber;
 
 import jakarta.servlet.http.HttpServletResponse;
 import jakarta.validation.Valid;
 
+import org.springframework.context.MessageSource;
 import org.springframework.data.domain.Page;
 import org.springframework.http.HttpHeaders;
 import org.springframework.http.HttpStatus;
+import org.springframework.http.ResponseEntity;
 import org.springframework.stereotype.Controller;
 import org.springframework.ui.Model;
 import org.springframework.validation.BindingResult;
@@ -33,9 +39,12 @@ class MediaAdminController {
 
 	private final MediaService media;
 
-	MediaAdminController(MediaLibrary library, MediaService media) {
+	private final MessageSource messages;
+
+	MediaAdminController(MediaLibrary library, MediaService media, MessageSource messages) {
 		this.library = library;
 		this.media = media;
+		this.messages = messages;
 	}
 
 	@ModelAttribute("maxUploadSize")
@@ -75,6 +84,41 @@ class MediaAdminController {
 			result.rejectValue("file", ex.messageKey(), ex.arguments(), null);
 			refused(response, ex);
 			return "admin/media/new";
+		}
+	}
+
+	/**
+	 * An upload from the article editor's script (a pasted, dropped or chosen image): the
+	 * same checks as the upload form, answered as JSON, 201 with the item or the form's
+	 * status with {@code message} in Japanese.
+	 */
+	@PostMapping(path = "/upload", produces = "application/json")
+	ResponseEntity<Map<String, Object>> uploadFromEditor(@Valid @ModelAttribute("media") MediaForm form,
+			BindingResult result, Locale locale) {
+		if (result.hasErrors()) {
+			return ResponseEntity.unprocessableContent()
+				.body(Map.of("message", this.messages.getMessage(result.getAllErrors().get(0), locale)));
+		}
+		try {
+			MediaView item = this.media.upload(form.getFile(), form);
+			Map<String, Object> body = new LinkedHashMap<>();
+			body.put("id", item.id());
+			body.put("src", item.src());
+			body.put("thumbnail", item.thumbnail());
+			body.put("width", item.width());
+			body.put("height", item.height());
+			body.put("altText", item.altText());
+			body.put("caption", item.caption());
+			body.put("credit", item.credit());
+			return ResponseEntity.status(HttpStatus.CREATED).body(body);
+		}
+		catch (MediaRejectedException ex) {
+			ResponseEntity.BodyBuilder refusal = ResponseEntity.status(ex.status());
+			if (ex.retryAfterSeconds() > 0) {
+				refusal.header(HttpHeaders.RETRY_AFTER, String.valueOf(ex.retryAfterSeconds()));
+			}
+			return refusal.body(Map.of("message",
+					this.messages.getMessage(ex.messageKey(), ex.arguments(), ex.messageKey(), locale)));
 		}
 	}
 

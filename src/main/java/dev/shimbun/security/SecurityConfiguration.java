@@ -123,7 +123,7 @@ public class SecurityConfiguration {
 			.headers((headers) -> headers
 				.contentSecurityPolicy(
 						(csp) -> csp.policyDirectives(CONTENT_SECURITY_POLICY.replace("script-src 'self'",
-						"script-src 'self' " + AdminScripts.IMPORT_MAP_HASH) + "; frame-ancestors 'none'"))
+								"script-src 'self' " + AdminScripts.IMPORT_MAP_HASH) + "; frame-ancestors 'none'"))
 				.referrerPolicy((referrer) -> referrer.policy(ReferrerPolicy.SAME_ORIGIN))
 				.frameOptions((frame) -> frame.deny()));
 		return http.build();

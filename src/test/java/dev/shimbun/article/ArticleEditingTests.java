@@ -322,7 +322,7 @@ class ArticleEditingTests {
 		assertThat(page.getElementById("blocks[0].text-hint").text()).startsWith("**太字**");
 		assertThat(page.getElementById("blocks[0].text-error").text())
 			.isEqualTo("リンク先「javascript:alert(1」は使えません。https:// か http:// で始まるアドレス、mailto: で始まるメールアドレス、"
-					+ "または / で始まるこのサイトのページにしてください。");
+					+ "または / で始まるこのサイトのページにしてください(アドレスの後に付けられるのは nofollow と sponsored だけです)。");
 		assertThat(HtmlForm.of(page, "form.article-editor").get("blocks[0].text"))
 			.isEqualTo("詳しくは[こちら](javascript:alert(1))と[本紙](/articles/b-52)。");
 		assertThat(this.jdbc().queryForObject("SELECT COUNT(*) FROM article", Long.class)).isEqualTo(before);
