@@ -11,7 +11,7 @@ import { liftListItem, splitListItem } from "prosemirror-schema-list";
 import { dropCursor } from "prosemirror-dropcursor";
 import { gapCursor } from "prosemirror-gapcursor";
 
-import { schema } from "./body-editor/schema.js";
+import { pastedHTML, schema } from "./body-editor/schema.js";
 import { documentFields } from "./body-editor/markup.js";
 import {
   applyLink, applyRuby, blockInsertion, currentKind, deleteBlocks, insertBlock, linkAt, moveBlocks, rubyAt,
@@ -441,7 +441,7 @@ function start(root) {
       related: relatedView,
     },
     clipboardTextParser: textToSlice,
-    transformPastedHTML: (html) => html.replace(/<br\s*\/?>/gi, " "),
+    transformPastedHTML: pastedHTML,
     handlePaste(v, event) {
       const files = imageFiles(event.clipboardData && event.clipboardData.files);
       if (!files.length) {

@@ -57,6 +57,35 @@ export function rubyText(text) {
   return (text || "").replace(/[{|}\r\n]/g, "").trim();
 }
 
+/**
+ * Pasted HTML with its style attributes turned into data-pasted-style="bold italic" (or
+ * "normal"): the page's Content-Security-Policy drops style attributes when the pasted
+ * HTML is parsed, and with them the bold and italics of word processors. Line breaks
+ * become spaces (there are no hard breaks in a paragraph).
+ */
+export function pastedHTML(html) {
+  return html
+    .replace(/<br\s*\/?>/gi, " ")
+    .replace(/<([a-z][a-z0-9]*)(\s[^>]*?)?\sstyle\s*=\s*(?:"([^"]*)"|'([^']*)')([^>]*)>/gi,
+      (tag, name, before, double, single, after) => {
+        const style = (double ?? single ?? "").toLowerCase();
+        const words = [];
+        const weight = /font-weight\s*:\s*([a-z0-9]+)/.exec(style);
+        if (weight) {
+          words.push(/^(bold|bolder|[6-9]00)$/.test(weight[1]) ? "bold" : "normal");
+        }
+        if (/font-style\s*:\s*italic/.test(style)) {
+          words.push("italic");
+        }
+        const data = words.length ? ' data-pasted-style="' + words.join(" ") + '"' : "";
+        return "<" + name + (before || "") + data + after + ">";
+      });
+}
+
+function pastedStyle(dom) {
+  return (dom.getAttribute("data-pasted-style") || "").split(" ");
+}
+
 const figureAttrs = {
   mediaId: { default: "" },
   imageUrl: { default: "" },
@@ -220,8 +249,9 @@ export const schema = new Schema({
     strong: {
       parseDOM: [
         { tag: "strong" },
-        { tag: "b", getAttrs: (dom) => dom.style.fontWeight !== "normal" && null },
-        { style: "font-weight", getAttrs: (value) => /^(bold(er)?|[6-9]\d{2,})$/.test(value) && null },
+        // Google Docs wraps what it copies in <b style="font-weight:normal">
+        { tag: "b", getAttrs: (dom) => !pastedStyle(dom).includes("normal") && null },
+        { tag: "[data-pasted-style~=bold]" },
       ],
       toDOM: () => ["strong", 0],
     },
@@ -229,7 +259,7 @@ export const schema = new Schema({
       parseDOM: [
         { tag: "em" },
         { tag: "i" },
-        { style: "font-style=italic" },
+        { tag: "[data-pasted-style~=italic]" },
       ],
       toDOM: () => ["em", 0],
     },
