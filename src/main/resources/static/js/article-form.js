@@ -100,17 +100,22 @@
       return saving || Promise.resolve();
     }
     dirty = false;
+    var body = formBody();
+    keepLocally(body);
     saving = fetch(autosaveUrl, {
       method: 'POST',
-      body: formBody(),
+      body: body,
       headers: { 'Accept': 'application/json' },
-      credentials: 'same-origin'
+      credentials: 'same-origin',
+      // finishes even when the tab is being closed
+      keepalive: body.toString().length < 60000
     }).then(function (response) {
       var json = (response.headers.get('Content-Type') || '').indexOf('application/json') === 0;
       return (json ? response.json() : Promise.resolve({})).then(function (result) {
         if (response.ok && json && result.savedAtText) {
           show('下書きを自動保存しました(' + result.savedAtText + ')', false);
           form.dataset.autosavedAt = result.savedAt;
+          forgetLocally();
         }
         else {
           dirty = true;
@@ -127,6 +132,85 @@
     });
     return saving;
   }
+  // --- a copy in this browser while the server cannot be reached ---
+  var localKey = 'shimbun-draft:' + autosaveUrl;
+
+  function keepLocally(body) {
+    try {
+      window.localStorage.setItem(localKey, JSON.stringify({ at: new Date().toISOString(), body: body.toString() }));
+    }
+    catch (e) {
+      // storage full or refused: the server copy is all there is
+    }
+  }
+
+  function forgetLocally() {
+    try {
+      window.localStorage.removeItem(localKey);
+    }
+    catch (e) {
+      // nothing kept
+    }
+  }
+
+  function offerLocalCopy() {
+    var kept = null;
+    try {
+      kept = JSON.parse(window.localStorage.getItem(localKey) || 'null');
+    }
+    catch (e) {
+      kept = null;
+    }
+    if (!kept || !kept.body || new URL(window.location.href).searchParams.has('restore')) {
+      return;
+    }
+    var offer = document.createElement('div');
+    offer.className = 'draft-offer';
+    offer.id = 'local-draft-offer';
+    offer.setAttribute('role', 'region');
+    offer.setAttribute('aria-labelledby', 'local-draft-heading');
+    var heading = document.createElement('h2');
+    heading.id = 'local-draft-heading';
+    heading.textContent = 'このブラウザーに送信できなかった下書きがあります';
+    var text = document.createElement('p');
+    text.textContent = new Date(kept.at).toLocaleString('ja-JP') + ' に接続が切れたため、サーバーに届いていない入力です。';
+    var restore = document.createElement('button');
+    restore.type = 'button';
+    restore.className = 'button';
+    restore.textContent = 'この下書きを復元する';
+    restore.addEventListener('click', function () {
+      var body = new URLSearchParams(kept.body);
+      body.set('_csrf', token());
+      fetch(autosaveUrl, { method: 'POST', body: body, headers: { 'Accept': 'application/json' }, credentials: 'same-origin' })
+        .then(function (response) {
+          if (!response.ok) {
+            throw new Error(String(response.status));
+          }
+          forgetLocally();
+          var target = new URL(window.location.href);
+          target.searchParams.set('restore', 'draft');
+          window.location.assign(target.toString());
+        })
+        .catch(function () {
+          show('下書きをサーバーに送れませんでした。接続を確かめてからもう一度お試しください。', true);
+        });
+    });
+    var discard = document.createElement('button');
+    discard.type = 'button';
+    discard.className = 'button button-secondary';
+    discard.textContent = '破棄する';
+    discard.addEventListener('click', function () {
+      forgetLocally();
+      offer.remove();
+    });
+    var actions = document.createElement('div');
+    actions.className = 'draft-actions';
+    actions.append(restore, discard);
+    offer.append(heading, text, actions);
+    form.parentNode.insertBefore(offer, document.getElementById('presence') || form);
+  }
+  offerLocalCopy();
+
   window.setInterval(autosave, interval);
   window.addEventListener('online', autosave);
   document.addEventListener('visibilitychange', function () {
@@ -137,6 +221,7 @@
 
   form.addEventListener('submit', function () {
     submitting = true;
+    forgetLocally();
   });
   window.addEventListener('beforeunload', function (event) {
     if (changed && !submitting && !readOnly) {
