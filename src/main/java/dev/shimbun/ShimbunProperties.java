@@ -22,12 +22,14 @@ import org.springframework.util.unit.DataSize;
  * @param database how an outage of the database is noticed
  * @param scheduling background jobs
  * @param cluster how instances hear of each other's changes
+ * @param editor the article editor's guidelines, autosave and presence
  */
 @ConfigurationProperties("shimbun")
 public record ShimbunProperties(@DefaultValue("./data") String dataDir, @DefaultValue Site site,
 		@DefaultValue Pages pages, @DefaultValue Admin admin, @DefaultValue Comments comments,
 		@DefaultValue Media media, @DefaultValue Views views, @DefaultValue Backup backup,
-		@DefaultValue Database database, @DefaultValue Scheduling scheduling, @DefaultValue Cluster cluster) {
+		@DefaultValue Database database, @DefaultValue Scheduling scheduling, @DefaultValue Cluster cluster,
+		@DefaultValue Editor editor) {
 
 	/**
 	 * The name under which this object is a bean, for the {@code @Scheduled} expressions
@@ -217,6 +219,21 @@ public record ShimbunProperties(@DefaultValue("./data") String dataDir, @Default
 	 * @param pollInterval how often an instance reads the changes the others announced
 	 */
 	public record Cluster(@DefaultValue("1s") Duration pollInterval) {
+	}
+
+	/**
+	 * The article editor.
+	 *
+	 * @param headlineLength the headline length a reader takes in at a glance, in
+	 * characters as readers count them (a guideline shown beside the field, not a limit)
+	 * @param summaryLength the same for the summary
+	 * @param autosaveInterval how often the editor's script saves a draft while an editor
+	 * types
+	 * @param presenceTimeout how long a staff member counts as having an article open
+	 * after their page last said so
+	 */
+	public record Editor(@DefaultValue("32") int headlineLength, @DefaultValue("120") int summaryLength,
+			@DefaultValue("5s") Duration autosaveInterval, @DefaultValue("45s") Duration presenceTimeout) {
 	}
 
 }

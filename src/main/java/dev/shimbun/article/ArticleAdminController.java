@@ -1,19 +1,26 @@
 package dev.shimbun.article;
 
+import java.time.ZonedDateTime;
+import java.time.format.DateTimeFormatter;
 import java.util.Arrays;
 import java.util.LinkedHashMap;
 import java.util.List;
+import java.util.Locale;
 import java.util.Map;
+import java.util.Optional;
 
 import dev.shimbun.PageNumber;
+import dev.shimbun.ShimbunProperties;
 import dev.shimbun.category.CategoryService;
 import dev.shimbun.category.CategoryView;
 import dev.shimbun.security.AdminScripts;
 import jakarta.servlet.http.HttpServletResponse;
 import jakarta.validation.Valid;
 
+import org.springframework.context.MessageSource;
 import org.springframework.data.domain.Page;
 import org.springframework.http.HttpStatus;
+import org.springframework.http.ResponseEntity;
 import org.springframework.orm.ObjectOptimisticLockingFailureException;
 import org.springframework.stereotype.Controller;
 import org.springframework.ui.Model;
@@ -46,8 +53,21 @@ class ArticleAdminController {
 
 	private final FigureImages figureImages;
 
+	private final ArticleDrafts drafts;
+
+	private final ArticlePresence presence;
+
+	private final MessageSource messages;
+
+	private final ShimbunProperties.Editor settings;
+
 	ArticleAdminController(ArticleAdminService editor, ArticleRules rules, ArticleRevisions revisions,
-			ArticleService articles, CategoryService categories, ArticlePageModel page, FigureImages figureImages) {
+			ArticleService articles, CategoryService categories, ArticlePageModel page, FigureImages figureImages,
+			ArticleDrafts drafts, ArticlePresence presence, MessageSource messages, ShimbunProperties properties) {
+		this.drafts = drafts;
+		this.presence = presence;
+		this.messages = messages;
+		this.settings = properties.editor();
 		this.editor = editor;
 		this.rules = rules;
 		this.revisions = revisions;
@@ -101,8 +121,16 @@ class ArticleAdminController {
 	}
 
 	@GetMapping("/new")
-	String newArticle(Model model) {
-		model.addAttribute("form", ArticleForm.blank());
+	String newArticle(@RequestParam(required = false) String restore, Model model) {
+		Optional<ArticleDrafts.Draft> draft = this.drafts.find(null);
+		if (restore != null && draft.isPresent()) {
+			model.addAttribute("form", draft.get().form());
+			model.addAttribute("notice", "article.notice.draftRestored");
+		}
+		else {
+			model.addAttribute("form", ArticleForm.blank());
+			draft.ifPresent((found) -> model.addAttribute("draft", found));
+		}
 		return formPage(model, null);
 	}
 
@@ -117,14 +145,81 @@ class ArticleAdminController {
 			return formPage(model, null);
 		}
 		Long id = this.editor.create(form);
+		this.drafts.discard(null);
 		redirect.addFlashAttribute("notice", "article.notice.created");
 		return "redirect:/admin/articles/" + id + "/edit";
 	}
 
 	@GetMapping("/{id}/edit")
-	String edit(@PathVariable Long id, Model model) {
-		model.addAttribute("form", this.editor.form(id));
+	String edit(@PathVariable Long id, @RequestParam(required = false) String restore, Model model) {
+		ArticleForm saved = this.editor.form(id);
+		Optional<ArticleDrafts.Draft> draft = this.drafts.find(id);
+		if (restore != null && draft.isPresent()) {
+			// the draft keeps the version it was based on: a save after someone else's
+			// still meets the conflict page
+			model.addAttribute("form", draft.get().form());
+			model.addAttribute("notice", "article.notice.draftRestored");
+		}
+		else {
+			model.addAttribute("form", saved);
+			draft.ifPresent((found) -> model.addAttribute("draft", found));
+		}
+		model.addAttribute("presence", this.presence.here(id));
 		return formPage(model, id);
+	}
+
+	/**
+	 * The editor's script keeps what is typed as the signed-in staff member's draft,
+	 * apart from the article: JSON with the time, or 422 with the reason when a field is
+	 * too long or unreadable.
+	 */
+	@PostMapping(path = { "/autosave", "/{id}/autosave" }, produces = "application/json")
+	ResponseEntity<Map<String, Object>> autosave(@PathVariable(required = false) Long id,
+			@Valid @ModelAttribute("form") ArticleForm form, BindingResult result, Locale locale) {
+		if (id != null) {
+			this.editor.info(id);
+		}
+		// a draft may be incomplete; only what could not be kept is refused
+		Optional<org.springframework.validation.FieldError> unfit = result.getFieldErrors()
+			.stream()
+			.filter((error) -> error.isBindingFailure() || "Size".equals(error.getCode())
+					|| "Pattern".equals(error.getCode()) && !"slug".equals(error.getField()))
+			.findFirst();
+		if (unfit.isPresent()) {
+			return ResponseEntity.unprocessableContent()
+				.body(Map.of("message", this.messages.getMessage(unfit.get(), locale)));
+		}
+		ZonedDateTime savedAt = this.drafts.save(id, form);
+		return ResponseEntity.ok(Map.of("savedAt", savedAt.toOffsetDateTime().toString(), "savedAtText",
+				savedAt.format(DateTimeFormatter.ofPattern("HH:mm:ss"))));
+	}
+
+	@PostMapping(path = { "/autosave/discard", "/{id}/autosave/discard" })
+	String discardDraft(@PathVariable(required = false) Long id, RedirectAttributes redirect) {
+		this.drafts.discard(id);
+		redirect.addFlashAttribute("notice", "article.notice.draftDiscarded");
+		return (id != null) ? "redirect:/admin/articles/" + id + "/edit" : "redirect:/admin/articles/new";
+	}
+
+	/** The editor page's heartbeat: who else has the article open, and who holds it. */
+	@PostMapping(path = "/{id}/presence", produces = "application/json")
+	@ResponseBody
+	ArticlePresence.Editors present(@PathVariable Long id) {
+		this.editor.info(id);
+		return this.presence.here(id);
+	}
+
+	@PostMapping(path = "/{id}/presence/take-over", produces = "application/json")
+	@ResponseBody
+	ArticlePresence.Editors takeOver(@PathVariable Long id) {
+		this.editor.info(id);
+		return this.presence.takeOver(id);
+	}
+
+	@PostMapping("/{id}/presence/leave")
+	ResponseEntity<Void> leave(@PathVariable Long id) {
+		this.presence.leave(id);
+		return ResponseEntity.noContent().build();
 	}
 
 	@PostMapping("/{id}")
@@ -154,6 +249,7 @@ class ArticleAdminController {
 			model.addAttribute("conflictAt", info.updatedAt());
 			return formPage(model, id);
 		}
+		this.drafts.discard(id);
 		redirect.addFlashAttribute("notice", "article.notice.saved");
 		return "redirect:/admin/articles/" + id + "/edit";
 	}
@@ -168,8 +264,19 @@ class ArticleAdminController {
 		return this.editor.lookup(q);
 	}
 
+	/**
+	 * The article as readers would see it; with {@code width} ({@code phone} or
+	 * {@code desktop}), a page showing it in a frame of that width. The preview is the
+	 * one staff page that this site's own pages may frame.
+	 */
 	@GetMapping("/{id}/preview")
-	String preview(@PathVariable Long id, Model model, HttpServletResponse response) {
+	String preview(@PathVariable Long id, @RequestParam(required = false) String width, Model model,
+			HttpServletResponse response) {
+		if (width != null) {
+			model.addAttribute("info", this.editor.info(id));
+			model.addAttribute("frameWidth", "phone".equals(width) ? 390 : 1280);
+			return "admin/articles/preview-frame";
+		}
 		ArticleView article = this.articles.getForPreview(id);
 		response.setHeader("X-Robots-Tag", "noindex, nofollow");
 		this.page.fill(model, article, ArticlePageRequest.PREVIEW);
@@ -239,6 +346,11 @@ class ArticleAdminController {
 				List.of(BlockKind.HEADING, BlockKind.SUBHEADING, BlockKind.QUOTE, BlockKind.BULLETED_LIST,
 						BlockKind.NUMBERED_LIST, BlockKind.EMBED, BlockKind.RELATED, BlockKind.SEPARATOR));
 		model.addAttribute("importMap", AdminScripts.IMPORT_MAP);
+		model.addAttribute("editorSettings", this.settings);
+		if (form != null) {
+			model.addAttribute("headlineLength", Graphemes.count(form.getHeadline()));
+			model.addAttribute("summaryLength", Graphemes.count(form.getSummary()));
+		}
 		if (id != null) {
 			model.addAttribute("info", this.editor.info(id));
 		}

@@ -236,8 +236,10 @@ public final class InlineMarkup {
 			List<Node> nodes = new ArrayList<>();
 			StringBuilder text = new StringBuilder();
 			while (this.at < this.source.length()) {
-				if (end != null && this.source.startsWith(end, this.at)
-						&& !(end.equals("*") && this.source.startsWith("**", this.at))) {
+				// an emphasis ends at "*", not at the "**" of a strong inside it, but at
+				// the first "*" of "***" (where an enclosing strong ends too)
+				if (end != null && this.source.startsWith(end, this.at) && !(end.equals("*")
+						&& this.source.startsWith("**", this.at) && !this.source.startsWith("***", this.at))) {
 					this.at += end.length();
 					flush(text, nodes);
 					return nodes;

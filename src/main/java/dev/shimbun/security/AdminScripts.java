@@ -28,6 +28,13 @@ public final class AdminScripts {
 	/** The CSP source that allows {@link #IMPORT_MAP} and only it. */
 	static final String IMPORT_MAP_HASH = "'sha256-" + sha256(IMPORT_MAP) + "'";
 
+	/**
+	 * The policy of the staff's article preview: the site's own, framable by the site's
+	 * pages only (the editor shows it at phone and desktop widths).
+	 */
+	public static final String PREVIEW_CONTENT_SECURITY_POLICY = SecurityConfiguration.CONTENT_SECURITY_POLICY
+			+ "; frame-ancestors 'self'";
+
 	private AdminScripts() {
 	}
 

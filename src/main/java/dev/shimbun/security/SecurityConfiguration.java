@@ -9,6 +9,7 @@ import org.springframework.boot.security.autoconfigure.actuate.web.servlet.Endpo
 import org.springframework.context.annotation.Bean;
 import org.springframework.context.annotation.Configuration;
 import org.springframework.core.annotation.Order;
+import org.springframework.http.HttpMethod;
 import org.springframework.security.access.hierarchicalroles.RoleHierarchy;
 import org.springframework.security.access.hierarchicalroles.RoleHierarchyImpl;
 import org.springframework.security.authentication.AuthenticationManager;
@@ -21,6 +22,13 @@ import org.springframework.security.crypto.password.PasswordEncoder;
 import org.springframework.security.web.SecurityFilterChain;
 import org.springframework.security.web.authentication.AnonymousAuthenticationFilter;
 import org.springframework.security.web.header.HeaderWriterFilter;
+import org.springframework.security.web.header.writers.ContentSecurityPolicyHeaderWriter;
+import org.springframework.security.web.header.writers.DelegatingRequestMatcherHeaderWriter;
+import org.springframework.security.web.header.writers.frameoptions.XFrameOptionsHeaderWriter;
+import org.springframework.security.web.header.writers.frameoptions.XFrameOptionsHeaderWriter.XFrameOptionsMode;
+import org.springframework.security.web.servlet.util.matcher.PathPatternRequestMatcher;
+import org.springframework.security.web.util.matcher.NegatedRequestMatcher;
+import org.springframework.security.web.util.matcher.RequestMatcher;
 import org.springframework.security.web.header.writers.ReferrerPolicyHeaderWriter.ReferrerPolicy;
 
 /**
@@ -37,6 +45,12 @@ public class SecurityConfiguration {
 	static final String CONTENT_SECURITY_POLICY = "default-src 'self'; script-src 'self'; style-src 'self'; "
 			+ "img-src 'self' data:; font-src 'self'; connect-src 'self'; object-src 'none'; base-uri 'self'; "
 			+ "form-action 'self'";
+
+	/**
+	 * The staff's preview of an article, the one staff page the site's pages may frame.
+	 */
+	private static final RequestMatcher ARTICLE_PREVIEW = PathPatternRequestMatcher.withDefaults()
+		.matcher(HttpMethod.GET, "/admin/articles/{id}/preview");
 
 	@Bean
 	PasswordEncoder passwordEncoder() {
@@ -120,12 +134,19 @@ public class SecurityConfiguration {
 				.addLogoutHandler(auditLogout)
 				.logoutSuccessUrl("/admin/login?signedOut"))
 			.sessionManagement((session) -> session.sessionFixation((fixation) -> fixation.changeSessionId()))
-			.headers((headers) -> headers
-				.contentSecurityPolicy(
-						(csp) -> csp.policyDirectives(CONTENT_SECURITY_POLICY.replace("script-src 'self'",
-								"script-src 'self' " + AdminScripts.IMPORT_MAP_HASH) + "; frame-ancestors 'none'"))
-				.referrerPolicy((referrer) -> referrer.policy(ReferrerPolicy.SAME_ORIGIN))
-				.frameOptions((frame) -> frame.deny()));
+			.headers((headers) -> headers.frameOptions((frame) -> frame.disable())
+				// staff pages may not be framed at all, but for the article preview,
+				// which the editor shows in a frame at phone and desktop widths
+				.addHeaderWriter(new DelegatingRequestMatcherHeaderWriter(new NegatedRequestMatcher(ARTICLE_PREVIEW),
+						new ContentSecurityPolicyHeaderWriter(CONTENT_SECURITY_POLICY.replace("script-src 'self'",
+								"script-src 'self' " + AdminScripts.IMPORT_MAP_HASH) + "; frame-ancestors 'none'")))
+				.addHeaderWriter(new DelegatingRequestMatcherHeaderWriter(new NegatedRequestMatcher(ARTICLE_PREVIEW),
+						new XFrameOptionsHeaderWriter(XFrameOptionsMode.DENY)))
+				.addHeaderWriter(new DelegatingRequestMatcherHeaderWriter(ARTICLE_PREVIEW,
+						new ContentSecurityPolicyHeaderWriter(AdminScripts.PREVIEW_CONTENT_SECURITY_POLICY)))
+				.addHeaderWriter(new DelegatingRequestMatcherHeaderWriter(ARTICLE_PREVIEW,
+						new XFrameOptionsHeaderWriter(XFrameOptionsMode.SAMEORIGIN)))
+				.referrerPolicy((referrer) -> referrer.policy(ReferrerPolicy.SAME_ORIGIN)));
 		return http.build();
 	}
 

@@ -78,6 +78,28 @@ class InlineMarkupTests {
 	}
 
 	@Test
+	void aLinkMayBeMarkedNofollowOrSponsoredAndNothingElse() {
+		assertThat(InlineMarkup.html("[広告](https://ad.example/ sponsored)"))
+			.isEqualTo("<a href=\"https://ad.example/\" rel=\"noopener noreferrer sponsored\">広告</a>");
+		assertThat(InlineMarkup.html("[両方](https://x.example/ nofollow sponsored)"))
+			.isEqualTo("<a href=\"https://x.example/\" rel=\"noopener noreferrer nofollow sponsored\">両方</a>");
+		assertThat(InlineMarkup.html("[内部](/articles/a nofollow)"))
+			.isEqualTo("<a href=\"/articles/a\" rel=\"nofollow\">内部</a>");
+		for (String bad : new String[] { "[x](https://a.example/ onclick=alert(1))",
+				"[x](https://a.example/ nofollow nofollow)", "[x](https://a.example/  nofollow)",
+				"[x](https://a.example/ \"nofollow)" }) {
+			assertThat(InlineMarkup.html(bad)).as(bad).doesNotContain("<a").doesNotContain("onclick=\"");
+			assertThat(InlineMarkup.rejectedLinks(bad)).as(bad).isNotEmpty();
+		}
+	}
+
+	@Test
+	void strongAroundEmphasisClosesInTheRightOrder() {
+		assertThat(InlineMarkup.html("***両方***")).isEqualTo("<strong><em>両方</em></strong>");
+		assertThat(InlineMarkup.html("*斜体***太字**")).isEqualTo("<em>斜体</em><strong>太字</strong>");
+	}
+
+	@Test
 	void aBackslashMakesAMarkerText() {
 		assertThat(InlineMarkup.html("\\*星\\* \\[括弧\\](x) \\{a\\|b\\} \\\\")).isEqualTo("*星* [括弧](x) {a|b} \\");
 	}

@@ -91,6 +91,11 @@ public final class HtmlForm {
 		return this;
 	}
 
+	/** Every field and its values, as the form would send them. */
+	public Map<String, List<String>> urlEncodedFields() {
+		return java.util.Collections.unmodifiableMap(this.fields);
+	}
+
 	public String action() {
 		return this.action;
 	}
