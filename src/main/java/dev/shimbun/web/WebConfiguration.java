@@ -43,6 +43,11 @@ class WebConfiguration implements WebMvcConfigurer {
 			add(registry, "/" + folder + "/**", "classpath:/static/" + folder + "/");
 		}
 		add(registry, "/*.ico", "classpath:/static/");
+		// the editor's ES modules, from their WebJars: the version is in the address
+		registry.addResourceHandler("/webjars/**")
+			.addResourceLocations("classpath:/META-INF/resources/webjars/")
+			.setCacheControl(CacheControl.maxAge(Duration.ofDays(365)).cachePublic().immutable())
+			.resourceChain(true);
 	}
 
 	private static void add(ResourceHandlerRegistry registry, String pattern, String location) {

@@ -31,12 +31,15 @@ class AdminBrowserTests {
 	@RegisterExtension
 	static final BrowserSupport browser = new BrowserSupport();
 
+	@RegisterExtension
+	static final BrowserSupport withoutScripts = new BrowserSupport(false);
+
 	@LocalServerPort
 	private int port;
 
 	@Test
-	void editorSignsInEditsAParagraphAndSeesItOnThePublicPage() {
-		WebDriver driver = signedIn();
+	void editorWithoutJavaScriptSignsInEditsAParagraphAndSeesItOnThePublicPage() {
+		WebDriver driver = signedIn(withoutScripts.driver());
 		driver.get(url("/admin/articles?q=バークスデール"));
 		driver.findElement(By.cssSelector("tbody a")).click();
 		WebElement paragraph = driver.findElement(By.id("blocks[2].text"));
@@ -76,7 +79,10 @@ class AdminBrowserTests {
 	}
 
 	private WebDriver signedIn() {
-		WebDriver driver = browser.driver();
+		return signedIn(browser.driver());
+	}
+
+	private WebDriver signedIn(WebDriver driver) {
 		driver.get(url("/admin"));
 		if (driver.getCurrentUrl().contains("/admin/login")) {
 			driver.findElement(By.id("username")).sendKeys("desk");
