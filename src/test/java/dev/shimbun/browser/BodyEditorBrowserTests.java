@@ -4,10 +4,16 @@ import java.awt.Color;
 import java.awt.Graphics2D;
 import java.awt.image.BufferedImage;
 import java.io.IOException;
+import java.io.UncheckedIOException;
+import java.net.URI;
+import java.net.http.HttpClient;
+import java.net.http.HttpRequest;
+import java.net.http.HttpResponse;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.time.Duration;
 import java.util.List;
+import java.util.Map;
 
 import javax.imageio.ImageIO;
 
@@ -15,6 +21,7 @@ import com.deque.html.axecore.results.Results;
 import com.deque.html.axecore.selenium.AxeBuilder;
 import dev.shimbun.support.OwnContext;
 import dev.shimbun.support.ServerTest;
+import org.jsoup.Jsoup;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.extension.RegisterExtension;
 import org.junit.jupiter.api.io.TempDir;
@@ -22,20 +29,28 @@ import org.openqa.selenium.By;
 import org.openqa.selenium.JavascriptExecutor;
 import org.openqa.selenium.Keys;
 import org.openqa.selenium.WebDriver;
+import org.openqa.selenium.WebDriverException;
 import org.openqa.selenium.WebElement;
+import org.openqa.selenium.WindowType;
+import org.openqa.selenium.chromium.HasCdp;
 import org.openqa.selenium.interactions.Actions;
 import org.openqa.selenium.support.ui.ExpectedConditions;
 import org.openqa.selenium.support.ui.Select;
 import org.openqa.selenium.support.ui.WebDriverWait;
 
+import org.springframework.beans.factory.annotation.Autowired;
 import org.springframework.boot.test.web.server.LocalServerPort;
+import org.springframework.context.ApplicationContext;
+import org.springframework.jdbc.core.JdbcTemplate;
 
 import static org.assertj.core.api.Assertions.assertThat;
 
 /**
  * The article body editor (static/js/body-editor.js) in a real browser: an editor writes
- * every kind of block with the keyboard, without the page reloading, and the saved
- * article shows them; the editor and its dialogs pass axe-core.
+ * every kind of block with the keyboard, without the page reloading; the tab crashes half
+ * way and the draft is recovered; published, the article shows them on its page, in the
+ * feed and in search, and the EDD article is unchanged; the editor and its dialogs pass
+ * axe-core.
  */
 @ServerTest
 @OwnContext
@@ -57,11 +72,14 @@ class BodyEditorBrowserTests {
 	@LocalServerPort
 	private int port;
 
+	@Autowired
+	private ApplicationContext context;
+
 	@TempDir
 	private Path files;
 
 	@Test
-	void editorWritesEveryKindOfBlockWithTheKeyboardAndTheSavedArticleShowsThem() throws IOException {
+	void aNewEditorWritesEveryKindWithoutAReloadRecoversTheDraftAfterACrashAndPublishesIt() throws IOException {
 		WebDriver driver = signedIn();
 		driver.get(url("/admin/articles/new"));
 		waitForEditor(driver);
@@ -150,12 +168,43 @@ class BodyEditorBrowserTests {
 		assertThat(driver.findElement(By.name("blocks[5].altText")).getDomProperty("value")).isEqualTo("赤い四角");
 		List<String> written = fields(driver);
 
+		// half way, the tab crashes; the draft was autosaved while typing
+		new WebDriverWait(driver, Duration.ofSeconds(30)).until((d) -> autosaved("赤い四角"));
+		String crashed = driver.getWindowHandle();
+		driver.switchTo().newWindow(WindowType.TAB);
+		String fresh = driver.getWindowHandle();
+		driver.switchTo().window(crashed);
+		try {
+			((HasCdp) driver).executeCdpCommand("Page.crash", Map.of());
+		}
+		catch (WebDriverException ex) {
+			assertThat(ex.getMessage()).contains("crashed");
+		}
+		driver.switchTo().window(fresh);
+		driver.get(url("/admin/articles/new"));
+		driver.findElement(By.id("draft-restore")).click();
+		waitForEditor(driver);
+		assertThat(fields(driver)).as("the recovered draft").isEqualTo(written);
+		assertThat(driver.findElement(By.id("headline")).getDomProperty("value")).isEqualTo("本文エディターで書いた記事");
+		assertThat(driver.findElement(By.name("blocks[5].altText")).getDomProperty("value")).isEqualTo("赤い四角");
+
+		String edd = articleBody(EDD);
+		new Select(driver.findElement(By.id("status"))).selectByValue("PUBLISHED");
 		driver.findElement(By.cssSelector("button[value=save]")).click();
 		wait(driver).until(ExpectedConditions.textToBePresentInElementLocated(By.cssSelector(".notice"), "記事を作成しました"));
 		waitForEditor(driver);
 		assertThat(fields(driver)).as("the saved body, read back by the editor").isEqualTo(written);
+		assertThat(driver.findElements(By.id("draft-offer"))).as("the draft ends with the save").isEmpty();
 
-		driver.get(driver.getCurrentUrl().replace("/edit", "/preview"));
+		driver.findElement(By.linkText("公開ページを見る")).click();
+		String path = driver.getCurrentUrl().substring(url("").length());
+		assertThat(fetch("/feed.atom")).contains("本文エディターで書いた記事");
+		driver.get(url("/search?q=" + java.net.URLEncoder.encode("項目その二", java.nio.charset.StandardCharsets.UTF_8)));
+		assertThat(driver.findElements(By.cssSelector(".search-results .summary-headline")))
+			.extracting((link) -> link.getAttribute("href"))
+			.contains(url(path));
+		assertThat(articleBody(EDD)).as("the EDD article is unchanged").isEqualTo(edd);
+		driver.get(url(path));
 		WebElement body = driver.findElement(By.cssSelector(".article-body"));
 		assertThat(body.findElement(By.tagName("h2")).getText()).isEqualTo("小見出しの行");
 		assertThat(body.findElement(By.cssSelector("blockquote p")).getText()).isEqualTo("引用する言葉");
@@ -328,6 +377,33 @@ class BodyEditorBrowserTests {
 		Path file = this.files.resolve(name);
 		ImageIO.write(image, "png", file.toFile());
 		return file;
+	}
+
+	private static final String EDD = "/articles/us-japan-extended-deterrence-dialogue-barksdale-b52";
+
+	private boolean autosaved(String text) {
+		return this.context.getBean(JdbcTemplate.class)
+			.queryForObject("SELECT COUNT(*) FROM article_autosave WHERE draft_key = 'new' AND form_json LIKE ?",
+					Integer.class, "%" + text + "%") > 0;
+	}
+
+	private String fetch(String path) {
+		try {
+			return HttpClient.newHttpClient()
+				.send(HttpRequest.newBuilder(URI.create(url(path))).build(), HttpResponse.BodyHandlers.ofString())
+				.body();
+		}
+		catch (IOException ex) {
+			throw new UncheckedIOException(ex);
+		}
+		catch (InterruptedException ex) {
+			Thread.currentThread().interrupt();
+			throw new IllegalStateException(ex);
+		}
+	}
+
+	private String articleBody(String path) {
+		return Jsoup.parse(fetch(path)).selectFirst(".article-body").outerHtml();
 	}
 
 	private WebDriver signedIn() {
