@@ -48,9 +48,9 @@ import static org.assertj.core.api.Assertions.assertThat;
 /**
  * The article body editor (static/js/body-editor.js) in a real browser: an editor writes
  * every kind of block with the keyboard, without the page reloading; the tab crashes half
- * way and the draft is recovered; published, the article shows them on its page, in the
- * feed and in search, and the EDD article is unchanged; the editor and its dialogs pass
- * axe-core.
+ * way and the draft is recovered; pasted text and pasted or dropped images are taken in;
+ * published, the article shows them on its page, in the feed and in search, and the EDD
+ * article is unchanged; the editor and its dialogs pass axe-core.
  */
 @ServerTest
 @OwnContext
@@ -225,6 +225,60 @@ class BodyEditorBrowserTests {
 		assertThat(order.get(0).findElements(By.tagName("ruby"))).hasSize(1);
 		assertThat(order.get(2).findElements(By.tagName("a"))).hasSize(1);
 	}
+
+	@Test
+	void pastedTextBecomesParagraphsAndPastedOrDroppedImagesBecomeUploadedFigures() {
+		WebDriver driver = signedIn();
+		driver.get(url("/admin/articles/new"));
+		waitForEditor(driver);
+		int media = this.context.getBean(JdbcTemplate.class)
+			.queryForObject("SELECT COUNT(*) FROM media_item", Integer.class);
+		driver.findElement(TEXT).click();
+		script(driver, """
+				const data = new DataTransfer();
+				data.setData('text/plain', '一行目の文。\\n\\n二行目の文。\\r\\n三行目の文。');
+				document.querySelector('#body-editor .be-content').dispatchEvent(
+					new ClipboardEvent('paste', { clipboardData: data, bubbles: true, cancelable: true }));
+				""");
+		assertThat(fields(driver)).containsExactly("blocks[0].kind=PARAGRAPH", "blocks[0].text=一行目の文。",
+				"blocks[1].kind=PARAGRAPH", "blocks[1].text=二行目の文。", "blocks[2].kind=PARAGRAPH",
+				"blocks[2].text=三行目の文。");
+
+		((JavascriptExecutor) driver).executeAsyncScript(IMAGE_EVENT, "paste");
+		wait(driver)
+			.until((d) -> d.findElements(By.cssSelector("#body-editor .be-figure img[src*='/media/']")).size() == 1);
+		((JavascriptExecutor) driver).executeAsyncScript(IMAGE_EVENT, "drop");
+		wait(driver)
+			.until((d) -> d.findElements(By.cssSelector("#body-editor .be-figure img[src*='/media/']")).size() == 2);
+		assertThat(fields(driver)).filteredOn((field) -> field.endsWith("=FIGURE")).hasSize(2);
+		assertThat(this.context.getBean(JdbcTemplate.class)
+			.queryForObject("SELECT COUNT(*) FROM media_item", Integer.class))
+			.as("both went through the media pipeline")
+			.isEqualTo(media + 2);
+	}
+
+	/** A small PNG drawn in the page, pasted into or dropped on the editor. */
+	private static final String IMAGE_EVENT = """
+			const [kind, done] = arguments;
+			const canvas = document.createElement('canvas');
+			canvas.width = 40;
+			canvas.height = 30;
+			const context = canvas.getContext('2d');
+			context.fillStyle = '#2040b0';
+			context.fillRect(0, 0, 40, 30);
+			canvas.toBlob((blob) => {
+				const data = new DataTransfer();
+				data.items.add(new File([blob], kind + '.png', { type: 'image/png' }));
+				const target = document.querySelector('#body-editor .be-content');
+				const box = target.getBoundingClientRect();
+				const event = kind === 'paste'
+					? new ClipboardEvent('paste', { clipboardData: data, bubbles: true, cancelable: true })
+					: new DragEvent('drop', { dataTransfer: data, bubbles: true, cancelable: true,
+						clientX: box.left + 10, clientY: box.bottom - 5 });
+				target.dispatchEvent(event);
+				done(true);
+			}, 'image/png');
+			""";
 
 	@Test
 	void relatedArticlesAndEmbedsAreChosenInDialogsAndAFailedUploadSaysWhy() throws IOException {
