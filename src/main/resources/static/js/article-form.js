@@ -211,6 +211,25 @@
   }
   offerLocalCopy();
 
+  // a preview shows the autosaved draft: keep what was just typed first
+  document.querySelectorAll('.preview-widths a').forEach(function (link) {
+    link.addEventListener('click', function (event) {
+      if (!dirty && !saving) {
+        return;
+      }
+      event.preventDefault();
+      var opened = window.open('', '_blank');
+      autosave().then(function () {
+        if (opened) {
+          opened.location.href = link.href;
+        }
+        else {
+          window.location.assign(link.href);
+        }
+      });
+    });
+  });
+
   window.setInterval(autosave, interval);
   window.addEventListener('online', autosave);
   document.addEventListener('visibilitychange', function () {

@@ -265,19 +265,25 @@ class ArticleAdminController {
 	}
 
 	/**
-	 * The article as readers would see it; with {@code width} ({@code phone} or
-	 * {@code desktop}), a page showing it in a frame of that width. The preview is the
+	 * The article as readers would see it (with {@code draft}, as the signed-in editor's
+	 * autosaved draft would make it); with {@code width} ({@code phone} or
+	 * {@code desktop}), a page showing that in a frame of that width. The preview is the
 	 * one staff page that this site's own pages may frame.
 	 */
 	@GetMapping("/{id}/preview")
-	String preview(@PathVariable Long id, @RequestParam(required = false) String width, Model model,
+	String preview(@PathVariable Long id, @RequestParam(required = false) String width,
+			@RequestParam(name = "draft", required = false) String draftWanted, Model model,
 			HttpServletResponse response) {
+		Optional<ArticleDrafts.Draft> draft = this.drafts.find(id);
 		if (width != null) {
 			model.addAttribute("info", this.editor.info(id));
 			model.addAttribute("frameWidth", "phone".equals(width) ? 390 : 1280);
+			model.addAttribute("draft", draft.orElse(null));
 			return "admin/articles/preview-frame";
 		}
-		ArticleView article = this.articles.getForPreview(id);
+		// with "draft", the signed-in editor's autosaved draft if they have one
+		ArticleView article = (draft.isPresent() && draftWanted != null)
+				? this.editor.draftPreview(id, draft.get().form()) : this.articles.getForPreview(id);
 		response.setHeader("X-Robots-Tag", "noindex, nofollow");
 		this.page.fill(model, article, ArticlePageRequest.PREVIEW);
 		return "article/show";

@@ -59,9 +59,12 @@ public class ArticleAdminService {
 
 	private final ZoneId zone;
 
+	private final ArticleService pages;
+
 	ArticleAdminService(ArticleRepository articles, ArticleRevisions revisions, ArticleSlugs slugs,
 			AuthorRepository authors, EntityManager entityManager, FigureImages figureImages, StaffService staff,
-			ApplicationEventPublisher events, Clock clock, ShimbunProperties properties) {
+			ApplicationEventPublisher events, Clock clock, ShimbunProperties properties, ArticleService pages) {
+		this.pages = pages;
 		this.articles = articles;
 		this.revisions = revisions;
 		this.slugs = slugs;
@@ -155,6 +158,27 @@ public class ArticleAdminService {
 		return new EditorInfo(article.getId(), article.getSlug(), article.getStatus(),
 				article.isVisibleAt(this.clock.instant()), zoned(article.getUpdatedAt()),
 				displayName(article.getUpdatedBy()), this.revisions.lastNumber(id));
+	}
+
+	/**
+	 * The article as it would read with this form saved (an editor's autosaved draft),
+	 * for the preview: nothing is stored; what the form lacks is taken from the article.
+	 */
+	public ArticleView draftPreview(Long id, ArticleForm form) {
+		Article saved = find(id);
+		Category category = Optional.ofNullable(form.getCategoryId()).map(this::category).orElse(saved.getCategory());
+		Author author = Optional.ofNullable(form.getAuthorId())
+			.flatMap(this.authors::findById)
+			.orElse(saved.getAuthor());
+		String headline = isBlank(form.getHeadline()) ? saved.getHeadline() : form.getHeadline();
+		Article unsaved = new Article(saved.getSlug(), headline, category, author, this.clock);
+		List<BlockContent> blocks = form.body()
+			.stream()
+			.filter((block) -> block.mediaId() == null || this.figureImages.exists(block.mediaId()))
+			.toList();
+		unsaved.rewrite(saved.getSlug(), headline, blankToNull(form.getSummary()), category, author,
+				withRelatedArticles(blocks));
+		return this.pages.previewOf(unsaved, saved);
 	}
 
 	@Transactional

@@ -62,6 +62,18 @@ public class ArticleService {
 				this.articles.findForEditing(id).orElseThrow(() -> new ArticleNotFoundException(String.valueOf(id))));
 	}
 
+	/**
+	 * An article that is not stored (an editor's draft) as its page would show it, in the
+	 * place of the stored one: its address, views and comments are the stored one's.
+	 */
+	ArticleView previewOf(Article unsaved, Article saved) {
+		ArticleView shown = view(unsaved);
+		return new ArticleView(saved.getId(), saved.getSlug(), shown.headline(), shown.description(),
+				shown.categoryName(), shown.categorySlug(), shown.authorName(), shown.authorEmail(),
+				shown.publishedAt(), shown.updatedAt(), saved.getViewCount(), shown.blocks(), shown.corrections(),
+				saved.getCommentMode(), saved.acceptsCommentsAt(this.clock.instant()));
+	}
+
 	private ArticleView view(Article article) {
 		Map<Long, MediaView> media = this.figureImages.items(article.getBlocks()
 			.stream()

@@ -244,6 +244,45 @@ class EditorSessionTests {
 		assertThat(editor.getResponse().getHeader("Content-Security-Policy")).contains("frame-ancestors 'none'");
 	}
 
+	@Test
+	void thePreviewShowsTheAutosavedDraftAndStoresNothing() throws Exception {
+		Long id = Articles.published()
+			.slug("draft-preview")
+			.headline("保存した見出し")
+			.paragraph("保存した本文。")
+			.save(this.context);
+		HtmlForm form = HtmlForm.of(pages().get("/admin/articles/" + id + "/edit"), "form.article-editor")
+			.set("headline", "下書きの見出し")
+			.set("blocks[0].kind", "HEADING")
+			.set("blocks[0].text", "下書きの**小見出し**<script>alert(1)</script>");
+		int blocks = jdbc().queryForObject("SELECT COUNT(*) FROM article_block", Integer.class);
+		int articles = jdbc().queryForObject("SELECT COUNT(*) FROM article", Integer.class);
+		assertThat(pages().get("/admin/articles/" + id + "/preview?width=phone").selectFirst("iframe").attr("src"))
+			.isEqualTo("/admin/articles/" + id + "/preview");
+		perform(autosaveOf(form, "/admin/articles/" + id + "/autosave"));
+
+		Document frame = pages().get("/admin/articles/" + id + "/preview?width=phone");
+		assertThat(frame.selectFirst("iframe").attr("src")).isEqualTo("/admin/articles/" + id + "/preview?draft=");
+		assertThat(frame.select("main .hint").text()).contains("自動保存した下書きを表示しています");
+		// signed-in staff have a session (the page's forms keep their token in it)
+		jakarta.servlet.http.Cookie session = perform(get("/admin/articles/" + id + "/edit")).getResponse()
+			.getCookie("SESSION");
+		MvcResult previewed = perform(get(frame.selectFirst("iframe").attr("src")).cookie(session));
+		assertThat(previewed.getResponse().getStatus()).as(String.valueOf(previewed.getResolvedException()))
+			.isEqualTo(200);
+		Document draft = Jsoup.parse(previewed.getResponse().getContentAsString());
+		assertThat(draft.selectFirst("h1").text()).isEqualTo("下書きの見出し");
+		assertThat(draft.selectFirst(".article-body h2").outerHtml()).contains("<strong>小見出し</strong>");
+		assertThat(draft.select(".article-body script")).isEmpty();
+		assertThat(Jsoup
+			.parse(perform(get("/admin/articles/" + id + "/preview").cookie(session)).getResponse()
+				.getContentAsString())
+			.selectFirst("h1")
+			.text()).isEqualTo("保存した見出し");
+		assertThat(jdbc().queryForObject("SELECT COUNT(*) FROM article_block", Integer.class)).isEqualTo(blocks);
+		assertThat(jdbc().queryForObject("SELECT COUNT(*) FROM article", Integer.class)).isEqualTo(articles);
+	}
+
 	private String body(MockHttpServletRequestBuilder request) throws Exception {
 		MvcResult result = perform(request.accept("application/json"));
 		assertThat(result.getResponse().getStatus()).as(result.getResponse().getContentAsString()).isEqualTo(200);
