@@ -1916,6 +1916,18 @@ function start(root) {
 
   const moved = (index, count) => announce("ブロックを" + (index + 1) + "番目に移動しました（全" + count + "ブロック）");
   const deleted = (count) => announce("ブロックを削除しました（全" + count + "ブロック）");
+  // a top-level block dragged to a new place (by its handle, or a figure or card itself)
+  let blockDropped = false;
+  const dropped = (state) => {
+    const { $from } = state.selection;
+    const index = $from.index(0);
+    if ($from.depth === 0) {
+      moved(index, state.doc.childCount);
+    }
+    else {
+      announce("ブロックを" + (index + 1) + "番目の引用の中に移動しました（全" + state.doc.childCount + "ブロック）");
+    }
+  };
   const run = (command, keepFocus) => () => {
     command(view.state, view.dispatch, view);
     if (!keepFocus) {
@@ -2134,6 +2146,14 @@ function start(root) {
       return true;
     },
     handleDrop(v, event, slice, isMove) {
+      const dragged = (v.dragging && v.dragging.node) || v.state.selection;
+      blockDropped = isMove && dragged instanceof NodeSelection && dragged.$from.depth === 0;
+      if (blockDropped) {
+        // ProseMirror moves it at once, in the same event
+        queueMicrotask(() => {
+          blockDropped = false;
+        });
+      }
       const files = isMove ? [] : imageFiles(event.dataTransfer && event.dataTransfer.files);
       if (!files.length) {
         return false;
@@ -2155,6 +2175,12 @@ function start(root) {
         writeFields(view.state);
         if (form) {
           form.dispatchEvent(new CustomEvent("body-change", { bubbles: true }));
+        }
+      }
+      if (blockDropped && tr.getMeta("uiEvent") === "drop") {
+        blockDropped = false;
+        if (!tr.doc.eq(tr.before)) {
+          dropped(view.state);
         }
       }
     },
