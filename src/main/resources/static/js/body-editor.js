@@ -1517,6 +1517,192 @@ function createToolbar(label, groups, backToText) {
 }
 
 // --------------------------------------------------------------------------------------
+// The drag handle: one handle, beside the top-level block under the mouse (or, while the
+// text has the focus, the block with the cursor), dragged to move that whole block.
+// ProseMirror's own drop moves it and the drop cursor shows where. The handle is for
+// the mouse only, hidden from assistive technology and out of the tab order: the
+// keyboard moves blocks with Alt+Shift+arrows and the toolbar's 上へ/下へ.
+
+/** The top-level block the selection is in (or is), or null beside a block (gap cursor). */
+function selectionBlock(selection) {
+  if (selection instanceof NodeSelection && selection.$from.depth === 0) {
+    return selection.$from.index(0);
+  }
+  return selection.$head.depth > 0 ? selection.$head.index(0) : null;
+}
+
+/** Where the top-level block with this index starts. */
+function blockStart(doc, index) {
+  let pos = 0;
+  for (let i = 0; i < index; i++) {
+    pos += doc.child(i).nodeSize;
+  }
+  return pos;
+}
+
+class BlockHandle {
+
+  constructor(view) {
+    this.view = view;
+    this.surface = view.dom.parentNode;
+    // the block the handle is beside, and where the mouse is (null outside the text)
+    this.index = null;
+    this.mouseY = null;
+    // what a drag from the handle set as the view's `dragging`
+    this.dragging = null;
+    this.dom = h("div", { class: "be-handle", draggable: "true", "aria-hidden": "true", title: "ドラッグして移動" },
+      h("span", { class: "be-handle-grip" }));
+    this.dom.hidden = true;
+    this.surface.append(this.dom);
+
+    this.listeners = [
+      [this.surface, "mousemove", (event) => {
+        if (!this.dom.contains(event.target)) {
+          this.mouseY = event.clientY;
+          this.place();
+        }
+      }],
+      [this.surface, "mouseleave", () => {
+        this.mouseY = null;
+        this.place();
+      }],
+      [view.dom, "focus", () => this.place()],
+      [view.dom, "blur", () => this.place()],
+      [window, "scroll", () => {
+        if (this.mouseY !== null) {
+          this.place();
+        }
+      }],
+      [window, "resize", () => this.place()],
+      [this.dom, "dragstart", (event) => this.dragStart(event)],
+      [this.dom, "dragend", () => this.dragEnd()],
+      [this.dom, "click", () => {
+        if (this.index !== null) {
+          this.select(this.index);
+        }
+        view.focus();
+      }],
+    ];
+    for (const [target, type, listener] of this.listeners) {
+      target.addEventListener(type, listener, type === "scroll" ? { passive: true } : undefined);
+    }
+    // images load and text wraps anew: the block moves under the handle
+    this.resize = typeof ResizeObserver === "function" ? new ResizeObserver(() => this.place()) : null;
+    if (this.resize) {
+      this.resize.observe(view.dom);
+    }
+  }
+
+  update(view, prev) {
+    if (!prev.doc.eq(view.state.doc) || !prev.selection.eq(view.state.selection)) {
+      this.place();
+    }
+  }
+
+  destroy() {
+    for (const [target, type, listener] of this.listeners) {
+      target.removeEventListener(type, listener);
+    }
+    if (this.resize) {
+      this.resize.disconnect();
+    }
+    this.dom.remove();
+  }
+
+  blockDOM(index) {
+    const dom = this.view.nodeDOM(blockStart(this.view.state.doc, index));
+    return dom && dom.nodeType === 1 ? dom : null;
+  }
+
+  /** The top-level block at this height of the window, or the nearest one. */
+  blockAt(y) {
+    let best = null;
+    let distance = Infinity;
+    const count = this.view.state.doc.childCount;
+    for (let i = 0; i < count; i++) {
+      const dom = this.blockDOM(i);
+      if (!dom) {
+        continue;
+      }
+      const rect = dom.getBoundingClientRect();
+      const d = y < rect.top ? rect.top - y : y > rect.bottom ? y - rect.bottom : 0;
+      if (d < distance) {
+        best = i;
+        distance = d;
+      }
+      if (d === 0) {
+        break;
+      }
+    }
+    return best;
+  }
+
+  /** Puts the handle beside the block under the mouse or with the cursor, or hides it. */
+  place() {
+    const view = this.view;
+    let index = this.mouseY !== null ? this.blockAt(this.mouseY) : null;
+    if (index === null && view.hasFocus()) {
+      index = selectionBlock(view.state.selection);
+    }
+    const dom = index === null || index >= view.state.doc.childCount ? null : this.blockDOM(index);
+    if (!dom) {
+      this.index = null;
+      this.dom.hidden = true;
+      return;
+    }
+    const top = dom.getBoundingClientRect().top - this.surface.getBoundingClientRect().top;
+    this.dom.style.top = Math.max(0, Math.round(top)) + "px";
+    this.index = index;
+    this.dom.hidden = false;
+  }
+
+  select(index) {
+    const state = this.view.state;
+    this.view.dispatch(state.tr.setSelection(NodeSelection.create(state.doc, blockStart(state.doc, index))));
+  }
+
+  dragStart(event) {
+    const view = this.view;
+    if (this.index === null || !event.dataTransfer) {
+      event.preventDefault();
+      return;
+    }
+    const index = this.index;
+    this.select(index);
+    const selection = view.state.selection;
+    const slice = selection.content();
+    const { dom, text } = view.serializeForClipboard(slice);
+    event.dataTransfer.clearData();
+    event.dataTransfer.setData("text/html", dom.innerHTML);
+    event.dataTransfer.setData("text/plain", text);
+    event.dataTransfer.effectAllowed = "copyMove";
+    const block = this.blockDOM(index);
+    if (block) {
+      event.dataTransfer.setDragImage(block, 0, 0);
+    }
+    // as ProseMirror's own drag of a node: the drop deletes `node` and inserts `slice`
+    view.dragging = { slice, move: true, node: selection };
+    this.dragging = view.dragging;
+  }
+
+  dragEnd() {
+    const dragging = this.dragging;
+    this.dragging = null;
+    // the drop (in the editor) comes first and clears it; not so a drop elsewhere
+    setTimeout(() => {
+      if (this.view.dragging === dragging) {
+        this.view.dragging = null;
+      }
+    }, 50);
+  }
+
+}
+
+const blockHandle = new Plugin({
+  view: (view) => new BlockHandle(view),
+});
+
+// --------------------------------------------------------------------------------------
 // The editor on the page.
 
 /** The empty source of a quote shows what it is for. */
@@ -1730,6 +1916,18 @@ function start(root) {
 
   const moved = (index, count) => announce("ブロックを" + (index + 1) + "番目に移動しました（全" + count + "ブロック）");
   const deleted = (count) => announce("ブロックを削除しました（全" + count + "ブロック）");
+  // a top-level block dragged to a new place (by its handle, or a figure or card itself)
+  let blockDropped = false;
+  const dropped = (state) => {
+    const { $from } = state.selection;
+    const index = $from.index(0);
+    if ($from.depth === 0) {
+      moved(index, state.doc.childCount);
+    }
+    else {
+      announce("ブロックを" + (index + 1) + "番目の引用の中に移動しました（全" + state.doc.childCount + "ブロック）");
+    }
+  };
   const run = (command, keepFocus) => () => {
     command(view.state, view.dispatch, view);
     if (!keepFocus) {
@@ -1913,6 +2111,7 @@ function start(root) {
       gapCursor(),
       uploadPlaceholders,
       sourcePlaceholder,
+      blockHandle,
       new Plugin({
         view: () => ({ update: (v) => toolbar.update(v.state) }),
       }),
@@ -1947,6 +2146,14 @@ function start(root) {
       return true;
     },
     handleDrop(v, event, slice, isMove) {
+      const dragged = (v.dragging && v.dragging.node) || v.state.selection;
+      blockDropped = isMove && dragged instanceof NodeSelection && dragged.$from.depth === 0;
+      if (blockDropped) {
+        // ProseMirror moves it at once, in the same event
+        queueMicrotask(() => {
+          blockDropped = false;
+        });
+      }
       const files = isMove ? [] : imageFiles(event.dataTransfer && event.dataTransfer.files);
       if (!files.length) {
         return false;
@@ -1968,6 +2175,12 @@ function start(root) {
         writeFields(view.state);
         if (form) {
           form.dispatchEvent(new CustomEvent("body-change", { bubbles: true }));
+        }
+      }
+      if (blockDropped && tr.getMeta("uiEvent") === "drop") {
+        blockDropped = false;
+        if (!tr.doc.eq(tr.before)) {
+          dropped(view.state);
         }
       }
     },

@@ -62,6 +62,8 @@ class BodyEditorBrowserTests {
 
 	private static final By OPEN_DIALOG = By.cssSelector("dialog[open]");
 
+	private static final By HANDLE = By.cssSelector("#body-editor .be-handle");
+
 	private static final String BLOCK_FIELDS = "return Array.from(document.querySelectorAll('#body-fields input'))"
 			+ ".filter((input) => /\\.(kind|text|source|url)$/.test(input.name))"
 			+ ".map((input) => input.name + '=' + input.value)";
@@ -278,6 +280,62 @@ class BodyEditorBrowserTests {
 				target.dispatchEvent(event);
 				done(true);
 			}, 'image/png');
+			""";
+
+	@Test
+	void aBlockIsDraggedByItsHandleToANewPlaceAndTheMoveIsAnnounced() {
+		WebDriver driver = signedIn();
+		driver.get(url("/admin/articles/new"));
+		waitForEditor(driver);
+		driver.findElement(TEXT).sendKeys("あ");
+		press(driver, Keys.ENTER);
+		type(driver, "い");
+		press(driver, Keys.ENTER);
+		type(driver, "う");
+		wait(driver).until((d) -> fields(d).size() == 6);
+		List<WebElement> paragraphs = driver.findElement(TEXT).findElements(By.xpath("./p"));
+		assertThat(paragraphs).extracting(WebElement::getText).containsExactly("あ", "い", "う");
+
+		// the handle shows beside the block under the mouse
+		new Actions(driver).moveToElement(paragraphs.get(2)).perform();
+		WebElement handle = wait(driver).until(ExpectedConditions.visibilityOfElementLocated(HANDLE));
+		wait(driver).until((d) -> Math.abs(handle.getRect().getY() - paragraphs.get(2).getRect().getY()) <= 2);
+		assertThat(handle.getAttribute("draggable")).isEqualTo("true");
+		assertThat(handle.getAttribute("aria-hidden")).isEqualTo("true");
+		assertThat(handle.getAttribute("title")).isEqualTo("ドラッグして移動");
+		assertThat(handle.getAttribute("tabindex")).isNull();
+		assertThat(handle.getRect().getWidth()).isGreaterThanOrEqualTo(24);
+		assertThat(handle.getRect().getHeight()).isGreaterThanOrEqualTo(24);
+
+		// WebDriver's actions do not drag and drop natively: the page gets the events
+		Object dragged = script(driver, DRAG_BLOCK, handle, paragraphs.get(0));
+		assertThat(dragged).as("the dragged text").isEqualTo("う");
+		wait(driver).until((d) -> fields(d).equals(List.of("blocks[0].kind=PARAGRAPH", "blocks[0].text=う",
+				"blocks[1].kind=PARAGRAPH", "blocks[1].text=あ", "blocks[2].kind=PARAGRAPH", "blocks[2].text=い")));
+		wait(driver).until(ExpectedConditions.textToBePresentInElementLocated(LIVE, "ブロックを1番目に移動しました（全3ブロック）"));
+		assertThat(driver.findElement(TEXT).findElement(By.cssSelector(".ProseMirror-selectednode")).getText())
+			.isEqualTo("う");
+		assertThat(driver.findElements(By.cssSelector("#body-editor .be-content .be-handle")))
+			.as("the handle is not part of the text")
+			.isEmpty();
+		assertNoViolations(driver, "#body-editor");
+	}
+
+	/**
+	 * Drags the handle (the first argument) to the top of a block (the second) with one
+	 * DataTransfer: dragstart, dragover, drop and dragend; returns the dragged text.
+	 */
+	private static final String DRAG_BLOCK = """
+			const [handle, target] = arguments;
+			const data = new DataTransfer();
+			const box = target.getBoundingClientRect();
+			const at = { bubbles: true, cancelable: true, dataTransfer: data,
+				clientX: box.left + 2, clientY: box.top + 2 };
+			handle.dispatchEvent(new DragEvent('dragstart', { bubbles: true, cancelable: true, dataTransfer: data }));
+			target.dispatchEvent(new DragEvent('dragover', at));
+			target.dispatchEvent(new DragEvent('drop', at));
+			handle.dispatchEvent(new DragEvent('dragend', { bubbles: true, dataTransfer: data }));
+			return data.getData('text/plain');
 			""";
 
 	@Test
