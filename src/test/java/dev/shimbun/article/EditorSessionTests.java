@@ -247,7 +247,7 @@ class EditorSessionTests {
 	@Test
 	void thePreviewShowsTheAutosavedDraftAndStoresNothing() throws Exception {
 		Long id = Articles.published()
-			.slug("draft-preview")
+			.slug("autosaved-draft-preview")
 			.headline("保存した見出し")
 			.paragraph("保存した本文。")
 			.save(this.context);
