@@ -4,6 +4,7 @@ import java.net.URI;
 import java.nio.file.Path;
 import java.time.Duration;
 import java.time.ZoneId;
+import java.util.List;
 
 import org.springframework.boot.context.properties.ConfigurationProperties;
 import org.springframework.boot.context.properties.bind.DefaultValue;
@@ -149,10 +150,15 @@ public record ShimbunProperties(@DefaultValue("./data") String dataDir, @Default
 	 * hidden until a moderator decides
 	 * @param pageSize comments on one page of an article
 	 * @param maxRequestSize the largest comment request accepted, in bytes
+	 * @param reactionLabels what readers see on the three reaction buttons, in order
+	 * (empathy, insight, doubt)
+	 * @param reactionsPerMinute reactions one client may press in a minute
 	 */
 	public record Comments(@DefaultValue("5") int perMinute, @DefaultValue("50") int perDay,
 			@DefaultValue("10m") Duration duplicateWindow, @DefaultValue("3") int reportThreshold,
-			@DefaultValue("50") int pageSize, @DefaultValue("65536") long maxRequestSize) {
+			@DefaultValue("50") int pageSize, @DefaultValue("65536") long maxRequestSize, @DefaultValue( {
+					"共感した", "なるほど", "うーん" }) List<String> reactionLabels,
+			@DefaultValue("30") int reactionsPerMinute){
 	}
 
 	/**

@@ -54,6 +54,15 @@ public class Comment {
 	@Column(name = "report_count", insertable = false, updatable = false)
 	private int reportCount;
 
+	@Column(name = "empathy_count", insertable = false, updatable = false)
+	private int empathyCount;
+
+	@Column(name = "insight_count", insertable = false, updatable = false)
+	private int insightCount;
+
+	@Column(name = "doubt_count", insertable = false, updatable = false)
+	private int doubtCount;
+
 	@Column(name = "reviewed_at")
 	private Instant reviewedAt;
 
@@ -139,6 +148,11 @@ public class Comment {
 
 	public long getVersion() {
 		return this.version;
+	}
+
+	/** The reactions counted on the comment (kept by {@link CommentReactions}). */
+	public ReactionCounts getReactions() {
+		return new ReactionCounts(this.empathyCount, this.insightCount, this.doubtCount);
 	}
 
 }

@@ -28,6 +28,8 @@ class CommentRateLimiter implements MeterBinder {
 
 	private final Cache<String, Bucket> buckets;
 
+	private final Cache<String, Bucket> reactionBuckets;
+
 	private final ShimbunProperties.Comments limits;
 
 	private final TimeMeter time;
@@ -39,6 +41,10 @@ class CommentRateLimiter implements MeterBinder {
 			.maximumSize(100_000)
 			.expireAfterAccess(Duration.ofDays(1))
 			.recordStats()
+			.build();
+		this.reactionBuckets = Caffeine.newBuilder()
+			.maximumSize(100_000)
+			.expireAfterAccess(Duration.ofMinutes(10))
 			.build();
 	}
 
@@ -53,6 +59,21 @@ class CommentRateLimiter implements MeterBinder {
 	 */
 	Duration tryPost(String clientHash) {
 		Bucket bucket = this.buckets.get(clientHash, (key) -> newBucket());
+		ConsumptionProbe probe = bucket.tryConsumeAndReturnRemaining(1);
+		return probe.isConsumed() ? Duration.ZERO : Duration.ofNanos(probe.getNanosToWaitForRefill());
+	}
+
+	/**
+	 * Takes one reaction from the client's allowance (by default 30 a minute); when there
+	 * is none, says how long to wait.
+	 */
+	Duration tryReact(String clientHash) {
+		Bucket bucket = this.reactionBuckets.get(clientHash,
+				(key) -> Bucket.builder()
+					.addLimit((limit) -> limit.capacity(this.limits.reactionsPerMinute())
+						.refillIntervally(this.limits.reactionsPerMinute(), Duration.ofMinutes(1)))
+					.withCustomTimePrecision(this.time)
+					.build());
 		ConsumptionProbe probe = bucket.tryConsumeAndReturnRemaining(1);
 		return probe.isConsumed() ? Duration.ZERO : Duration.ofNanos(probe.getNanosToWaitForRefill());
 	}

@@ -106,8 +106,12 @@ public class CommentService {
 			.stream()
 			.map(this::view)
 			.toList();
-		Sort sort = (order == CommentOrder.OLDEST) ? Sort.by("createdAt", "id").ascending()
-				: Sort.by("createdAt", "id").descending();
+		Sort sort = switch (order) {
+			case OLDEST -> Sort.by("createdAt", "id").ascending();
+			case EMPATHY ->
+				Sort.by(Sort.Order.desc("empathyCount"), Sort.Order.desc("createdAt"), Sort.Order.desc("id"));
+			default -> Sort.by("createdAt", "id").descending();
+		};
 		Page<Comment> others = PageNumber.fetch(page, this.settings.pageSize(),
 				(index) -> this.comments.findByArticleIdAndStatusAndFeaturedFalse(articleId, CommentStatus.VISIBLE,
 						PageRequest.of(index, this.settings.pageSize(), sort)));
@@ -117,7 +121,7 @@ public class CommentService {
 
 	private CommentView view(Comment comment) {
 		return new CommentView(comment.getId(), comment.getNickname(), comment.getBody(),
-				comment.getCreatedAt().atZone(this.zone), comment.isFeatured());
+				comment.getCreatedAt().atZone(this.zone), comment.isFeatured(), comment.getReactions());
 	}
 
 	/**

@@ -22,8 +22,11 @@ class CommentsSection implements ArticlePageSection {
 
 	private final CommentService comments;
 
-	CommentsSection(CommentService comments) {
+	private final CommentReactions reactions;
+
+	CommentsSection(CommentService comments, CommentReactions reactions) {
 		this.comments = comments;
+		this.reactions = reactions;
 	}
 
 	@Override
@@ -42,6 +45,8 @@ class CommentsSection implements ArticlePageSection {
 		int page = PageNumber.lenient(request.parameter("cpage"));
 		model.addAttribute("comments", this.comments.visibleFor(article.id(), order, page));
 		model.addAttribute("reportReasons", ReportReason.values());
+		model.addAttribute("reactionKinds", Reaction.values());
+		model.addAttribute("reactionLabels", this.reactions.labels());
 		if (!model.containsAttribute("commentForm")) {
 			model.addAttribute("commentForm", new CommentForm());
 		}

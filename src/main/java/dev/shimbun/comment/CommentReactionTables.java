@@ -1,0 +1,83 @@
+package dev.shimbun.comment;
+
+import java.sql.Timestamp;
+import java.time.Instant;
+import java.util.HashMap;
+import java.util.List;
+import java.util.Map;
+
+import org.springframework.jdbc.core.JdbcTemplate;
+import org.springframework.stereotype.Repository;
+
+/** The reactions table and the counts kept on each comment. */
+@Repository
+class CommentReactionTables {
+
+	private final JdbcTemplate jdbc;
+
+	CommentReactionTables(JdbcTemplate jdbc) {
+		this.jdbc = jdbc;
+	}
+
+	/**
+	 * Holds the comment's row until the transaction ends, if it is a visible comment of
+	 * the article; presses on one comment take turns.
+	 */
+	boolean lockVisible(Long articleId, Long commentId) {
+		return !this.jdbc
+			.queryForList(
+					"SELECT id FROM article_comment WHERE id = ? AND article_id = ? AND status = 'VISIBLE' FOR UPDATE",
+					Long.class, commentId, articleId)
+			.isEmpty();
+	}
+
+	boolean exists(Long commentId, String clientHash, Reaction reaction) {
+		return !this.jdbc
+			.queryForList("SELECT 1 FROM comment_reaction WHERE comment_id = ? AND client_hash = ? AND reaction = ?",
+					Integer.class, commentId, clientHash, reaction.name())
+			.isEmpty();
+	}
+
+	void add(Long commentId, String clientHash, Reaction reaction, Instant now) {
+		this.jdbc.update(
+				"INSERT INTO comment_reaction (comment_id, client_hash, reaction, created_at) VALUES (?, ?, ?, ?)",
+				commentId, clientHash, reaction.name(), Timestamp.from(now));
+		this.jdbc.update(
+				"UPDATE article_comment SET " + reaction.column() + " = " + reaction.column() + " + 1 WHERE id = ?",
+				commentId);
+	}
+
+	void remove(Long commentId, String clientHash, Reaction reaction) {
+		this.jdbc.update("DELETE FROM comment_reaction WHERE comment_id = ? AND client_hash = ? AND reaction = ?",
+				commentId, clientHash, reaction.name());
+		this.jdbc.update(
+				"UPDATE article_comment SET " + reaction.column() + " = " + reaction.column() + " - 1 WHERE id = ?",
+				commentId);
+	}
+
+	/** The counts of each visible comment of the article, by comment id. */
+	Map<Long, ReactionCounts> counts(Long articleId) {
+		Map<Long, ReactionCounts> counts = new HashMap<>();
+		this.jdbc.query(
+				"SELECT id, empathy_count, insight_count, doubt_count FROM article_comment WHERE article_id = ? AND status = 'VISIBLE'",
+				(row) -> {
+					counts.put(row.getLong("id"), new ReactionCounts(row.getInt("empathy_count"),
+							row.getInt("insight_count"), row.getInt("doubt_count")));
+				}, articleId);
+		return counts;
+	}
+
+	/** The reactions this client has pressed on the article's comments. */
+	List<Pressed> pressed(Long articleId, String clientHash) {
+		return this.jdbc.query("""
+				SELECT r.comment_id, r.reaction FROM comment_reaction r
+				JOIN article_comment c ON c.id = r.comment_id
+				WHERE c.article_id = ? AND r.client_hash = ?""",
+				(row, n) -> new Pressed(row.getLong("comment_id"), Reaction.valueOf(row.getString("reaction"))),
+				articleId, clientHash);
+	}
+
+	record Pressed(Long commentId, Reaction reaction) {
+	}
+
+}

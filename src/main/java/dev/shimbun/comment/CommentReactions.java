@@ -1,0 +1,100 @@
+package dev.shimbun.comment;
+
+import java.time.Clock;
+import java.time.Duration;
+import java.util.ArrayList;
+import java.util.List;
+import java.util.Map;
+
+import dev.shimbun.ShimbunProperties;
+
+import org.springframework.stereotype.Service;
+import org.springframework.transaction.annotation.Transactional;
+
+/**
+ * Readers' reactions to comments, without accounts or cookies: one of each kind per
+ * client (the keyed hash of its address) and comment, pressed again to take it back.
+ * Presses on a comment take turns on its row, so the counts stay exact under concurrent
+ * presses, on one instance or several. A press does not change the article's cached page:
+ * the counts there catch up when the page is next rendered, and the page's script asks
+ * for the current ones ({@link #counts}).
+ */
+@Service
+@Transactional(readOnly = true)
+public class CommentReactions {
+
+	private final CommentReactionTables tables;
+
+	private final ClientHasher hasher;
+
+	private final CommentRateLimiter limiter;
+
+	private final Clock clock;
+
+	private final List<String> labels;
+
+	CommentReactions(CommentReactionTables tables, ClientHasher hasher, CommentRateLimiter limiter, Clock clock,
+			ShimbunProperties properties) {
+		this.tables = tables;
+		this.hasher = hasher;
+		this.limiter = limiter;
+		this.clock = clock;
+		this.labels = properties.comments().reactionLabels();
+	}
+
+	/**
+	 * Presses a reaction for the client: adds it, or takes it back when the client had
+	 * pressed it.
+	 * @return the comment's counts after it, and whether the reaction is now pressed
+	 * @throws CommentNotFoundException when the comment is not a visible comment of the
+	 * article
+	 * @throws ReactionsRateLimitedException when the client pressed too many times
+	 */
+	@Transactional
+	public Pressed press(Long articleId, Long commentId, Reaction reaction, String clientAddress) {
+		String client = this.hasher.hash(clientAddress);
+		Duration wait = this.limiter.tryReact(client);
+		if (!wait.isZero()) {
+			throw new ReactionsRateLimitedException(wait);
+		}
+		if (!this.tables.lockVisible(articleId, commentId)) {
+			throw new CommentNotFoundException(commentId);
+		}
+		boolean pressed = !this.tables.exists(commentId, client, reaction);
+		if (pressed) {
+			this.tables.add(commentId, client, reaction, this.clock.instant());
+		}
+		else {
+			this.tables.remove(commentId, client, reaction);
+		}
+		return new Pressed(this.tables.counts(articleId).getOrDefault(commentId, ReactionCounts.NONE), pressed);
+	}
+
+	/** The counts of every visible comment of the article, by comment id. */
+	public Map<Long, ReactionCounts> counts(Long articleId) {
+		return this.tables.counts(articleId);
+	}
+
+	/** The reactions this client pressed on the article's comments, as "id:KIND". */
+	public List<String> pressedBy(Long articleId, String clientAddress) {
+		List<String> pressed = new ArrayList<>();
+		this.tables.pressed(articleId, this.hasher.hash(clientAddress))
+			.forEach((press) -> pressed.add(press.commentId() + ":" + press.reaction().name()));
+		return pressed;
+	}
+
+	/** What readers see on each button, in the order of {@link Reaction}. */
+	public List<String> labels() {
+		return this.labels;
+	}
+
+	/**
+	 * A press's outcome.
+	 *
+	 * @param counts the comment's counts after it
+	 * @param pressed whether the reaction is now pressed by the client
+	 */
+	public record Pressed(ReactionCounts counts, boolean pressed) {
+	}
+
+}

@@ -1,0 +1,25 @@
+package dev.shimbun.comment;
+
+/**
+ * How many readers pressed each reaction on a comment.
+ *
+ * @param empathy 共感した
+ * @param insight なるほど
+ * @param doubt うーん
+ */
+public record ReactionCounts(int empathy, int insight, int doubt) {
+
+	public static final ReactionCounts NONE = new ReactionCounts(0, 0, 0);
+
+	public int of(Reaction reaction) {
+		switch (reaction) {
+			case EMPATHY:
+				return this.empathy;
+			case INSIGHT:
+				return this.insight;
+			default:
+				return this.doubt;
+		}
+	}
+
+}
