@@ -52,6 +52,30 @@ class CommentBrowserTests {
 	}
 
 	@Test
+	void aReaderReactsToACommentWithoutLeavingItAndTheCountFollows() {
+		WebDriver driver = browser.driver();
+		driver.get(url(ARTICLE));
+		driver.navigate().refresh();
+		driver.findElement(By.id("comment-body")).sendKeys("反応してもらうコメント");
+		driver.findElement(By.id("comment-body")).submit();
+		wait(driver).until(ExpectedConditions.urlContains("comment=posted"));
+		String anchor = driver.getCurrentUrl().replaceAll(".*#", "");
+		((JavascriptExecutor) driver).executeScript("window.reactionJourney = 'same page'");
+		By empathy = By.cssSelector("#" + anchor + " button[value=EMPATHY]");
+		wait(driver).until(ExpectedConditions.attributeToBe(empathy, "aria-pressed", "false"));
+		driver.findElement(empathy).click();
+		wait(driver).until(ExpectedConditions.attributeToBe(empathy, "aria-pressed", "true"));
+		assertThat(driver.findElement(empathy).getAttribute("aria-label")).isEqualTo("共感した 1件");
+		assertThat(driver.findElement(By.cssSelector("#comments [role=status].visually-hidden")).getText())
+			.isEqualTo("共感したを押しました(1件)");
+		assertThat(((JavascriptExecutor) driver).executeScript("return window.reactionJourney")).isEqualTo("same page");
+		driver.findElement(empathy).click();
+		wait(driver).until(ExpectedConditions.attributeToBe(empathy, "aria-pressed", "false"));
+		assertThat(driver.findElement(empathy).getAttribute("aria-label")).isEqualTo("共感した 0件");
+		Accessibility.assertNoSeriousViolations(driver, "reactions");
+	}
+
+	@Test
 	void postingWithoutJavaScriptWorksToo() {
 		WebDriver driver = noScript.driver();
 		driver.get(url(ARTICLE));
