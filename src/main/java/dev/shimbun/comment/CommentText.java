@@ -5,7 +5,6 @@ import java.text.Normalizer;
 import com.ibm.icu.lang.UCharacter;
 import com.ibm.icu.lang.UProperty;
 import com.ibm.icu.lang.UScript;
-import com.ibm.icu.text.BreakIterator;
 import com.ibm.icu.text.Normalizer2;
 
 /**
@@ -138,17 +137,6 @@ final class CommentText {
 		return script != UScript.LATIN && script != UScript.COMMON && script != UScript.INHERITED
 				&& script != UScript.HAN && script != UScript.HIRAGANA && script != UScript.KATAKANA
 				&& script != UScript.HANGUL && script != UScript.GREEK && script != UScript.CYRILLIC;
-	}
-
-	/** The number of characters a reader sees. */
-	static int length(String text) {
-		BreakIterator graphemes = BreakIterator.getCharacterInstance();
-		graphemes.setText(text);
-		int count = 0;
-		while (graphemes.next() != BreakIterator.DONE) {
-			count++;
-		}
-		return count;
 	}
 
 }

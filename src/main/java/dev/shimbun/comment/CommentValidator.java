@@ -1,5 +1,7 @@
 package dev.shimbun.comment;
 
+import dev.shimbun.Graphemes;
+
 import org.springframework.validation.Errors;
 import org.springframework.validation.Validator;
 
@@ -31,15 +33,14 @@ final class CommentValidator implements Validator {
 			errors.rejectValue("body", "comment.error.empty");
 		}
 		else {
-			int length = CommentText.length(body);
+			int length = Graphemes.count(body);
 			if (length > CommentService.MAX_BODY_LENGTH || body.length() > MAX_BODY_UNITS) {
 				errors.rejectValue("body", "comment.error.tooLong",
 						new Object[] { CommentService.MAX_BODY_LENGTH, length }, null);
 			}
 		}
 		String nickname = CommentText.normalizeNickname(form.getNickname());
-		if (CommentText.length(nickname) > CommentService.MAX_NICKNAME_LENGTH
-				|| nickname.length() > MAX_NICKNAME_UNITS) {
+		if (Graphemes.count(nickname) > CommentService.MAX_NICKNAME_LENGTH || nickname.length() > MAX_NICKNAME_UNITS) {
 			errors.rejectValue("nickname", "comment.error.nicknameTooLong",
 					new Object[] { CommentService.MAX_NICKNAME_LENGTH }, null);
 		}

@@ -1,18 +1,20 @@
-package dev.shimbun.article;
+package dev.shimbun;
 
 import com.ibm.icu.text.BreakIterator;
 
 /**
  * Characters as a reader counts them: grapheme clusters, so that an emoji with its
  * modifiers, a letter with combining marks or a flag counts as one (the editor's script
- * counts the same way with {@code Intl.Segmenter}).
+ * counts the same way with {@code Intl.Segmenter}): for the comment limits and the
+ * editor's counts alike.
  */
-final class Graphemes {
+public final class Graphemes {
 
 	private Graphemes() {
 	}
 
-	static int count(String text) {
+	/** The characters of the text as a reader counts them; none for null. */
+	public static int count(String text) {
 		if (text == null || text.isEmpty()) {
 			return 0;
 		}
