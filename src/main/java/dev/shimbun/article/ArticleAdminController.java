@@ -206,14 +206,12 @@ class ArticleAdminController {
 	@PostMapping(path = "/{id}/presence", produces = "application/json")
 	@ResponseBody
 	ArticlePresence.Editors present(@PathVariable Long id) {
-		this.editor.info(id);
 		return this.presence.here(id);
 	}
 
 	@PostMapping(path = "/{id}/presence/take-over", produces = "application/json")
 	@ResponseBody
 	ArticlePresence.Editors takeOver(@PathVariable Long id) {
-		this.editor.info(id);
 		return this.presence.takeOver(id);
 	}
 

@@ -22,12 +22,14 @@ public class ArticleLocks {
 	/**
 	 * Holds the article's row until the caller's transaction ends; another transaction
 	 * asking for the same article waits here until then.
+	 * @return whether there is such an article
 	 */
 	@Transactional(propagation = Propagation.MANDATORY)
-	public void hold(Long articleId) {
-		this.entityManager.createNativeQuery("SELECT id FROM article WHERE id = :id FOR UPDATE")
+	public boolean hold(Long articleId) {
+		return !this.entityManager.createNativeQuery("SELECT id FROM article WHERE id = :id FOR UPDATE")
 			.setParameter("id", articleId)
-			.getResultList();
+			.getResultList()
+			.isEmpty();
 	}
 
 }

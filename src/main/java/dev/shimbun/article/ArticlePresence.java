@@ -67,9 +67,14 @@ public class ArticlePresence {
 		this.tables.absent(articleId, SignedIn.username());
 	}
 
-	/** Takes the article's lock and forgets those not seen for a while; the time now. */
+	/**
+	 * Takes the article's lock (404 when there is no such article) and forgets those not
+	 * seen for a while; the time now.
+	 */
 	private Instant prepare(Long articleId) {
-		this.locks.hold(articleId);
+		if (!this.locks.hold(articleId)) {
+			throw new ArticleNotFoundException(String.valueOf(articleId));
+		}
 		Instant now = this.clock.instant();
 		this.tables.forgetAbsent(articleId, now.minus(this.timeout));
 		return now;

@@ -80,9 +80,10 @@ public class ArticleService {
 			.filter((block) -> block.getFigure() != null && block.getFigure().getMediaId() != null)
 			.map((block) -> block.getFigure().getMediaId())
 			.toList());
+		Map<Long, ArticleSummary> related = related(article);
 		List<BlockView> blocks = article.getBlocks()
 			.stream()
-			.map((block) -> BlockView.of(block, media, related(article)))
+			.map((block) -> BlockView.of(block, media, related))
 			.flatMap(java.util.Optional::stream)
 			.toList();
 		Author author = article.getAuthor();

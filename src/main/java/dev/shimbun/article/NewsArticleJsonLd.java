@@ -32,8 +32,9 @@ class NewsArticleJsonLd {
 		data.put("mainEntityOfPage", this.site.absolute(article.path()));
 		data.put("headline", article.headline());
 		data.put("description", article.description());
-		if (!article.bodyText().isEmpty()) {
-			data.put("articleBody", article.bodyText());
+		String body = article.bodyText();
+		if (!body.isEmpty()) {
+			data.put("articleBody", body);
 		}
 		data.put("inLanguage", "ja");
 		data.put("articleSection", article.categoryName());

@@ -55,6 +55,15 @@ class CommentReactionTables {
 				commentId);
 	}
 
+	/** One comment's counts. */
+	ReactionCounts countsOf(Long commentId) {
+		return this.jdbc.queryForObject(
+				"SELECT empathy_count, insight_count, doubt_count FROM article_comment WHERE id = ?",
+				(row, n) -> new ReactionCounts(row.getInt("empathy_count"), row.getInt("insight_count"),
+						row.getInt("doubt_count")),
+				commentId);
+	}
+
 	/** The counts of each visible comment of the article, by comment id. */
 	Map<Long, ReactionCounts> counts(Long articleId) {
 		Map<Long, ReactionCounts> counts = new HashMap<>();

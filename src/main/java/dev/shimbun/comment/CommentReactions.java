@@ -67,7 +67,7 @@ public class CommentReactions {
 		else {
 			this.tables.remove(commentId, client, reaction);
 		}
-		return new Pressed(this.tables.counts(articleId).getOrDefault(commentId, ReactionCounts.NONE), pressed);
+		return new Pressed(this.tables.countsOf(commentId), pressed);
 	}
 
 	/** The counts of every visible comment of the article, by comment id. */

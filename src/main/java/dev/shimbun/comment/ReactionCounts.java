@@ -9,8 +9,6 @@ package dev.shimbun.comment;
  */
 public record ReactionCounts(int empathy, int insight, int doubt) {
 
-	public static final ReactionCounts NONE = new ReactionCounts(0, 0, 0);
-
 	public int of(Reaction reaction) {
 		switch (reaction) {
 			case EMPATHY:
