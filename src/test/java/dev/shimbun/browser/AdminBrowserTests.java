@@ -83,14 +83,7 @@ class AdminBrowserTests {
 	}
 
 	private WebDriver signedIn(WebDriver driver) {
-		driver.get(url("/admin"));
-		if (driver.getCurrentUrl().contains("/admin/login")) {
-			driver.findElement(By.id("username")).sendKeys("desk");
-			driver.findElement(By.id("password")).sendKeys("browser-test-secret");
-			driver.findElement(By.cssSelector("button[type=submit]")).click();
-			wait(driver).until(ExpectedConditions.not(ExpectedConditions.urlContains("/admin/login")));
-		}
-		return driver;
+		return BrowserSupport.signIn(driver, url(""), "desk", "browser-test-secret");
 	}
 
 	private static WebDriverWait wait(WebDriver driver) {

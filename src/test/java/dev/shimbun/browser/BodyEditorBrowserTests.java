@@ -519,15 +519,7 @@ class BodyEditorBrowserTests {
 	}
 
 	private WebDriver signedIn() {
-		WebDriver driver = browser.driver();
-		driver.get(url("/admin"));
-		if (driver.getCurrentUrl().contains("/admin/login")) {
-			driver.findElement(By.id("username")).sendKeys(ServerTest.ADMIN);
-			driver.findElement(By.id("password")).sendKeys(ServerTest.ADMIN_PASSWORD);
-			driver.findElement(By.cssSelector("button[type=submit]")).click();
-			wait(driver).until(ExpectedConditions.not(ExpectedConditions.urlContains("/admin/login")));
-		}
-		return driver;
+		return BrowserSupport.signIn(browser.driver(), url(""), ServerTest.ADMIN, ServerTest.ADMIN_PASSWORD);
 	}
 
 	private static WebDriverWait wait(WebDriver driver) {

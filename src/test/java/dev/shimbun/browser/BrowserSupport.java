@@ -10,10 +10,13 @@ import org.junit.jupiter.api.Assumptions;
 import org.junit.jupiter.api.extension.AfterAllCallback;
 import org.junit.jupiter.api.extension.BeforeEachCallback;
 import org.junit.jupiter.api.extension.ExtensionContext;
+import org.openqa.selenium.By;
 import org.openqa.selenium.WebDriver;
 import org.openqa.selenium.chrome.ChromeDriver;
 import org.openqa.selenium.chrome.ChromeDriverService;
 import org.openqa.selenium.chrome.ChromeOptions;
+import org.openqa.selenium.support.ui.ExpectedConditions;
+import org.openqa.selenium.support.ui.WebDriverWait;
 
 import org.springframework.util.FileSystemUtils;
 
@@ -46,6 +49,22 @@ final class BrowserSupport implements BeforeEachCallback, AfterAllCallback {
 
 	WebDriver driver() {
 		return this.driver;
+	}
+
+	/**
+	 * Signs the browser in to the staff pages of the site at {@code origin}, unless it is
+	 * signed in already.
+	 */
+	static WebDriver signIn(WebDriver driver, String origin, String username, String password) {
+		driver.get(origin + "/admin");
+		if (driver.getCurrentUrl().contains("/admin/login")) {
+			driver.findElement(By.id("username")).sendKeys(username);
+			driver.findElement(By.id("password")).sendKeys(password);
+			driver.findElement(By.cssSelector("button[type=submit]")).click();
+			new WebDriverWait(driver, Duration.ofSeconds(10))
+				.until(ExpectedConditions.not(ExpectedConditions.urlContains("/admin/login")));
+		}
+		return driver;
 	}
 
 	@Override

@@ -117,14 +117,7 @@ class EditorSessionBrowserTests {
 	}
 
 	private WebDriver signedIn(WebDriver driver, String username) {
-		driver.get(url("/admin"));
-		if (driver.getCurrentUrl().contains("/admin/login")) {
-			driver.findElement(By.id("username")).sendKeys(username);
-			driver.findElement(By.id("password")).sendKeys(Staff.PASSWORD);
-			driver.findElement(By.cssSelector("button[type=submit]")).click();
-			wait(driver).until(ExpectedConditions.not(ExpectedConditions.urlContains("/admin/login")));
-		}
-		return driver;
+		return BrowserSupport.signIn(driver, url(""), username, Staff.PASSWORD);
 	}
 
 	private static WebDriverWait wait(WebDriver driver) {
