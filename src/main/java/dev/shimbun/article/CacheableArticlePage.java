@@ -9,13 +9,14 @@ import org.springframework.stereotype.Component;
 
 /**
  * The article page as the page cache keeps it: one page for each order and page of its
- * comments (the {@code corder} and {@code cpage} parameters that the comments section
- * reads), dropped when the article's comments or count change.
+ * comments and each comment thread (the {@code corder}, {@code cpage} and {@code thread}
+ * parameters that the comments section reads), dropped when the article's comments or
+ * count change.
  */
 @Component
 class CacheableArticlePage implements CacheablePage {
 
-	private static final List<String> KEY_PARAMETERS = List.of("corder", "cpage");
+	private static final List<String> KEY_PARAMETERS = List.of("corder", "cpage", "thread");
 
 	@Override
 	public boolean matches(String path) {

@@ -32,6 +32,10 @@ public class Comment {
 	@JoinColumn(name = "article_id")
 	private Article article;
 
+	/** The top-level comment this one replies to, or null for a top-level comment. */
+	@Column(name = "parent_id")
+	private Long parentId;
+
 	private String nickname;
 
 	private String body;
@@ -76,12 +80,13 @@ public class Comment {
 	}
 
 	public Comment(Article article, String nickname, String body, CommentStatus status, Instant createdAt) {
-		this(article, nickname, body, status, createdAt, null, null);
+		this(article, null, nickname, body, status, createdAt, null, null);
 	}
 
-	Comment(Article article, String nickname, String body, CommentStatus status, Instant createdAt, String clientHash,
-			String queueReason) {
+	Comment(Article article, Long parentId, String nickname, String body, CommentStatus status, Instant createdAt,
+			String clientHash, String queueReason) {
 		this.article = article;
+		this.parentId = parentId;
 		this.nickname = nickname;
 		this.body = body;
 		this.status = status;
@@ -112,6 +117,15 @@ public class Comment {
 
 	public Article getArticle() {
 		return this.article;
+	}
+
+	public Long getParentId() {
+		return this.parentId;
+	}
+
+	/** The comment that heads this one's thread: its parent, or itself. */
+	public Long getThreadId() {
+		return (this.parentId != null) ? this.parentId : this.id;
 	}
 
 	public String getNickname() {

@@ -1,5 +1,7 @@
 package dev.shimbun.comment;
 
+import java.util.Map;
+
 import dev.shimbun.FieldRuleException;
 import dev.shimbun.article.ArticlePageModel;
 import dev.shimbun.article.ArticlePageRequest;
@@ -23,11 +25,11 @@ import org.springframework.web.bind.annotation.PostMapping;
 import org.springframework.web.bind.annotation.RequestParam;
 
 /**
- * Readers post and report comments. Works without JavaScript: a plain form,
- * Post/Redirect/Get back to the comment; a refused comment shows the article page again
- * (422) with the reason next to the field and the text kept. The form's rules are
- * {@link CommentValidator}, bound to the form; the site's rules come from the service as
- * a {@link FieldRuleException}.
+ * Readers post and report comments and replies. Works without JavaScript: a plain form,
+ * Post/Redirect/Get back to the comment (a reply: in its thread); a refused comment shows
+ * the article page again (422) with the reason next to the field and the text kept. The
+ * form's rules are {@link CommentValidator}, bound to the form; the site's rules come
+ * from the service as a {@link FieldRuleException}.
  */
 @Controller
 class CommentController {
@@ -64,8 +66,10 @@ class CommentController {
 			outcome = new PostResult.Invalid();
 		}
 		if (outcome instanceof PostResult.Posted posted) {
-			return "redirect:" + article.path() + "?comment="
-					+ (posted.visible() ? "posted#comment-" + posted.id() : "pending#comments");
+			boolean reply = !posted.thread().equals(posted.id());
+			String thread = reply ? "thread=" + posted.thread() + "&" : "";
+			return "redirect:" + article.path() + "?" + thread + "comment=" + (posted.visible()
+					? "posted#comment-" + posted.id() : "pending#" + (reply ? "reply-form" : "comments"));
 		}
 		if (outcome instanceof PostResult.Ignored) {
 			return "redirect:" + article.path() + "?comment=posted#comments";
@@ -79,7 +83,11 @@ class CommentController {
 			return "error/429";
 		}
 		response.setStatus(HttpStatus.UNPROCESSABLE_CONTENT.value());
-		this.page.fill(model, article, ArticlePageRequest.PLAIN);
+		// a refused reply is shown again in its thread, under the comment it answers
+		boolean reply = form.getReplyTo() != null && !form.getReplyTo().isBlank();
+		this.page.fill(model, article,
+				reply ? new ArticlePageRequest(Map.of(CommentsSection.THREAD, form.getReplyTo().strip()), false)
+						: ArticlePageRequest.PLAIN);
 		return "article/show";
 	}
 

@@ -2,7 +2,9 @@ package dev.shimbun.comment;
 
 /**
  * What a reader types into the comment form. {@code website} is a honeypot: hidden from
- * people, filled in by robots.
+ * people, filled in by robots. {@code replyTo}, sent by the reply form, is the id of the
+ * comment answered (read by the service, so that anything sent there gets the reply's own
+ * message).
  */
 public class CommentForm {
 
@@ -11,6 +13,8 @@ public class CommentForm {
 	private String body;
 
 	private String website;
+
+	private String replyTo;
 
 	public String getNickname() {
 		return this.nickname;
@@ -34,6 +38,14 @@ public class CommentForm {
 
 	public void setWebsite(String website) {
 		this.website = website;
+	}
+
+	public String getReplyTo() {
+		return this.replyTo;
+	}
+
+	public void setReplyTo(String replyTo) {
+		this.replyTo = replyTo;
 	}
 
 }

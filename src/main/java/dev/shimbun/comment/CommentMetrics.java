@@ -32,6 +32,8 @@ class CommentMetrics {
 		BANNED_WORD,
 		/** The same text from the same client within the duplicate window. */
 		DUPLICATE,
+		/** A reply to a comment that readers no longer see, or to none. */
+		PARENT_GONE,
 		/** Too many comments from the client (429). */
 		RATE_LIMITED,
 		/** Not sent from a page of this site (403). */

@@ -1,19 +1,21 @@
 package dev.shimbun.comment;
 
 /**
- * The order of an article's comments: newest first (the default), oldest first, or the
- * most 共感 first.
+ * The order of an article's comments: newest first (the default), oldest first, the most
+ * 共感 first, or the most replies first.
  */
 public enum CommentOrder {
 
-	NEWEST, OLDEST, EMPATHY;
+	NEWEST, OLDEST, EMPATHY, REPLIES;
 
 	/** From the {@code corder} request parameter; anything unknown is the default. */
 	public static CommentOrder parse(String value) {
-		if ("oldest".equalsIgnoreCase(value)) {
-			return OLDEST;
+		for (CommentOrder order : values()) {
+			if (order.parameter().equalsIgnoreCase(value)) {
+				return order;
+			}
 		}
-		return "empathy".equalsIgnoreCase(value) ? EMPATHY : NEWEST;
+		return NEWEST;
 	}
 
 	public String parameter() {

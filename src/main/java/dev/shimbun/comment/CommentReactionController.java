@@ -69,8 +69,9 @@ class CommentReactionController {
 			HttpServletRequest request, HttpServletResponse response, Model model) {
 		ArticleView article = this.articles.getPublished(slug);
 		Reaction chosen = Reaction.parse(reaction).orElseThrow(() -> new UnknownReactionException(reaction));
+		CommentReactions.Pressed pressed;
 		try {
-			this.reactions.press(article.id(), id, chosen, request.getRemoteAddr());
+			pressed = this.reactions.press(article.id(), id, chosen, request.getRemoteAddr());
 		}
 		catch (ReactionsRateLimitedException ex) {
 			long seconds = seconds(ex);
@@ -80,7 +81,7 @@ class CommentReactionController {
 			model.addAttribute("articlePath", article.path());
 			return "error/429";
 		}
-		return "redirect:" + article.path() + "#comment-" + id;
+		return "redirect:" + article.path() + "?thread=" + pressed.thread() + "#comment-" + id;
 	}
 
 	/**

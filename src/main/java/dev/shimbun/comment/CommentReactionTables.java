@@ -20,15 +20,19 @@ class CommentReactionTables {
 	}
 
 	/**
-	 * Holds the comment's row until the transaction ends, if it is a visible comment of
-	 * the article; presses on one comment take turns.
+	 * Holds the comment's row until the transaction ends, if readers see it: a visible
+	 * comment of the article, and a reply only while the comment it answers is visible
+	 * too. Presses on one comment take turns.
+	 * @return the top-level comment of its thread, or null when readers do not see it
 	 */
-	boolean lockVisible(Long articleId, Long commentId) {
-		return !this.jdbc
-			.queryForList(
-					"SELECT id FROM article_comment WHERE id = ? AND article_id = ? AND status = 'VISIBLE' FOR UPDATE",
-					Long.class, commentId, articleId)
-			.isEmpty();
+	Long lockVisible(Long articleId, Long commentId) {
+		List<Long> thread = this.jdbc.queryForList("""
+				SELECT COALESCE(c.parent_id, c.id) FROM article_comment c
+				WHERE c.id = ? AND c.article_id = ? AND c.status = 'VISIBLE'
+				AND (c.parent_id IS NULL OR EXISTS (SELECT 1 FROM article_comment p
+					WHERE p.id = c.parent_id AND p.status = 'VISIBLE'))
+				FOR UPDATE""", Long.class, commentId, articleId);
+		return thread.isEmpty() ? null : thread.get(0);
 	}
 
 	boolean exists(Long commentId, String clientHash, Reaction reaction) {

@@ -47,7 +47,7 @@ public class CommentReactions {
 	 * pressed it.
 	 * @return the comment's counts after it, and whether the reaction is now pressed
 	 * @throws CommentNotFoundException when the comment is not a visible comment of the
-	 * article
+	 * article, or a reply to a comment readers do not see
 	 * @throws ReactionsRateLimitedException when the client pressed too many times
 	 */
 	@Transactional
@@ -57,7 +57,8 @@ public class CommentReactions {
 		if (!wait.isZero()) {
 			throw new ReactionsRateLimitedException(wait);
 		}
-		if (!this.tables.lockVisible(articleId, commentId)) {
+		Long thread = this.tables.lockVisible(articleId, commentId);
+		if (thread == null) {
 			throw new CommentNotFoundException(commentId);
 		}
 		boolean pressed = !this.tables.exists(commentId, client, reaction);
@@ -67,7 +68,7 @@ public class CommentReactions {
 		else {
 			this.tables.remove(commentId, client, reaction);
 		}
-		return new Pressed(this.tables.countsOf(commentId), pressed);
+		return new Pressed(this.tables.countsOf(commentId), pressed, thread);
 	}
 
 	/** The counts of every visible comment of the article, by comment id. */
@@ -93,8 +94,9 @@ public class CommentReactions {
 	 *
 	 * @param counts the comment's counts after it
 	 * @param pressed whether the reaction is now pressed by the client
+	 * @param thread the top-level comment of the comment's thread
 	 */
-	public record Pressed(ReactionCounts counts, boolean pressed) {
+	public record Pressed(ReactionCounts counts, boolean pressed, Long thread) {
 	}
 
 }

@@ -19,12 +19,65 @@ interface CommentRepository extends JpaRepository<Comment, Long> {
 
 	long countByStatus(CommentStatus status);
 
-	long countByArticleIdAndStatus(Long articleId, CommentStatus status);
+	/**
+	 * How many of an article's comments readers see: the visible top-level ones and the
+	 * visible replies to those.
+	 */
+	@Query("""
+			select count(c) from Comment c where c.article.id = :articleId
+			and c.status = dev.shimbun.comment.CommentStatus.VISIBLE
+			and (c.parentId is null or exists (select p.id from Comment p where p.id = c.parentId
+				and p.status = dev.shimbun.comment.CommentStatus.VISIBLE))
+			""")
+	long countShown(Long articleId);
 
-	List<Comment> findByArticleIdAndStatusAndFeaturedTrueOrderByCreatedAtDescIdDesc(Long articleId,
-			CommentStatus status);
+	/** The comments editors featured that readers see, newest first. */
+	@Query("""
+			select c from Comment c where c.article.id = :articleId and c.featured = true
+			and c.status = dev.shimbun.comment.CommentStatus.VISIBLE
+			and (c.parentId is null or exists (select p.id from Comment p where p.id = c.parentId
+				and p.status = dev.shimbun.comment.CommentStatus.VISIBLE))
+			order by c.createdAt desc, c.id desc
+			""")
+	List<Comment> findFeaturedShown(Long articleId);
 
-	Page<Comment> findByArticleIdAndStatusAndFeaturedFalse(Long articleId, CommentStatus status, Pageable pageable);
+	/** One page of an article's visible top-level comments that are not featured. */
+	Page<Comment> findByArticleIdAndStatusAndFeaturedFalseAndParentIdIsNull(Long articleId, CommentStatus status,
+			Pageable pageable);
+
+	/**
+	 * One page of an article's visible top-level comments that are not featured, those
+	 * with the most visible replies first, then the newest.
+	 */
+	@Query(value = """
+			select c from Comment c where c.article.id = :articleId and c.featured = false and c.parentId is null
+			and c.status = dev.shimbun.comment.CommentStatus.VISIBLE
+			order by (select count(r) from Comment r where r.parentId = c.id
+				and r.status = dev.shimbun.comment.CommentStatus.VISIBLE) desc, c.createdAt desc, c.id desc
+			""", countQuery = """
+			select count(c) from Comment c where c.article.id = :articleId and c.featured = false and c.parentId is null
+			and c.status = dev.shimbun.comment.CommentStatus.VISIBLE
+			""")
+	Page<Comment> findMostReplied(Long articleId, Pageable pageable);
+
+	/** The visible replies to these comments, by comment: parent id, count. */
+	@Query("""
+			select r.parentId, count(r) from Comment r where r.parentId in :parentIds
+			and r.status = dev.shimbun.comment.CommentStatus.VISIBLE group by r.parentId
+			""")
+	List<Object[]> countVisibleReplies(Collection<Long> parentIds);
+
+	/** The ids of the first (oldest) visible replies to each of these comments. */
+	@Query(value = """
+			SELECT id FROM (
+				SELECT id, ROW_NUMBER() OVER (PARTITION BY parent_id ORDER BY created_at, id) AS n
+				FROM article_comment WHERE parent_id IN (:parentIds) AND status = 'VISIBLE'
+			) first_replies WHERE n <= :limit""", nativeQuery = true)
+	List<Long> findFirstReplyIds(Collection<Long> parentIds, int limit);
+
+	List<Comment> findByIdInOrderByCreatedAtAscIdAsc(Collection<Long> ids);
+
+	List<Comment> findByParentIdAndStatusOrderByCreatedAtAscIdAsc(Long parentId, CommentStatus status);
 
 	/** The comment, its row locked until the end of the transaction. */
 	@Lock(LockModeType.PESSIMISTIC_WRITE)

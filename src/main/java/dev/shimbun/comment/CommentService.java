@@ -4,7 +4,11 @@ import java.time.Clock;
 import java.time.Duration;
 import java.time.Instant;
 import java.time.ZoneId;
+import java.util.ArrayList;
+import java.util.HashMap;
 import java.util.List;
+import java.util.Map;
+import java.util.Optional;
 
 import dev.shimbun.FieldRuleException;
 import dev.shimbun.PageNumber;
@@ -96,32 +100,103 @@ public class CommentService {
 	}
 
 	/**
-	 * One page (1-based) of an article's visible comments, the last one if the list ends
-	 * before; featured ones come separately.
+	 * One page (1-based) of an article's visible top-level comments, the last one if the
+	 * list ends before, each with its first visible replies; featured ones come
+	 * separately.
 	 */
 	public CommentsView visibleFor(Long articleId, CommentOrder order, int page) {
-		long count = this.comments.countByArticleIdAndStatus(articleId, CommentStatus.VISIBLE);
-		List<CommentView> featured = this.comments
-			.findByArticleIdAndStatusAndFeaturedTrueOrderByCreatedAtDescIdDesc(articleId, CommentStatus.VISIBLE)
-			.stream()
-			.map(this::view)
-			.toList();
-		Sort sort = switch (order) {
-			case OLDEST -> Sort.by("createdAt", "id").ascending();
-			case EMPATHY ->
-				Sort.by(Sort.Order.desc("empathyCount"), Sort.Order.desc("createdAt"), Sort.Order.desc("id"));
-			default -> Sort.by("createdAt", "id").descending();
-		};
-		Page<Comment> others = PageNumber.fetch(page, this.settings.pageSize(),
-				(index) -> this.comments.findByArticleIdAndStatusAndFeaturedFalse(articleId, CommentStatus.VISIBLE,
-						PageRequest.of(index, this.settings.pageSize(), sort)));
-		return new CommentsView(count, featured, others.map(this::view).getContent(), order, others.getNumber() + 1,
-				Math.max(others.getTotalPages(), 1));
+		long count = this.comments.countShown(articleId);
+		List<Comment> featured = this.comments.findFeaturedShown(articleId);
+		int size = this.settings.pageSize();
+		Page<Comment> others = PageNumber.fetch(page, size, (index) -> switch (order) {
+			case REPLIES -> this.comments.findMostReplied(articleId, PageRequest.of(index, size));
+			case OLDEST -> topLevel(articleId, index, Sort.by("createdAt", "id").ascending());
+			case EMPATHY -> topLevel(articleId, index,
+					Sort.by(Sort.Order.desc("empathyCount"), Sort.Order.desc("createdAt"), Sort.Order.desc("id")));
+			default -> topLevel(articleId, index, Sort.by("createdAt", "id").descending());
+		});
+		List<Comment> shown = new ArrayList<>(featured);
+		shown.addAll(others.getContent());
+		Threads threads = threads(shown, this.settings.repliesShown());
+		return new CommentsView(count, featured.stream().map(threads::view).toList(),
+				others.getContent().stream().map(threads::view).toList(), order, others.getNumber() + 1,
+				Math.max(others.getTotalPages(), 1), null);
 	}
 
-	private CommentView view(Comment comment) {
-		return new CommentView(comment.getId(), comment.getNickname(), comment.getBody(),
-				comment.getCreatedAt().atZone(this.zone), comment.isFeatured(), comment.getReactions());
+	/**
+	 * One thread of an article: a visible top-level comment with all its visible replies,
+	 * for its permalink and its reply form.
+	 * @param commentId the top-level comment, or one of its replies
+	 * @return the thread, or empty when readers do not see that comment
+	 */
+	public Optional<CommentsView> thread(Long articleId, Long commentId) {
+		Comment comment = this.comments.findById(commentId).orElse(null);
+		if (comment != null && comment.getParentId() != null) {
+			comment = this.comments.findById(comment.getParentId()).orElse(null);
+		}
+		if (comment == null || comment.getStatus() != CommentStatus.VISIBLE
+				|| !comment.getArticle().getId().equals(articleId)) {
+			return Optional.empty();
+		}
+		Threads threads = threads(List.of(comment), Integer.MAX_VALUE);
+		return Optional.of(new CommentsView(this.comments.countShown(articleId), List.of(),
+				List.of(threads.view(comment)), CommentOrder.NEWEST, 1, 1, comment.getId()));
+	}
+
+	private Page<Comment> topLevel(Long articleId, int index, Sort sort) {
+		return this.comments.findByArticleIdAndStatusAndFeaturedFalseAndParentIdIsNull(articleId, CommentStatus.VISIBLE,
+				PageRequest.of(index, this.settings.pageSize(), sort));
+	}
+
+	/**
+	 * The visible replies of these comments (the first {@code limit} of each, oldest
+	 * first) and how many each has, read in two queries for the whole page.
+	 */
+	private Threads threads(List<Comment> shown, int limit) {
+		List<Long> ids = shown.stream().filter((comment) -> comment.getParentId() == null).map(Comment::getId).toList();
+		if (ids.isEmpty()) {
+			return new Threads(Map.of(), Map.of());
+		}
+		Map<Long, Long> counts = new HashMap<>();
+		for (Object[] row : this.comments.countVisibleReplies(ids)) {
+			counts.put((Long) row[0], (Long) row[1]);
+		}
+		Map<Long, List<CommentView>> replies = new HashMap<>();
+		if (!counts.isEmpty()) {
+			List<Comment> found = (limit == Integer.MAX_VALUE && ids.size() == 1)
+					? this.comments.findByParentIdAndStatusOrderByCreatedAtAscIdAsc(ids.get(0), CommentStatus.VISIBLE)
+					: this.comments.findByIdInOrderByCreatedAtAscIdAsc(this.comments.findFirstReplyIds(ids, limit));
+			for (Comment reply : found) {
+				replies.computeIfAbsent(reply.getParentId(), (parent) -> new ArrayList<>())
+					.add(view(reply, List.of(), 0));
+			}
+		}
+		return new Threads(counts, replies);
+	}
+
+	private CommentView view(Comment comment, List<CommentView> replies, long replyCount) {
+		return new CommentView(comment.getId(), comment.getParentId(), comment.getNickname(), comment.getBody(),
+				comment.getCreatedAt().atZone(this.zone), comment.isFeatured(), comment.getReactions(), replies,
+				replyCount);
+	}
+
+	/** The replies read for one page of comments. */
+	private final class Threads {
+
+		private final Map<Long, Long> counts;
+
+		private final Map<Long, List<CommentView>> replies;
+
+		Threads(Map<Long, Long> counts, Map<Long, List<CommentView>> replies) {
+			this.counts = counts;
+			this.replies = replies;
+		}
+
+		CommentView view(Comment comment) {
+			return CommentService.this.view(comment, this.replies.getOrDefault(comment.getId(), List.of()),
+					this.counts.getOrDefault(comment.getId(), 0L));
+		}
+
 	}
 
 	/**
@@ -153,6 +228,11 @@ public class CommentService {
 		if (banned != null) {
 			throw refused(Refusal.BANNED_WORD, "comment.error.banned", banned);
 		}
+		Long parentId = null;
+		if (form.getReplyTo() != null && !form.getReplyTo().isBlank()) {
+			parentId = threadOf(article.id(), form.getReplyTo())
+				.orElseThrow(() -> refused(Refusal.PARENT_GONE, "comment.error.parentGone"));
+		}
 		String client = this.clients.hash(clientAddress);
 		// Posts on one article take turns from here to the commit (also between
 		// instances), so that the same text sent twice at once is seen as a duplicate.
@@ -169,14 +249,38 @@ public class CommentService {
 		}
 		String queueReason = article.isPremoderated() ? "事前承認" : rules.queueReasonFor(nickname + "\n" + body);
 		CommentStatus status = (queueReason != null) ? CommentStatus.PENDING : CommentStatus.VISIBLE;
-		Comment comment = new Comment(this.entityManager.getReference(Article.class, article.id()),
+		Comment comment = new Comment(this.entityManager.getReference(Article.class, article.id()), parentId,
 				nickname.isEmpty() ? null : nickname, body, status, now, client, queueReason);
 		this.comments.saveAndFlush(comment);
 		this.metrics.posted(status == CommentStatus.VISIBLE);
 		if (status == CommentStatus.VISIBLE) {
 			this.cluster.changed(Topic.COMMENTS, article.slug());
 		}
-		return new PostResult.Posted(comment.getId(), status == CommentStatus.VISIBLE);
+		return new PostResult.Posted(comment.getId(), comment.getThreadId(), status == CommentStatus.VISIBLE);
+	}
+
+	/**
+	 * The thread a reply joins: the visible top-level comment of the article with this
+	 * id, or the one heading the thread of the visible reply with this id (replies are
+	 * one level deep, so a reply to a reply answers in the same thread).
+	 */
+	private Optional<Long> threadOf(Long articleId, String replyTo) {
+		Long id;
+		try {
+			id = Long.valueOf(replyTo.strip());
+		}
+		catch (NumberFormatException ex) {
+			return Optional.empty();
+		}
+		Optional<Comment> answered = this.comments.findById(id);
+		if (answered.isPresent() && answered.get().getParentId() != null
+				&& answered.get().getStatus() == CommentStatus.VISIBLE) {
+			answered = this.comments.findById(answered.get().getParentId());
+		}
+		return answered
+			.filter((comment) -> comment.getStatus() == CommentStatus.VISIBLE && comment.getParentId() == null
+					&& comment.getArticle().getId().equals(articleId))
+			.map(Comment::getId);
 	}
 
 	/** A refusal of the comment's text, counted under its reason. */

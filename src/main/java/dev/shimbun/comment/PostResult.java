@@ -9,8 +9,13 @@ import java.time.Duration;
  */
 public sealed interface PostResult {
 
-	/** Stored: shown at once, or waiting for a moderator. */
-	record Posted(Long id, boolean visible) implements PostResult {
+	/**
+	 * Stored: shown at once, or waiting for a moderator.
+	 *
+	 * @param thread the top-level comment of its thread (itself, or the one it replies
+	 * to)
+	 */
+	record Posted(Long id, Long thread, boolean visible) implements PostResult {
 	}
 
 	/**

@@ -21,7 +21,7 @@ public final class CommentFixture {
 	private CommentFixture() {
 	}
 
-	public static Long store(ApplicationContext context, Long articleId, String nickname, String body,
+	public static Long store(ApplicationContext context, Long articleId, Long parentId, String nickname, String body,
 			CommentStatus status, boolean featured) {
 		EntityManager entityManager = context.getBean(EntityManager.class);
 		CommentRepository comments = context.getBean(CommentRepository.class);
@@ -29,7 +29,7 @@ public final class CommentFixture {
 		TransactionTemplate transaction = new TransactionTemplate(context.getBean(PlatformTransactionManager.class));
 		return transaction.execute((state) -> {
 			Article article = entityManager.find(Article.class, articleId);
-			Comment comment = new Comment(article, nickname, body, status, clock.instant());
+			Comment comment = new Comment(article, parentId, nickname, body, status, clock.instant(), null, null);
 			comment.feature(featured);
 			comments.save(comment);
 			context.getBean(ClusterEvents.class).changed(Topic.COMMENTS, article.getSlug());

@@ -68,7 +68,7 @@ class CommentReactionsTests {
 		// without JavaScript: the plain form comes back to the comment
 		MockHttpServletResponse plain = press(id, "DOUBT", reader, false);
 		assertThat(plain.getStatus()).isEqualTo(302);
-		assertThat(plain.getRedirectedUrl()).isEqualTo(ARTICLE + "#comment-" + id);
+		assertThat(plain.getRedirectedUrl()).isEqualTo(ARTICLE + "?thread=" + id + "#comment-" + id);
 
 		String current = this.mvc.perform(get(ARTICLE + "/comments/reactions").with((request) -> {
 			request.setRemoteAddr(reader);

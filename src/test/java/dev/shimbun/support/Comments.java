@@ -27,6 +27,8 @@ public final class Comments {
 
 	private boolean featured;
 
+	private Long parentId;
+
 	private Comments(Long articleId) {
 		this.articleId = articleId;
 	}
@@ -51,6 +53,12 @@ public final class Comments {
 		return this;
 	}
 
+	/** A reply to the (top-level) comment with this id. */
+	public Comments replyTo(Long parentId) {
+		this.parentId = parentId;
+		return this;
+	}
+
 	/** Picked by a moderator (注目のコメント). */
 	public Comments featured() {
 		return featured(true);
@@ -63,7 +71,8 @@ public final class Comments {
 
 	/** Stores the comment in the database of the given context and returns its id. */
 	public Long save(ApplicationContext context) {
-		return CommentFixture.store(context, this.articleId, this.nickname, this.body, this.status, this.featured);
+		return CommentFixture.store(context, this.articleId, this.parentId, this.nickname, this.body, this.status,
+				this.featured);
 	}
 
 }
