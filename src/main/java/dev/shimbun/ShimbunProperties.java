@@ -155,12 +155,14 @@ public record ShimbunProperties(@DefaultValue("./data") String dataDir, @Default
 	 * @param reactionsPerMinute reactions one client may press in a minute
 	 * @param repliesShown replies shown under each comment in the article's list (the
 	 * oldest first); the others are on the thread's own page
+	 * @param editWindow how long after posting its author may edit or take back a comment
 	 */
 	public record Comments(@DefaultValue("5") int perMinute, @DefaultValue("50") int perDay,
 			@DefaultValue("10m") Duration duplicateWindow, @DefaultValue("3") int reportThreshold,
 			@DefaultValue("50") int pageSize, @DefaultValue("65536") long maxRequestSize, @DefaultValue( {
 					"共感した", "なるほど", "うーん" }) List<String> reactionLabels,
-			@DefaultValue("30") int reactionsPerMinute, @DefaultValue("3") int repliesShown){
+			@DefaultValue("30") int reactionsPerMinute, @DefaultValue("3") int repliesShown,
+			@DefaultValue("10m") Duration editWindow){
 	}
 
 	/**

@@ -73,6 +73,13 @@ public class Comment {
 	@Column(name = "queue_reason")
 	private String queueReason;
 
+	/** The SHA-256 of the key its author got when posting (see {@link EditKeys}). */
+	@Column(name = "edit_key_hash")
+	private String editKeyHash;
+
+	@Column(name = "edited_at")
+	private Instant editedAt;
+
 	@Version
 	private long version;
 
@@ -93,6 +100,32 @@ public class Comment {
 		this.createdAt = createdAt;
 		this.clientHash = clientHash;
 		this.queueReason = queueReason;
+	}
+
+	void keyForEdits(String keyHash) {
+		this.editKeyHash = keyHash;
+	}
+
+	/**
+	 * Its author changed it: the new text, and the state the comment rules give the new
+	 * text.
+	 */
+	void edit(String nickname, String body, CommentStatus status, String queueReason, Instant now) {
+		this.nickname = nickname;
+		this.body = body;
+		this.status = status;
+		this.queueReason = queueReason;
+		this.editedAt = now;
+		if (status != CommentStatus.VISIBLE) {
+			this.featured = false;
+		}
+	}
+
+	/** Its author took it back. */
+	void withdraw(Instant now) {
+		this.status = CommentStatus.WITHDRAWN;
+		this.featured = false;
+		this.editedAt = now;
 	}
 
 	/** A moderator lets the comment be shown; reports received so far are settled. */
@@ -140,6 +173,11 @@ public class Comment {
 		return this.status;
 	}
 
+	/** The keyed hash of the poster's address ({@link ClientHasher}), or null. */
+	public String getClientHash() {
+		return this.clientHash;
+	}
+
 	public Instant getCreatedAt() {
 		return this.createdAt;
 	}
@@ -158,6 +196,15 @@ public class Comment {
 
 	public String getQueueReason() {
 		return this.queueReason;
+	}
+
+	String getEditKeyHash() {
+		return this.editKeyHash;
+	}
+
+	/** When its author last changed it, or null. */
+	public Instant getEditedAt() {
+		return this.editedAt;
 	}
 
 	public long getVersion() {

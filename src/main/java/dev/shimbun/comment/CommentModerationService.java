@@ -1,8 +1,10 @@
 package dev.shimbun.comment;
 
 import java.time.Clock;
+import java.time.Duration;
 import java.time.Instant;
 import java.time.ZoneId;
+import java.time.ZonedDateTime;
 import java.util.ArrayList;
 import java.util.Collection;
 import java.util.EnumMap;
@@ -11,6 +13,7 @@ import java.util.LinkedHashSet;
 import java.util.List;
 import java.util.Map;
 import java.util.Objects;
+import java.util.Optional;
 import java.util.Set;
 import java.util.function.Function;
 import java.util.stream.Collectors;
@@ -26,6 +29,7 @@ import dev.shimbun.cluster.ClusterEvents;
 import dev.shimbun.cluster.ContentChanged.Topic;
 
 import org.springframework.data.domain.Page;
+import org.springframework.data.domain.PageImpl;
 import org.springframework.data.domain.PageRequest;
 import org.springframework.orm.ObjectOptimisticLockingFailureException;
 import org.springframework.stereotype.Service;
@@ -48,6 +52,10 @@ class CommentModerationService {
 
 	private final CommentRepository comments;
 
+	private final CommentEditRepository edits;
+
+	private final ClientHolds holds;
+
 	private final AuditService audit;
 
 	private final Clock clock;
@@ -56,10 +64,12 @@ class CommentModerationService {
 
 	private final ClusterEvents cluster;
 
-	CommentModerationService(CommentRepository comments, AuditService audit, Clock clock, ShimbunProperties properties,
-			ClusterEvents cluster) {
+	CommentModerationService(CommentRepository comments, CommentEditRepository edits, ClientHolds holds,
+			AuditService audit, Clock clock, ShimbunProperties properties, ClusterEvents cluster) {
 		this.cluster = cluster;
 		this.comments = comments;
+		this.edits = edits;
+		this.holds = holds;
 		this.audit = audit;
 		this.clock = clock;
 		this.zone = properties.site().zone();
@@ -71,13 +81,7 @@ class CommentModerationService {
 	 */
 	public Page<CommentRow> search(CommentAdminQuery query) {
 		Page<Comment> found = PageNumber.fetch(query.page(), PAGE_SIZE, (index) -> find(query, index));
-		Map<Long, List<CommentRow.ReportCount>> reports = reportsOf(found.getContent()
-			.stream()
-			.filter((comment) -> comment.getReportCount() > 0)
-			.map(Comment::getId)
-			.toList());
-		Instant now = this.clock.instant();
-		return found.map((comment) -> row(comment, reports.getOrDefault(comment.getId(), List.of()), now));
+		return new PageImpl<>(rowsOf(found.getContent()), found.getPageable(), found.getTotalElements());
 	}
 
 	private Page<Comment> find(CommentAdminQuery query, int pageIndex) {
@@ -88,7 +92,7 @@ class CommentModerationService {
 			case ALL -> List.of(CommentStatus.values());
 		};
 		return this.comments.findForModeration(statuses, query.queue() == CommentQueue.REPORTED,
-				Like.contains(query.article()), Like.contains(query.text()),
+				Like.contains(query.article()), Like.contains(query.text()), query.client(),
 				PageRequest.of(Math.max(pageIndex, 0), PAGE_SIZE));
 	}
 
@@ -99,7 +103,7 @@ class CommentModerationService {
 			counts.put(queue, 0L);
 		}
 		for (Object[] row : this.comments.countForModeration(Like.contains(query.article()),
-				Like.contains(query.text()))) {
+				Like.contains(query.text()), query.client())) {
 			CommentStatus status = (CommentStatus) row[0];
 			long count = ((Number) row[1]).longValue();
 			long unreviewedReports = (row[2] != null) ? ((Number) row[2]).longValue() : 0;
@@ -114,6 +118,45 @@ class CommentModerationService {
 		return counts;
 	}
 
+	/**
+	 * Until when a client is on pre-moderation, if it is now.
+	 */
+	public Optional<ZonedDateTime> heldUntil(String client) {
+		return this.holds.heldUntil(client, this.clock.instant()).map((until) -> until.atZone(this.zone));
+	}
+
+	/**
+	 * Hides every comment of one client that readers see or may see (a spammer's, say),
+	 * audited as each comment's hiding is.
+	 * @return how many comments were hidden
+	 */
+	@Transactional
+	public int hideAllOf(String client) {
+		List<Long> ids = this.comments.findNotTakenDownByClient(client).stream().map(Comment::getId).toList();
+		return ids.isEmpty() ? 0 : moderate(ids, ModerationAction.HIDE, Map.of());
+	}
+
+	/**
+	 * Puts one client on pre-moderation for a while: its new comments and edits wait for
+	 * a moderator until then (comments already shown stay).
+	 */
+	@Transactional
+	public void hold(String client, Duration duration) {
+		Instant now = this.clock.instant();
+		Instant until = now.plus(duration);
+		this.holds.hold(client, until, now);
+		this.audit.record(AuditAction.COMMENT_MODERATED, "comment-client", CommentRow.label(client),
+				this.audit.text("audit.detail.comment.hold", until.atZone(this.zone).toLocalDateTime()));
+	}
+
+	/** Takes one client off pre-moderation. */
+	@Transactional
+	public void release(String client) {
+		this.holds.release(client);
+		this.audit.record(AuditAction.COMMENT_MODERATED, "comment-client", CommentRow.label(client),
+				this.audit.text("audit.detail.comment.release"));
+	}
+
 	/** Comments as the delete confirmation shows them, in the order given. */
 	public List<CommentRow> rows(Collection<Long> ids) {
 		if (ids.isEmpty()) {
@@ -122,13 +165,7 @@ class CommentModerationService {
 		Map<Long, Comment> found = this.comments.findWithArticleByIdIn(ids)
 			.stream()
 			.collect(Collectors.toMap(Comment::getId, Function.identity()));
-		List<Comment> ordered = ids.stream().distinct().map(found::get).filter(Objects::nonNull).toList();
-		Map<Long, List<CommentRow.ReportCount>> reports = reportsOf(
-				ordered.stream().filter((comment) -> comment.getReportCount() > 0).map(Comment::getId).toList());
-		Instant now = this.clock.instant();
-		return ordered.stream()
-			.map((comment) -> row(comment, reports.getOrDefault(comment.getId(), List.of()), now))
-			.toList();
+		return rowsOf(ids.stream().distinct().map(found::get).filter(Objects::nonNull).toList());
 	}
 
 	public CommentRow row(Long id) {
@@ -194,7 +231,12 @@ class CommentModerationService {
 
 	private void apply(Comment comment, ModerationAction action, Instant now) {
 		switch (action) {
-			case APPROVE -> comment.approve(now);
+			case APPROVE -> {
+				if (comment.getStatus() == CommentStatus.WITHDRAWN) {
+					throw new ModerationRefusedException("moderation.error.withdrawn");
+				}
+				comment.approve(now);
+			}
 			case HIDE -> comment.hide(now);
 			case DELETE -> this.comments.delete(comment);
 			case FEATURE -> {
@@ -220,13 +262,45 @@ class CommentModerationService {
 		return reports;
 	}
 
-	private CommentRow row(Comment comment, List<CommentRow.ReportCount> reports, Instant now) {
+	/**
+	 * The rows of these comments, with what each row shows besides the comment (reports,
+	 * the comment a reply answers, the author's edits), read in one query each.
+	 */
+	private List<CommentRow> rowsOf(List<Comment> found) {
+		List<Long> ids = found.stream().map(Comment::getId).toList();
+		Map<Long, List<CommentRow.ReportCount>> reports = reportsOf(
+				found.stream().filter((comment) -> comment.getReportCount() > 0).map(Comment::getId).toList());
+		Map<Long, Comment> parents = new HashMap<>();
+		List<Long> parentIds = found.stream().map(Comment::getParentId).filter(Objects::nonNull).distinct().toList();
+		if (!parentIds.isEmpty()) {
+			this.comments.findAllById(parentIds).forEach((parent) -> parents.put(parent.getId(), parent));
+		}
+		Map<Long, List<CommentRow.Edit>> edits = new HashMap<>();
+		if (!ids.isEmpty()) {
+			for (CommentEdit edit : this.edits.findByCommentIdInOrderByChangedAtAscIdAsc(ids)) {
+				edits.computeIfAbsent(edit.getCommentId(), (id) -> new ArrayList<>())
+					.add(new CommentRow.Edit(edit.getChange(), edit.getNickname(), edit.getBody(),
+							edit.getChangedAt().atZone(this.zone)));
+			}
+		}
+		Instant now = this.clock.instant();
+		return found.stream()
+			.map((comment) -> row(comment, reports.getOrDefault(comment.getId(), List.of()),
+					parents.get(comment.getParentId()), edits.getOrDefault(comment.getId(), List.of()), now))
+			.toList();
+	}
+
+	private CommentRow row(Comment comment, List<CommentRow.ReportCount> reports, Comment parent,
+			List<CommentRow.Edit> edits, Instant now) {
 		Article article = comment.getArticle();
 		String path = article.isVisibleAt(now) ? ArticlePaths.of(article.getSlug()) : null;
+		CommentRow.Parent answered = (parent != null)
+				? new CommentRow.Parent(parent.getId(), parent.getNickname(), parent.getBody(), parent.getStatus())
+				: null;
 		return new CommentRow(comment.getId(), comment.getVersion(), article.getHeadline(), path, comment.getNickname(),
 				comment.getBody(), comment.getCreatedAt().atZone(this.zone), comment.getStatus(),
 				comment.getQueueReason(), comment.getReportCount(), reports, comment.isFeatured(),
-				comment.getReviewedAt() != null);
+				comment.getReviewedAt() != null, answered, comment.getReactions(), edits, comment.getClientHash());
 	}
 
 	/** The start of a comment for the audit log. */

@@ -110,7 +110,8 @@ interface CommentRepository extends JpaRepository<Comment, Long> {
 	/**
 	 * The moderators' list: comments of the given statuses (and, if asked, the visible
 	 * ones with reports that nobody reviewed yet), with their article, newest first. The
-	 * filters are lower-case {@code LIKE} patterns with {@code !} as escape, or null.
+	 * filters are lower-case {@code LIKE} patterns with {@code !} as escape, or null; and
+	 * the hash of one client, or null.
 	 */
 	@Query(value = """
 			select c from Comment c join fetch c.article a
@@ -119,6 +120,7 @@ interface CommentRepository extends JpaRepository<Comment, Long> {
 					and c.reportCount > 0 and c.reviewedAt is null))
 			and (:headline is null or lower(a.headline) like :headline escape '!')
 			and (:text is null or lower(c.body) like :text escape '!')
+			and (:client is null or c.clientHash = :client)
 			order by c.createdAt desc, c.id desc
 			""", countQuery = """
 			select count(c) from Comment c join c.article a
@@ -127,9 +129,10 @@ interface CommentRepository extends JpaRepository<Comment, Long> {
 					and c.reportCount > 0 and c.reviewedAt is null))
 			and (:headline is null or lower(a.headline) like :headline escape '!')
 			and (:text is null or lower(c.body) like :text escape '!')
+			and (:client is null or c.clientHash = :client)
 			""")
 	Page<Comment> findForModeration(Collection<CommentStatus> statuses, boolean unreviewedReports, String headline,
-			String text, Pageable pageable);
+			String text, String client, Pageable pageable);
 
 	/**
 	 * For the moderators' queue tabs: per status, how many comments match the filters,
@@ -140,9 +143,18 @@ interface CommentRepository extends JpaRepository<Comment, Long> {
 			from Comment c join c.article a
 			where (:headline is null or lower(a.headline) like :headline escape '!')
 			and (:text is null or lower(c.body) like :text escape '!')
+			and (:client is null or c.clientHash = :client)
 			group by c.status
 			""")
-	List<Object[]> countForModeration(String headline, String text);
+	List<Object[]> countForModeration(String headline, String text, String client);
+
+	/** The comments of one client that readers see or may see. */
+	@Query("""
+			select c from Comment c where c.clientHash = :client
+			and c.status in (dev.shimbun.comment.CommentStatus.VISIBLE, dev.shimbun.comment.CommentStatus.PENDING,
+				dev.shimbun.comment.CommentStatus.REPORTED)
+			""")
+	List<Comment> findNotTakenDownByClient(String client);
 
 	@EntityGraph(attributePaths = "article")
 	List<Comment> findWithArticleByIdIn(Collection<Long> ids);

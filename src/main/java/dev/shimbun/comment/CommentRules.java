@@ -6,6 +6,8 @@ import java.util.regex.Matcher;
 import java.util.regex.Pattern;
 
 import jakarta.persistence.Column;
+import jakarta.persistence.EnumType;
+import jakarta.persistence.Enumerated;
 import jakarta.persistence.Entity;
 import jakarta.persistence.Id;
 import jakarta.persistence.Table;
@@ -36,6 +38,10 @@ public class CommentRules {
 
 	@Column(name = "max_links")
 	private int maxLinks;
+
+	@Enumerated(EnumType.STRING)
+	@Column(name = "default_order")
+	private CommentOrder defaultOrder = CommentOrder.NEWEST;
 
 	@Version
 	private long version;
@@ -100,6 +106,15 @@ public class CommentRules {
 
 	public int getMaxLinks() {
 		return this.maxLinks;
+	}
+
+	/** The order readers see an article's comments in unless they choose another. */
+	public CommentOrder getDefaultOrder() {
+		return this.defaultOrder;
+	}
+
+	void order(CommentOrder defaultOrder) {
+		this.defaultOrder = (defaultOrder != null) ? defaultOrder : CommentOrder.NEWEST;
 	}
 
 	public long getVersion() {

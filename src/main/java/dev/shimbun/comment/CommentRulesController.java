@@ -1,5 +1,8 @@
 package dev.shimbun.comment;
 
+import java.util.EnumMap;
+import java.util.Map;
+
 import jakarta.servlet.http.HttpServletResponse;
 import jakarta.validation.Valid;
 
@@ -29,6 +32,16 @@ class CommentRulesController {
 		this.rules = rules;
 	}
 
+	/** The orders an editor may choose as the default, each as the page names it. */
+	@ModelAttribute("orderLabels")
+	Map<CommentOrder, String> orderLabels() {
+		Map<CommentOrder, String> labels = new EnumMap<>(CommentOrder.class);
+		for (CommentOrder order : CommentOrder.values()) {
+			labels.put(order, this.rules.orderLabel(order));
+		}
+		return labels;
+	}
+
 	@GetMapping
 	String rules(Model model) {
 		model.addAttribute("rulesForm", this.rules.rulesForm());
@@ -39,6 +52,7 @@ class CommentRulesController {
 	String saveRules(@Valid @ModelAttribute("rulesForm") CommentRulesForm form, BindingResult result, Model model,
 			RedirectAttributes redirect, HttpServletResponse response) {
 		if (result.hasErrors()) {
+			response.setStatus(HttpStatus.UNPROCESSABLE_CONTENT.value());
 			return "admin/comments/rules";
 		}
 		try {

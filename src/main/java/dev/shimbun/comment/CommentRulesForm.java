@@ -32,6 +32,9 @@ public class CommentRulesForm {
 	@Max(MAX_LINKS_LIMIT)
 	private Integer maxLinks;
 
+	@NotNull
+	private CommentOrder defaultOrder = CommentOrder.NEWEST;
+
 	private long version;
 
 	static CommentRulesForm from(CommentRules rules) {
@@ -39,6 +42,7 @@ public class CommentRulesForm {
 		form.setBannedWords(rules.getBannedWords());
 		form.setSuspectWords(rules.getSuspectWords());
 		form.maxLinks = rules.getMaxLinks();
+		form.defaultOrder = rules.getDefaultOrder();
 		form.version = rules.getVersion();
 		return form;
 	}
@@ -74,6 +78,14 @@ public class CommentRulesForm {
 
 	public void setMaxLinks(Integer maxLinks) {
 		this.maxLinks = maxLinks;
+	}
+
+	public CommentOrder getDefaultOrder() {
+		return this.defaultOrder;
+	}
+
+	public void setDefaultOrder(CommentOrder defaultOrder) {
+		this.defaultOrder = defaultOrder;
 	}
 
 	public long getVersion() {

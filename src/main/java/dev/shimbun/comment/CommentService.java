@@ -8,6 +8,7 @@ import java.util.ArrayList;
 import java.util.HashMap;
 import java.util.List;
 import java.util.Map;
+import java.util.Objects;
 import java.util.Optional;
 
 import dev.shimbun.FieldRuleException;
@@ -48,6 +49,10 @@ public class CommentService {
 
 	private final CommentReportRepository reports;
 
+	private final CommentEditRepository edits;
+
+	private final ClientHolds holds;
+
 	private final CommentRulesRepository rules;
 
 	private final ClientHasher clients;
@@ -70,14 +75,16 @@ public class CommentService {
 
 	private final TransactionTemplate writes;
 
-	CommentService(CommentRepository comments, CommentReportRepository reports, CommentRulesRepository rules,
-			ClientHasher clients, CommentRateLimiter rateLimiter, EntityManager entityManager,
-			ArticleLocks articleLocks, Clock clock, ShimbunProperties properties, CommentMetrics metrics,
-			ClusterEvents cluster, PlatformTransactionManager transactionManager) {
+	CommentService(CommentRepository comments, CommentReportRepository reports, CommentEditRepository edits,
+			ClientHolds holds, CommentRulesRepository rules, ClientHasher clients, CommentRateLimiter rateLimiter,
+			EntityManager entityManager, ArticleLocks articleLocks, Clock clock, ShimbunProperties properties,
+			CommentMetrics metrics, ClusterEvents cluster, PlatformTransactionManager transactionManager) {
 		this.cluster = cluster;
 		this.writes = new TransactionTemplate(transactionManager);
 		this.comments = comments;
 		this.reports = reports;
+		this.edits = edits;
+		this.holds = holds;
 		this.rules = rules;
 		this.clients = clients;
 		this.rateLimiter = rateLimiter;
@@ -177,7 +184,7 @@ public class CommentService {
 	private CommentView view(Comment comment, List<CommentView> replies, long replyCount) {
 		return new CommentView(comment.getId(), comment.getParentId(), comment.getNickname(), comment.getBody(),
 				comment.getCreatedAt().atZone(this.zone), comment.isFeatured(), comment.getReactions(), replies,
-				replyCount);
+				replyCount, comment.getEditedAt() != null);
 	}
 
 	/** The replies read for one page of comments. */
@@ -247,16 +254,116 @@ public class CommentService {
 			this.metrics.refused(Refusal.RATE_LIMITED);
 			return new PostResult.RateLimited(wait);
 		}
-		String queueReason = article.isPremoderated() ? "事前承認" : rules.queueReasonFor(nickname + "\n" + body);
+		String queueReason = queueReason(article, rules, client, nickname, body, now);
 		CommentStatus status = (queueReason != null) ? CommentStatus.PENDING : CommentStatus.VISIBLE;
 		Comment comment = new Comment(this.entityManager.getReference(Article.class, article.id()), parentId,
 				nickname.isEmpty() ? null : nickname, body, status, now, client, queueReason);
+		String editKey = EditKeys.newKey();
+		comment.keyForEdits(EditKeys.hash(editKey));
 		this.comments.saveAndFlush(comment);
 		this.metrics.posted(status == CommentStatus.VISIBLE);
 		if (status == CommentStatus.VISIBLE) {
 			this.cluster.changed(Topic.COMMENTS, article.slug());
 		}
-		return new PostResult.Posted(comment.getId(), comment.getThreadId(), status == CommentStatus.VISIBLE);
+		return new PostResult.Posted(comment.getId(), comment.getThreadId(), status == CommentStatus.VISIBLE, editKey,
+				this.settings.editWindow());
+	}
+
+	/**
+	 * Its author edits a comment, within the edit window and with the key they got when
+	 * posting. The new text passes every rule a new comment passes (length, closed
+	 * comments, banned words, rate limit, and the rules that send a comment to the
+	 * moderators); the text before is kept for the moderators, and readers see 「編集済み」.
+	 * Nothing changes unless every check passes.
+	 * @param formErrors what the form's own rules ({@link CommentValidator}) found
+	 * @return {@link PostResult.Edited}, {@link PostResult.Invalid} or
+	 * {@link PostResult.RateLimited}
+	 * @throws OwnCommentRefusedException when the key is wrong, the window is over, or
+	 * the moderators took the comment down
+	 * @throws CommentNotFoundException when the article has no such comment
+	 * @throws FieldRuleException when comments are closed or the text has a banned word
+	 */
+	@Transactional
+	public PostResult edit(ArticleView article, Long commentId, String key, CommentForm form, Errors formErrors,
+			String clientAddress) {
+		Comment comment = ownComment(article, commentId, key);
+		if (formErrors.hasErrors()) {
+			this.metrics.refused(Refusal.VALIDATION);
+			return new PostResult.Invalid();
+		}
+		String body = CommentText.normalize(form.getBody());
+		String nickname = CommentText.normalizeNickname(form.getNickname());
+		String storedNickname = nickname.isEmpty() ? null : nickname;
+		if (!article.commentsOpen()) {
+			throw refused(Refusal.CLOSED, "comment.error.closed");
+		}
+		CommentRules rules = this.rules.findById(CommentRules.ID).orElseGet(() -> new CommentRules("", "", 2));
+		String banned = rules.bannedWordIn(nickname + "\n" + body);
+		if (banned != null) {
+			throw refused(Refusal.BANNED_WORD, "comment.error.banned", banned);
+		}
+		boolean visibleBefore = comment.getStatus() == CommentStatus.VISIBLE;
+		if (body.equals(comment.getBody()) && Objects.equals(storedNickname, comment.getNickname())) {
+			return new PostResult.Edited(comment.getId(), comment.getThreadId(), visibleBefore);
+		}
+		String client = this.clients.hash(clientAddress);
+		Duration wait = this.rateLimiter.tryPost(client);
+		if (!wait.isZero()) {
+			this.metrics.refused(Refusal.RATE_LIMITED);
+			return new PostResult.RateLimited(wait);
+		}
+		Instant now = this.clock.instant();
+		String queueReason = queueReason(article, rules, client, nickname, body, now);
+		CommentStatus status = (queueReason != null) ? CommentStatus.PENDING : CommentStatus.VISIBLE;
+		this.edits.save(new CommentEdit(comment, CommentEdit.Change.EDITED, now));
+		comment.edit(storedNickname, body, status, queueReason, now);
+		this.comments.flush();
+		if (visibleBefore || status == CommentStatus.VISIBLE) {
+			this.cluster.changed((status == CommentStatus.VISIBLE) ? Topic.COMMENTS : Topic.COMMENTS_REMOVED,
+					article.slug());
+		}
+		return new PostResult.Edited(comment.getId(), comment.getThreadId(), status == CommentStatus.VISIBLE);
+	}
+
+	/**
+	 * Its author takes a comment back, within the edit window and with the key they got
+	 * when posting: readers no longer see it (nor its replies), and the moderators still
+	 * do.
+	 * @throws OwnCommentRefusedException when the key is wrong, the window is over, or
+	 * the moderators took the comment down
+	 * @throws CommentNotFoundException when the article has no such comment
+	 */
+	@Transactional
+	public void withdraw(ArticleView article, Long commentId, String key) {
+		Comment comment = ownComment(article, commentId, key);
+		boolean visibleBefore = comment.getStatus() == CommentStatus.VISIBLE;
+		Instant now = this.clock.instant();
+		this.edits.save(new CommentEdit(comment, CommentEdit.Change.WITHDRAWN, now));
+		comment.withdraw(now);
+		this.comments.flush();
+		if (visibleBefore) {
+			this.cluster.changed(Topic.COMMENTS_REMOVED, article.slug());
+		}
+	}
+
+	/**
+	 * The comment its author may change now, its row held until the end of the
+	 * transaction (edits, reports and moderators take turns on it).
+	 */
+	private Comment ownComment(ArticleView article, Long commentId, String key) {
+		Comment comment = this.comments.findForReportById(commentId)
+			.filter((found) -> found.getArticle().getId().equals(article.id()))
+			.orElseThrow(() -> new CommentNotFoundException(commentId));
+		if (!EditKeys.matches(key, comment.getEditKeyHash())) {
+			throw new OwnCommentRefusedException(OwnCommentRefusedException.Reason.WRONG_KEY);
+		}
+		if (!this.clock.instant().isBefore(comment.getCreatedAt().plus(this.settings.editWindow()))) {
+			throw new OwnCommentRefusedException(OwnCommentRefusedException.Reason.WINDOW_OVER);
+		}
+		if (comment.getStatus() != CommentStatus.VISIBLE && comment.getStatus() != CommentStatus.PENDING) {
+			throw new OwnCommentRefusedException(OwnCommentRefusedException.Reason.TAKEN_DOWN);
+		}
+		return comment;
 	}
 
 	/**
@@ -281,6 +388,22 @@ public class CommentService {
 			.filter((comment) -> comment.getStatus() == CommentStatus.VISIBLE && comment.getParentId() == null
 					&& comment.getArticle().getId().equals(articleId))
 			.map(Comment::getId);
+	}
+
+	/**
+	 * Why a comment (or an edit) waits for a moderator, or null: the article is
+	 * pre-moderated, a moderator put the client on pre-moderation, or the text has a
+	 * suspect word or too many links.
+	 */
+	private String queueReason(ArticleView article, CommentRules rules, String client, String nickname, String body,
+			Instant now) {
+		if (article.isPremoderated()) {
+			return "事前承認";
+		}
+		if (this.holds.heldUntil(client, now).isPresent()) {
+			return "投稿者を事前承認中";
+		}
+		return rules.queueReasonFor(nickname + "\n" + body);
 	}
 
 	/** A refusal of the comment's text, counted under its reason. */

@@ -9,6 +9,11 @@ public enum CommentStatus {
 	/** Hidden after reports from several readers, waiting for a moderator. */
 	REPORTED,
 	/** Taken down by a moderator. */
-	HIDDEN
+	HIDDEN,
+	/**
+	 * Taken back by its author within the edit window: kept for the moderators, never
+	 * shown again.
+	 */
+	WITHDRAWN
 
 }

@@ -9,9 +9,10 @@ import java.util.List;
  * @param parentId the comment a reply answers, or null for a top-level comment
  * @param replies the visible replies shown under a top-level comment (maybe not all)
  * @param replyCount how many visible replies a top-level comment has
+ * @param edited whether its author changed it after posting (shown as 「編集済み」)
  */
 public record CommentView(Long id, Long parentId, String nickname, String body, ZonedDateTime createdAt,
-		boolean featured, ReactionCounts reactions, List<CommentView> replies, long replyCount) {
+		boolean featured, ReactionCounts reactions, List<CommentView> replies, long replyCount, boolean edited) {
 
 	public String anchor() {
 		return "comment-" + this.id;

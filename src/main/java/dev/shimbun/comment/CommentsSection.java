@@ -31,8 +31,11 @@ class CommentsSection implements ArticlePageSection {
 
 	private final CommentReactions reactions;
 
-	CommentsSection(CommentService comments, CommentReactions reactions) {
+	private final CommentRulesService rules;
+
+	CommentsSection(CommentService comments, CommentReactions reactions, CommentRulesService rules) {
 		this.comments = comments;
+		this.rules = rules;
 		this.reactions = reactions;
 	}
 
@@ -56,7 +59,7 @@ class CommentsSection implements ArticlePageSection {
 
 	@Override
 	public void addTo(Model model, ArticleView article, ArticlePageRequest request) {
-		CommentOrder order = CommentOrder.parse(request.parameter("corder"));
+		CommentOrder order = CommentOrder.parse(request.parameter("corder"), this.rules.defaultOrder());
 		int page = PageNumber.lenient(request.parameter("cpage"));
 		Optional<CommentsView> thread = threadId(request.parameter(THREAD))
 			.flatMap((id) -> this.comments.thread(article.id(), id));

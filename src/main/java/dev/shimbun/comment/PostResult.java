@@ -3,9 +3,9 @@ package dev.shimbun.comment;
 import java.time.Duration;
 
 /**
- * What became of a comment a reader posted. A comment refused by a rule of the site
- * (comments closed, a banned word, the same text again) is not a result: the service
- * throws a {@link dev.shimbun.FieldRuleException}.
+ * What became of a comment a reader posted, or of its author's edit. A comment refused by
+ * a rule of the site (comments closed, a banned word, the same text again) is not a
+ * result: the service throws a {@link dev.shimbun.FieldRuleException}.
  */
 public sealed interface PostResult {
 
@@ -15,7 +15,15 @@ public sealed interface PostResult {
 	 * @param thread the top-level comment of its thread (itself, or the one it replies
 	 * to)
 	 */
-	record Posted(Long id, Long thread, boolean visible) implements PostResult {
+	record Posted(Long id, Long thread, boolean visible, String editKey, Duration editableFor) implements PostResult {
+	}
+
+	/**
+	 * Its author's edit, stored: shown at once, or waiting for a moderator.
+	 *
+	 * @param thread the top-level comment of its thread
+	 */
+	record Edited(Long id, Long thread, boolean visible) implements PostResult {
 	}
 
 	/**

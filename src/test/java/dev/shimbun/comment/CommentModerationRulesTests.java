@@ -1,5 +1,6 @@
 package dev.shimbun.comment;
 
+import java.util.List;
 import java.util.concurrent.atomic.AtomicInteger;
 
 import dev.shimbun.audit.AuditAction;
@@ -14,6 +15,7 @@ import org.junit.jupiter.api.AfterEach;
 import org.junit.jupiter.api.Test;
 
 import org.springframework.beans.factory.annotation.Autowired;
+import org.springframework.mock.web.MockHttpServletResponse;
 import org.springframework.security.test.context.support.WithMockUser;
 import org.springframework.test.web.servlet.MockMvc;
 import org.springframework.test.web.servlet.MvcResult;
@@ -74,7 +76,52 @@ class CommentModerationRulesTests {
 
 	@AfterEach
 	void noRules() throws Exception {
-		saveRules("", "", "2");
+		this.mvc
+			.perform(rulesForm().set("bannedWords", "")
+				.set("suspectWords", "")
+				.set("maxLinks", "2")
+				.set("defaultOrder", "NEWEST")
+				.submit())
+			.andExpect(redirectedUrl("/admin/comments/rules"));
+	}
+
+	@Test
+	void anEditorChoosesTheOrderReadersSeeUnlessTheyChooseAnother() throws Exception {
+		String first = this.mvc.perform(comment("先に書かれたコメント"))
+			.andReturn()
+			.getResponse()
+			.getRedirectedUrl()
+			.replaceAll(".*#", "");
+		String second = this.mvc.perform(comment("後から書かれたコメント"))
+			.andReturn()
+			.getResponse()
+			.getRedirectedUrl()
+			.replaceAll(".*#", "");
+		List<String> newestFirst = page(ARTICLE).select(".comment-list > li.comment").eachAttr("id");
+		assertThat(newestFirst.indexOf(second)).isLessThan(newestFirst.indexOf(first));
+
+		HtmlForm form = rulesForm();
+		assertThat(page("/admin/comments/rules").select("#defaultOrder option").eachText()).containsExactly("新しい順",
+				"古い順", "共感したの多い順", "返信の多い順");
+		this.mvc.perform(form.set("defaultOrder", "OLDEST").submit()).andExpect(redirectedUrl("/admin/comments/rules"));
+		// the cached page is dropped: readers see the new order at once
+		Document page = page(ARTICLE);
+		List<String> oldestFirst = page.select(".comment-list > li.comment").eachAttr("id");
+		assertThat(oldestFirst.indexOf(first)).isLessThan(oldestFirst.indexOf(second));
+		assertThat(page.select(".comment-order a[aria-current]").text()).isEqualTo("古い順");
+		List<String> chosen = page(ARTICLE + "?corder=newest").select(".comment-list > li.comment").eachAttr("id");
+		assertThat(chosen.indexOf(second)).isLessThan(chosen.indexOf(first));
+		assertThat(this.audit.search(new AuditFilter(null, AuditAction.COMMENT_RULES_CHANGED, null, null, null), 0)
+			.getContent()
+			.get(0)
+			.detail()).endsWith("並び順の既定 古い順");
+
+		MockHttpServletResponse refused = this.mvc.perform(rulesForm().set("defaultOrder", "RANDOM").submit())
+			.andReturn()
+			.getResponse();
+		assertThat(refused.getStatus()).isEqualTo(422);
+		assertThat(Jsoup.parse(refused.getContentAsString()).getElementById("defaultOrder-error").text())
+			.isEqualTo("並び順を一覧から選んでください。");
 	}
 
 	@Test
@@ -94,7 +141,7 @@ class CommentModerationRulesTests {
 		assertThat(this.audit.search(new AuditFilter(null, AuditAction.COMMENT_RULES_CHANGED, null, null, null), 0)
 			.getContent()).anySatisfy((entry) -> {
 				assertThat(entry.actor()).isEqualTo("moderator");
-				assertThat(entry.detail()).isEqualTo("禁止語 2語、要注意語 0語、リンクの上限 2件");
+				assertThat(entry.detail()).isEqualTo("禁止語 2語、要注意語 0語、リンクの上限 2件、並び順の既定 新しい順");
 			});
 	}
 
@@ -150,7 +197,7 @@ class CommentModerationRulesTests {
 		String tooMany = "語".repeat(4001);
 		MvcResult result = this.mvc
 			.perform(rulesForm().set("bannedWords", "残す語").set("suspectWords", tooMany).set("maxLinks", "51").submit())
-			.andExpect(status().isOk())
+			.andExpect(status().isUnprocessableContent())
 			.andReturn();
 		Document page = Jsoup.parse(result.getResponse().getContentAsString());
 		assertThat(page.getElementById("maxLinks-error").text()).isEqualTo("リンクの上限は50以下にしてください。");
