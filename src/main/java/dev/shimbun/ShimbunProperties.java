@@ -156,13 +156,19 @@ public record ShimbunProperties(@DefaultValue("./data") String dataDir, @Default
 	 * @param repliesShown replies shown under each comment in the article's list (the
 	 * oldest first); the others are on the thread's own page
 	 * @param editWindow how long after posting its author may edit or take back a comment
+	 * @param liveStreams the most readers one instance tells of new comments at once
+	 * (open Server-Sent Events streams); more are refused with 503 and simply see no live
+	 * updates
+	 * @param liveStreamTimeout how long one stream stays open; the browser then opens a
+	 * new one by itself
 	 */
 	public record Comments(@DefaultValue("5") int perMinute, @DefaultValue("50") int perDay,
 			@DefaultValue("10m") Duration duplicateWindow, @DefaultValue("3") int reportThreshold,
 			@DefaultValue("50") int pageSize, @DefaultValue("65536") long maxRequestSize, @DefaultValue( {
 					"共感した", "なるほど", "うーん" }) List<String> reactionLabels,
 			@DefaultValue("30") int reactionsPerMinute, @DefaultValue("3") int repliesShown,
-			@DefaultValue("10m") Duration editWindow){
+			@DefaultValue("10m") Duration editWindow, @DefaultValue("5000") int liveStreams,
+			@DefaultValue("30m") Duration liveStreamTimeout){
 	}
 
 	/**

@@ -50,8 +50,7 @@ class CommentReactionController {
 			return ResponseEntity.badRequest().body(Map.of("message", "反応の種類を読み取れませんでした。"));
 		}
 		try {
-			CommentReactions.Pressed pressed = this.reactions.press(article.id(), id, chosen.get(),
-					request.getRemoteAddr());
+			CommentReactions.Pressed pressed = this.reactions.press(article, id, chosen.get(), request.getRemoteAddr());
 			Map<String, Object> body = new LinkedHashMap<>();
 			body.put("counts", counts(pressed.counts()));
 			body.put("pressed", pressed.pressed());
@@ -71,7 +70,7 @@ class CommentReactionController {
 		Reaction chosen = Reaction.parse(reaction).orElseThrow(() -> new UnknownReactionException(reaction));
 		CommentReactions.Pressed pressed;
 		try {
-			pressed = this.reactions.press(article.id(), id, chosen, request.getRemoteAddr());
+			pressed = this.reactions.press(article, id, chosen, request.getRemoteAddr());
 		}
 		catch (ReactionsRateLimitedException ex) {
 			long seconds = seconds(ex);

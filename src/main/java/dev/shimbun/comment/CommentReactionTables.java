@@ -71,12 +71,13 @@ class CommentReactionTables {
 	/** The counts of each visible comment of the article, by comment id. */
 	Map<Long, ReactionCounts> counts(Long articleId) {
 		Map<Long, ReactionCounts> counts = new HashMap<>();
-		this.jdbc.query(
-				"SELECT id, empathy_count, insight_count, doubt_count FROM article_comment WHERE article_id = ? AND status = 'VISIBLE'",
-				(row) -> {
-					counts.put(row.getLong("id"), new ReactionCounts(row.getInt("empathy_count"),
-							row.getInt("insight_count"), row.getInt("doubt_count")));
-				}, articleId);
+		this.jdbc.query("""
+				SELECT c.id, c.empathy_count, c.insight_count, c.doubt_count FROM article_comment c
+				WHERE c.article_id = ? AND c.status = 'VISIBLE' AND (c.parent_id IS NULL OR EXISTS (
+					SELECT 1 FROM article_comment p WHERE p.id = c.parent_id AND p.status = 'VISIBLE'))""", (row) -> {
+			counts.put(row.getLong("id"), new ReactionCounts(row.getInt("empathy_count"), row.getInt("insight_count"),
+					row.getInt("doubt_count")));
+		}, articleId);
 		return counts;
 	}
 

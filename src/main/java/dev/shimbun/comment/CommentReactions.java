@@ -7,6 +7,9 @@ import java.util.List;
 import java.util.Map;
 
 import dev.shimbun.ShimbunProperties;
+import dev.shimbun.article.ArticleView;
+import dev.shimbun.cluster.ClusterEvents;
+import dev.shimbun.cluster.ContentChanged.Topic;
 
 import org.springframework.stereotype.Service;
 import org.springframework.transaction.annotation.Transactional;
@@ -17,7 +20,8 @@ import org.springframework.transaction.annotation.Transactional;
  * Presses on a comment take turns on its row, so the counts stay exact under concurrent
  * presses, on one instance or several. A press does not change the article's cached page:
  * the counts there catch up when the page is next rendered, and the page's script asks
- * for the current ones ({@link #counts}).
+ * for the current ones ({@link #counts}), on loading and whenever a press is announced
+ * ({@code REACTIONS}) to the readers with the article open.
  */
 @Service
 @Transactional(readOnly = true)
@@ -33,8 +37,11 @@ public class CommentReactions {
 
 	private final List<String> labels;
 
+	private final ClusterEvents cluster;
+
 	CommentReactions(CommentReactionTables tables, ClientHasher hasher, CommentRateLimiter limiter, Clock clock,
-			ShimbunProperties properties) {
+			ShimbunProperties properties, ClusterEvents cluster) {
+		this.cluster = cluster;
 		this.tables = tables;
 		this.hasher = hasher;
 		this.limiter = limiter;
@@ -51,13 +58,13 @@ public class CommentReactions {
 	 * @throws ReactionsRateLimitedException when the client pressed too many times
 	 */
 	@Transactional
-	public Pressed press(Long articleId, Long commentId, Reaction reaction, String clientAddress) {
+	public Pressed press(ArticleView article, Long commentId, Reaction reaction, String clientAddress) {
 		String client = this.hasher.hash(clientAddress);
 		Duration wait = this.limiter.tryReact(client);
 		if (!wait.isZero()) {
 			throw new ReactionsRateLimitedException(wait);
 		}
-		Long thread = this.tables.lockVisible(articleId, commentId);
+		Long thread = this.tables.lockVisible(article.id(), commentId);
 		if (thread == null) {
 			throw new CommentNotFoundException(commentId);
 		}
@@ -68,6 +75,8 @@ public class CommentReactions {
 		else {
 			this.tables.remove(commentId, client, reaction);
 		}
+		// readers with the article open ask for the new counts; its cached page stays
+		this.cluster.changed(Topic.REACTIONS, article.slug());
 		return new Pressed(this.tables.countsOf(commentId), pressed, thread);
 	}
 

@@ -105,6 +105,9 @@ public class PageCache {
 	@Order(ContentChanged.PAGES)
 	void onChange(ContentChanged change) {
 		ContentChanged.Topic topic = change.topic();
+		if (!topic.changesPages()) {
+			return;
+		}
 		boolean removed = topic == ContentChanged.Topic.COMMENTS_REMOVED;
 		if ((topic == ContentChanged.Topic.COMMENTS || topic == ContentChanged.Topic.VIEWS || removed)
 				&& change.key() != null) {

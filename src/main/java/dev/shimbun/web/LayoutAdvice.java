@@ -90,8 +90,8 @@ class LayoutAdvice {
 	@Order(ContentChanged.DERIVED)
 	void onChange(ContentChanged change) {
 		ContentChanged.Topic topic = change.topic();
-		if (topic != ContentChanged.Topic.COMMENTS && topic != ContentChanged.Topic.COMMENTS_REMOVED
-				&& topic != ContentChanged.Topic.VIEWS) {
+		if (topic.changesPages() && topic != ContentChanged.Topic.COMMENTS
+				&& topic != ContentChanged.Topic.COMMENTS_REMOVED && topic != ContentChanged.Topic.VIEWS) {
 			this.menu.changed();
 			this.sidebar.changed();
 		}

@@ -66,7 +66,7 @@ class CommentBrowserTests {
 		driver.findElement(empathy).click();
 		wait(driver).until(ExpectedConditions.attributeToBe(empathy, "aria-pressed", "true"));
 		assertThat(driver.findElement(empathy).getAttribute("aria-label")).isEqualTo("共感した 1件");
-		assertThat(driver.findElement(By.cssSelector("#comments [role=status].visually-hidden")).getText())
+		assertThat(driver.findElement(By.cssSelector("#comments [role=status].reactions-status")).getText())
 			.isEqualTo("共感したを押しました(1件)");
 		assertThat(((JavascriptExecutor) driver).executeScript("return window.reactionJourney")).isEqualTo("same page");
 		driver.findElement(empathy).click();

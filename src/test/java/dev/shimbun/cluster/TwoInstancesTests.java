@@ -13,10 +13,15 @@ import java.time.Instant;
 import java.time.ZoneOffset;
 import java.time.temporal.ChronoUnit;
 import java.util.List;
+import java.util.concurrent.BlockingQueue;
+import java.util.concurrent.CompletableFuture;
 import java.util.concurrent.CountDownLatch;
 import java.util.concurrent.ExecutorService;
 import java.util.concurrent.Executors;
 import java.util.concurrent.Future;
+import java.util.concurrent.LinkedBlockingQueue;
+import java.util.concurrent.TimeUnit;
+import java.util.stream.Stream;
 
 import dev.shimbun.ShimbunApplication;
 import dev.shimbun.article.ArticleAdminService;
@@ -158,6 +163,54 @@ class TwoInstancesTests {
 			.untilAsserted(() -> assertThat(page(b, "/").select("#sidebar-ranking a").eachText())
 				.anySatisfy((text) -> assertThat(text).contains("見出しをインスタンスAで直した")));
 		assertThat(Duration.between(edited, Instant.now())).isLessThan(Duration.ofSeconds(2));
+	}
+
+	@Test
+	void aReaderOnOneIsToldWithinTwoSecondsOfACommentAndAReactionOnTheOther() throws Exception {
+		BlockingQueue<String> events = new LinkedBlockingQueue<>();
+		HttpResponse<Stream<String>> stream = http
+			.sendAsync(HttpRequest.newBuilder(uri(b, "/articles/" + ARTICLE + "/comments/stream"))
+				.version(HttpClient.Version.HTTP_1_1)
+				.header("Accept", "text/event-stream")
+				.build(), HttpResponse.BodyHandlers.ofLines())
+			.get(10, TimeUnit.SECONDS);
+		CountDownLatch opened = new CountDownLatch(1);
+		CompletableFuture.runAsync(() -> stream.body().forEach((line) -> {
+			opened.countDown();
+			if (line.startsWith("event:")) {
+				events.add(line.substring("event:".length()).strip());
+			}
+		}));
+		try {
+			assertThat(opened.await(10, TimeUnit.SECONDS)).isTrue();
+			String body = "Bで読んでいる人に届くコメント";
+			HttpResponse<String> posted = http.send(HttpRequest.newBuilder(uri(a, "/articles/" + ARTICLE + "/comments"))
+				.header("Content-Type", "application/x-www-form-urlencoded")
+				.header("Origin", origin(a))
+				.POST(HttpRequest.BodyPublishers.ofString("body=" + URLEncoder.encode(body, StandardCharsets.UTF_8)))
+				.build(), HttpResponse.BodyHandlers.ofString());
+			String comment = posted.headers().firstValue("Location").orElseThrow().replaceAll(".*#comment-", "");
+			assertThat(events.poll(2, TimeUnit.SECONDS)).isEqualTo("comments");
+			assertThat(page(b, "/articles/" + ARTICLE + "/comments/section").select(".comment-body").eachText())
+				.contains(body);
+
+			HttpResponse<String> pressed = http
+				.send(HttpRequest.newBuilder(uri(a, "/articles/" + ARTICLE + "/comments/" + comment + "/reactions"))
+					.header("Content-Type", "application/x-www-form-urlencoded")
+					.header("Origin", origin(a))
+					.header("Accept", "application/json")
+					.POST(HttpRequest.BodyPublishers.ofString("reaction=EMPATHY"))
+					.build(), HttpResponse.BodyHandlers.ofString());
+			assertThat(pressed.statusCode()).isEqualTo(200);
+			assertThat(events.poll(2, TimeUnit.SECONDS)).isEqualTo("reactions");
+			assertThat(http
+				.send(HttpRequest.newBuilder(uri(b, "/articles/" + ARTICLE + "/comments/reactions")).build(),
+						HttpResponse.BodyHandlers.ofString())
+				.body()).contains("\"" + comment + "\":{\"EMPATHY\":1");
+		}
+		finally {
+			stream.body().close();
+		}
 	}
 
 	@Test
