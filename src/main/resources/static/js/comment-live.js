@@ -238,6 +238,9 @@
   }
 
   var stream = new EventSource(base + '/stream');
+  // for whoever needs to know whether updates arrive (the browser tests wait for it)
+  window.shimbunComments = window.shimbunComments || {};
+  window.shimbunComments.liveStream = stream;
   stream.addEventListener('comments', function () {
     update(true);
   });
