@@ -215,6 +215,22 @@ class OwnCommentBrowserTests {
 	}
 
 	@Test
+	void theButtonsGoByThemselvesWhenTheTimeIsOver() {
+		WebDriver driver = browser.driver();
+		String anchor = post(driver, url(ARTICLE), null, unique("もうすぐ時間切れのコメント"));
+		// as if the comment had been posted almost ten minutes ago
+		script(driver, "var map = JSON.parse(localStorage.getItem(arguments[0]));"
+				+ " map[arguments[1]].until = Date.now() + 5000; localStorage.setItem(arguments[0], JSON.stringify(map))",
+				KEYS, anchor.replace("comment-", ""));
+		driver.navigate().refresh();
+		waitFor(driver).until(ExpectedConditions.presenceOfElementLocated(ownToolbar(anchor)));
+		new WebDriverWait(driver, Duration.ofSeconds(20))
+			.until(ExpectedConditions.numberOfElementsToBe(By.cssSelector("#" + anchor + " .comment-own"), 0));
+		assertThat(storedKey(driver, anchor)).isNull();
+		assertThat(driver.findElements(By.cssSelector("#" + anchor + " .comment-body"))).hasSize(1);
+	}
+
+	@Test
 	void aRefusedCommentShowsTheReasonNextToTheFieldWithoutLeavingThePage() {
 		WebDriver driver = browser.driver();
 		driver.get(url(ARTICLE));
