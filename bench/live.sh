@@ -41,9 +41,11 @@ cleanup() {
 trap cleanup EXIT
 trap 'exit 130' INT TERM
 
-start_app "$TMP/data" "$LOGS/app.log"
+# BENCH_LIVE_STREAMS sets shimbun.comments.live-streams (by default the application sizes it by its heap)
+start_app "$TMP/data" "$LOGS/app.log" ${BENCH_LIVE_STREAMS:+--shimbun.comments.live-streams=$BENCH_LIVE_STREAMS}
 BASE=http://localhost:$APP_PORT
 echo "Shimbun started in ${APP_STARTUP:-?} s, -Xmx256m, port $APP_PORT"
+echo "  $(grep -o 'Live comment streams: at most [0-9]* open' "$LOGS/app.log" | head -n 1)"
 
 PAGE_LUA=bench/wrk/page.lua
 echo "Warming up (${WARM} s)..."

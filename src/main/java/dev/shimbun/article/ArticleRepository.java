@@ -22,6 +22,13 @@ interface ArticleRepository extends JpaRepository<Article, Long>, JpaSpecificati
 			""")
 	Optional<Article> findPublishedBySlug(String slug, Instant now);
 
+	/** Whether readers see the article with this slug now, without loading it. */
+	@Query("""
+			select count(a) > 0 from Article a
+			where a.slug = :slug and """ + ArticleVisibility.JPQL + """
+			""")
+	boolean existsPublishedBySlug(String slug, Instant now);
+
 	/**
 	 * The newest visible articles' ids. Only ids are sorted, so that sorting many
 	 * articles stays cheap; {@link #findWithCategoryByIdIn} loads the few wanted.

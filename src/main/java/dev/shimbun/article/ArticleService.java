@@ -55,6 +55,14 @@ public class ArticleService {
 	}
 
 	/**
+	 * Whether readers see the article with this slug now: one small query, for what needs
+	 * only that (a live-comments stream being opened).
+	 */
+	public boolean isPublished(String slug) {
+		return this.articles.existsPublishedBySlug(slug, this.clock.instant());
+	}
+
+	/**
 	 * Any article, whatever its status, as its public page would show it: for previews.
 	 */
 	public ArticleView getForPreview(Long id) {

@@ -2,6 +2,7 @@ package dev.shimbun.comment;
 
 import java.io.IOException;
 
+import dev.shimbun.article.ArticleNotFoundException;
 import dev.shimbun.article.ArticlePageRequest;
 import dev.shimbun.article.ArticlePaths;
 import dev.shimbun.article.ArticleService;
@@ -48,8 +49,10 @@ class CommentLiveController {
 
 	@GetMapping(path = STREAM, produces = MediaType.TEXT_EVENT_STREAM_VALUE)
 	ResponseEntity<SseEmitter> stream(@PathVariable String slug) throws IOException {
-		ArticleView article = this.articles.getPublished(slug);
-		SseEmitter emitter = this.streams.open(article.slug());
+		if (!this.articles.isPublished(slug)) {
+			throw new ArticleNotFoundException(slug);
+		}
+		SseEmitter emitter = this.streams.open(slug);
 		if (emitter == null) {
 			return ResponseEntity.status(HttpStatus.SERVICE_UNAVAILABLE).header(HttpHeaders.RETRY_AFTER, "60").build();
 		}

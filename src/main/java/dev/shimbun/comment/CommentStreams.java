@@ -65,8 +65,18 @@ class CommentStreams {
 		return thread;
 	});
 
+	/**
+	 * What an open stream keeps on the heap, measured (bench/live.sh): Tomcat's request
+	 * and response buffers of the connection, which an asynchronous request holds until
+	 * it ends.
+	 */
+	static final long HEAP_PER_STREAM = 96 * 1024;
+
 	CommentStreams(ShimbunProperties properties) {
-		this.maxStreams = properties.comments().liveStreams();
+		int configured = properties.comments().liveStreams();
+		this.maxStreams = (configured > 0) ? configured
+				: (int) Math.max(1, Runtime.getRuntime().maxMemory() / 4 / HEAP_PER_STREAM);
+		logger.info("Live comment streams: at most {} open at once on this instance", this.maxStreams);
 		this.timeout = properties.comments().liveStreamTimeout();
 	}
 
