@@ -3,6 +3,7 @@ package dev.shimbun.comment;
 import java.util.LinkedHashMap;
 import java.util.Locale;
 import java.util.Map;
+import java.util.function.Supplier;
 
 import dev.shimbun.FieldRuleException;
 import dev.shimbun.article.ArticlePageModel;
@@ -70,14 +71,7 @@ class CommentController {
 	String post(@PathVariable String slug, @Validated @ModelAttribute("commentForm") CommentForm form,
 			BindingResult result, HttpServletRequest request, HttpServletResponse response, Model model) {
 		ArticleView article = this.articles.getPublished(slug);
-		PostResult outcome;
-		try {
-			outcome = this.comments.post(article, form, result, request.getRemoteAddr());
-		}
-		catch (FieldRuleException ex) {
-			ex.rejectIn(result);
-			outcome = new PostResult.Invalid();
-		}
+		PostResult outcome = attempt(result, () -> this.comments.post(article, form, result, request.getRemoteAddr()));
 		if (outcome instanceof PostResult.Posted posted) {
 			return "redirect:" + location(article, posted.id(), posted.thread(), posted.visible());
 		}
@@ -111,14 +105,7 @@ class CommentController {
 			@Validated @ModelAttribute("commentForm") CommentForm form, BindingResult result,
 			HttpServletRequest request) {
 		ArticleView article = this.articles.getPublished(slug);
-		PostResult outcome;
-		try {
-			outcome = this.comments.post(article, form, result, request.getRemoteAddr());
-		}
-		catch (FieldRuleException ex) {
-			ex.rejectIn(result);
-			outcome = new PostResult.Invalid();
-		}
+		PostResult outcome = attempt(result, () -> this.comments.post(article, form, result, request.getRemoteAddr()));
 		Map<String, Object> body = new LinkedHashMap<>();
 		if (outcome instanceof PostResult.Posted posted) {
 			body.put("id", posted.id());
@@ -146,11 +133,8 @@ class CommentController {
 		ArticleView article = this.articles.getPublished(slug);
 		PostResult outcome;
 		try {
-			outcome = this.comments.edit(article, id, key, form, result, request.getRemoteAddr());
-		}
-		catch (FieldRuleException ex) {
-			ex.rejectIn(result);
-			outcome = new PostResult.Invalid();
+			outcome = attempt(result,
+					() -> this.comments.edit(article, id, key, form, result, request.getRemoteAddr()));
 		}
 		catch (OwnCommentRefusedException ex) {
 			return refused(ex);
@@ -182,6 +166,20 @@ class CommentController {
 		return ResponseEntity.ok()
 			.cacheControl(CacheControl.noStore())
 			.body(Map.of("withdrawn", true, "message", "コメントを削除しました。"));
+	}
+
+	/**
+	 * Posts or edits through the service; a refusal by a rule of the site (comments
+	 * closed, a banned word, the same text again) goes into the form's errors.
+	 */
+	private static PostResult attempt(BindingResult result, Supplier<PostResult> action) {
+		try {
+			return action.get();
+		}
+		catch (FieldRuleException ex) {
+			ex.rejectIn(result);
+			return new PostResult.Invalid();
+		}
 	}
 
 	private static String location(ArticleView article, Long id, Long thread, boolean visible) {

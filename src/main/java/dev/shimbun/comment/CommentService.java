@@ -227,14 +227,7 @@ public class CommentService {
 		}
 		String body = CommentText.normalize(form.getBody());
 		String nickname = CommentText.normalizeNickname(form.getNickname());
-		if (!article.commentsOpen()) {
-			throw refused(Refusal.CLOSED, "comment.error.closed");
-		}
-		CommentRules rules = this.rules.findById(CommentRules.ID).orElseGet(() -> new CommentRules("", "", 2));
-		String banned = rules.bannedWordIn(nickname + "\n" + body);
-		if (banned != null) {
-			throw refused(Refusal.BANNED_WORD, "comment.error.banned", banned);
-		}
+		CommentRules rules = siteRules(article, nickname, body);
 		Long parentId = null;
 		if (form.getReplyTo() != null && !form.getReplyTo().isBlank()) {
 			parentId = threadOf(article.id(), form.getReplyTo())
@@ -294,14 +287,7 @@ public class CommentService {
 		String body = CommentText.normalize(form.getBody());
 		String nickname = CommentText.normalizeNickname(form.getNickname());
 		String storedNickname = nickname.isEmpty() ? null : nickname;
-		if (!article.commentsOpen()) {
-			throw refused(Refusal.CLOSED, "comment.error.closed");
-		}
-		CommentRules rules = this.rules.findById(CommentRules.ID).orElseGet(() -> new CommentRules("", "", 2));
-		String banned = rules.bannedWordIn(nickname + "\n" + body);
-		if (banned != null) {
-			throw refused(Refusal.BANNED_WORD, "comment.error.banned", banned);
-		}
+		CommentRules rules = siteRules(article, nickname, body);
 		boolean visibleBefore = comment.getStatus() == CommentStatus.VISIBLE;
 		if (body.equals(comment.getBody()) && Objects.equals(storedNickname, comment.getNickname())) {
 			return new PostResult.Edited(comment.getId(), comment.getThreadId(), visibleBefore);
@@ -388,6 +374,22 @@ public class CommentService {
 			.filter((comment) -> comment.getStatus() == CommentStatus.VISIBLE && comment.getParentId() == null
 					&& comment.getArticle().getId().equals(articleId))
 			.map(Comment::getId);
+	}
+
+	/**
+	 * The site's comment rules, after the checks that refuse a text whatever else:
+	 * comments closed on the article, a banned word in the text or the nickname.
+	 */
+	private CommentRules siteRules(ArticleView article, String nickname, String body) {
+		if (!article.commentsOpen()) {
+			throw refused(Refusal.CLOSED, "comment.error.closed");
+		}
+		CommentRules rules = this.rules.findById(CommentRules.ID).orElseGet(() -> new CommentRules("", "", 2));
+		String banned = rules.bannedWordIn(nickname + "\n" + body);
+		if (banned != null) {
+			throw refused(Refusal.BANNED_WORD, "comment.error.banned", banned);
+		}
+		return rules;
 	}
 
 	/**

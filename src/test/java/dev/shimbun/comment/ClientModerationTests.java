@@ -7,6 +7,7 @@ import dev.shimbun.audit.AuditFilter;
 import dev.shimbun.audit.AuditService;
 import dev.shimbun.support.Articles;
 import dev.shimbun.support.ModerationTest;
+import dev.shimbun.support.Readers;
 import dev.shimbun.web.HtmlForm;
 import dev.shimbun.web.PageFetcher;
 import org.jsoup.nodes.Document;
@@ -36,8 +37,6 @@ import static org.springframework.test.web.servlet.result.MockMvcResultMatchers.
 @WithMockUser(username = "moderator", roles = "MODERATOR")
 class ClientModerationTests {
 
-	private static final AtomicInteger clients = new AtomicInteger(1);
-
 	private static final AtomicInteger articles = new AtomicInteger(1);
 
 	@Autowired
@@ -63,12 +62,12 @@ class ClientModerationTests {
 
 	@Test
 	void aRowShowsTheCommentARepliesAnswersItsReactionsAndItsEdits() throws Exception {
-		String reader = client();
+		String reader = Readers.newAddress();
 		long parent = write("親のコメント", null, reader);
-		long reply = write("子の返信", String.valueOf(parent), client());
-		react(reply, "EMPATHY", client());
-		react(reply, "EMPATHY", client());
-		react(reply, "DOUBT", client());
+		long reply = write("子の返信", String.valueOf(parent), Readers.newAddress());
+		react(reply, "EMPATHY", Readers.newAddress());
+		react(reply, "EMPATHY", Readers.newAddress());
+		react(reply, "DOUBT", Readers.newAddress());
 		this.jdbc.update(
 				"INSERT INTO comment_edit (comment_id, change_kind, nickname, body, status, changed_at) "
 						+ "SELECT id, 'EDITED', nickname, '元の文', status, created_at FROM article_comment WHERE id = ?",
@@ -85,10 +84,10 @@ class ClientModerationTests {
 
 	@Test
 	void thePerClientViewHidesEveryCommentOfOnePosterAtOnce() throws Exception {
-		String spammer = client();
+		String spammer = Readers.newAddress();
 		long first = write("宣伝その1", null, spammer);
 		long second = write("宣伝その2", null, spammer);
-		long other = write("ふつうの読者", null, client());
+		long other = write("ふつうの読者", null, Readers.newAddress());
 
 		Document list = page("/admin/comments?queue=all&article=" + "会話を見守る記事");
 		Element link = list.getElementById("moderation-" + first).selectFirst("a[href*=client=]");
@@ -111,7 +110,7 @@ class ClientModerationTests {
 
 	@Test
 	void aPosterPutOnPreModerationWaitsForAModeratorUntilReleased() throws Exception {
-		String reader = client();
+		String reader = Readers.newAddress();
 		long shown = write("最初は表示される", null, reader);
 		String hash = this.jdbc.queryForObject("SELECT client_hash FROM article_comment WHERE id = ?", String.class,
 				shown);
@@ -126,7 +125,7 @@ class ClientModerationTests {
 		assertThat(
 				this.jdbc.queryForObject("SELECT queue_reason FROM article_comment WHERE id = ?", String.class, held))
 			.isEqualTo("投稿者を事前承認中");
-		assertThat(stateOf(write("ほかの読者は影響なし", null, client()))).isEqualTo("VISIBLE");
+		assertThat(stateOf(write("ほかの読者は影響なし", null, Readers.newAddress()))).isEqualTo("VISIBLE");
 		view = page("/admin/comments?queue=all&client=" + hash);
 		assertThat(view.selectFirst(".client-view .notice").text()).startsWith("2026/01/")
 			.endsWith("まで事前承認中です。新しいコメントと編集は承認待ちになります。");
@@ -149,10 +148,7 @@ class ClientModerationTests {
 	private long write(String body, String replyTo, String client) throws Exception {
 		var request = post(this.path + "/comments").header("Origin", "http://localhost:8080")
 			.param("body", body)
-			.with((sent) -> {
-				sent.setRemoteAddr(client);
-				return sent;
-			});
+			.with(Readers.from(client));
 		if (replyTo != null) {
 			request.param("replyTo", replyTo);
 		}
@@ -165,10 +161,7 @@ class ClientModerationTests {
 			.perform(post(this.path + "/comments/" + comment + "/reactions").header("Origin", "http://localhost:8080")
 				.param("reaction", reaction)
 				.accept("application/json")
-				.with((sent) -> {
-					sent.setRemoteAddr(client);
-					return sent;
-				}))
+				.with(Readers.from(client)))
 			.andExpect(status().isOk());
 	}
 
@@ -178,11 +171,6 @@ class ClientModerationTests {
 
 	private Document page(String path) throws Exception {
 		return new PageFetcher(this.mvc).get(path);
-	}
-
-	private static String client() {
-		int n = clients.getAndIncrement();
-		return "198.20." + (n / 250) + "." + (1 + n % 250);
 	}
 
 }

@@ -6,6 +6,7 @@ import java.util.concurrent.atomic.AtomicInteger;
 import dev.shimbun.pagecache.PageCache;
 import dev.shimbun.support.Articles;
 import dev.shimbun.support.Comments;
+import dev.shimbun.support.Readers;
 import dev.shimbun.support.SiteTest;
 import dev.shimbun.web.PageFetcher;
 import org.jsoup.Jsoup;
@@ -31,8 +32,6 @@ import static org.springframework.test.web.servlet.request.MockMvcRequestBuilder
  */
 @SiteTest
 class CommentRepliesTests {
-
-	private static final AtomicInteger clients = new AtomicInteger(1);
 
 	private static final AtomicInteger articles = new AtomicInteger(1);
 
@@ -64,8 +63,8 @@ class CommentRepliesTests {
 
 	@Test
 	void aReplyIsShownUnderItsCommentCountedAndOnItsThreadsPage() throws Exception {
-		long parent = write("最初のコメント", null, client()).id();
-		Posted reply = write("それに返信します", String.valueOf(parent), client());
+		long parent = write("最初のコメント", null, Readers.newAddress()).id();
+		Posted reply = write("それに返信します", String.valueOf(parent), Readers.newAddress());
 		assertThat(reply.location())
 			.isEqualTo(this.path + "?thread=" + parent + "&comment=posted#comment-" + reply.id());
 		assertThat(parentOf(reply.id())).isEqualTo(parent);
@@ -96,19 +95,19 @@ class CommentRepliesTests {
 
 	@Test
 	void aReplyToAReplyJoinsTheSameThread() throws Exception {
-		long parent = write("親", null, client()).id();
-		long first = write("返信", String.valueOf(parent), client()).id();
-		Posted second = write("返信への返信", String.valueOf(first), client());
+		long parent = write("親", null, Readers.newAddress()).id();
+		long first = write("返信", String.valueOf(parent), Readers.newAddress()).id();
+		Posted second = write("返信への返信", String.valueOf(first), Readers.newAddress());
 		assertThat(parentOf(second.id())).isEqualTo(parent);
 		assertThat(second.location()).startsWith(this.path + "?thread=" + parent + "&");
 	}
 
 	@Test
 	void aReplyIsCheckedLikeAComment() throws Exception {
-		long parent = write("親コメント", null, client()).id();
+		long parent = write("親コメント", null, Readers.newAddress()).id();
 		int stored = stored();
 
-		MockHttpServletResponse tooLong = send("長".repeat(301), String.valueOf(parent), client());
+		MockHttpServletResponse tooLong = send("長".repeat(301), String.valueOf(parent), Readers.newAddress());
 		assertThat(tooLong.getStatus()).isEqualTo(422);
 		Document refused = Jsoup.parse(tooLong.getContentAsString());
 		// shown again in its thread, under the comment it answers, with the text kept
@@ -116,9 +115,9 @@ class CommentRepliesTests {
 			.isEqualTo("コメントは300文字以内で入力してください(現在301文字)。");
 		assertThat(refused.getElementById("comment-body").text()).isEqualTo("長".repeat(301));
 		assertThat(refused.selectFirst("#reply-form input[name=replyTo]").val()).isEqualTo(String.valueOf(parent));
-		assertThat(send(" ", String.valueOf(parent), client()).getStatus()).isEqualTo(422);
+		assertThat(send(" ", String.valueOf(parent), Readers.newAddress()).getStatus()).isEqualTo(422);
 
-		String eager = client();
+		String eager = Readers.newAddress();
 		for (int i = 0; i < 5; i++) {
 			assertThat(send("返信その" + i, String.valueOf(parent), eager).getStatus()).isEqualTo(302);
 		}
@@ -130,14 +129,14 @@ class CommentRepliesTests {
 
 	@Test
 	void aReplyToACommentReadersDoNotSeeIsRefusedWithTheReason() throws Exception {
-		long parent = write("親", null, client()).id();
+		long parent = write("親", null, Readers.newAddress()).id();
 		Long elsewhere = Comments.on(Articles.published().headline("別の記事").paragraph("本文").save(this.context))
 			.save(this.context);
 		Long pending = Comments.on(this.articleId).status(CommentStatus.PENDING).save(this.context);
 		int stored = stored();
 		for (String replyTo : List.of("999999999", String.valueOf(elsewhere), String.valueOf(pending), "abc", "1e3",
 				"-1", "9".repeat(40))) {
-			MockHttpServletResponse refused = send("返信", replyTo, client());
+			MockHttpServletResponse refused = send("返信", replyTo, Readers.newAddress());
 			assertThat(refused.getStatus()).as(replyTo).isEqualTo(422);
 			assertThat(Jsoup.parse(refused.getContentAsString()).selectFirst("#comment-body-error").text())
 				.isEqualTo("返信先のコメントは削除されたか、表示されていません。返信は投稿されていません。");
@@ -148,10 +147,10 @@ class CommentRepliesTests {
 
 	@Test
 	void onAPremoderatedArticleAReplyWaitsForAModerator() throws Exception {
-		long parent = write("親", null, client()).id();
+		long parent = write("親", null, Readers.newAddress()).id();
 		this.jdbc.update("UPDATE article SET comment_mode = 'PREMODERATED' WHERE id = ?", this.articleId);
 		this.pageCache.invalidateAll();
-		Posted reply = write("承認待ちの返信", String.valueOf(parent), client());
+		Posted reply = write("承認待ちの返信", String.valueOf(parent), Readers.newAddress());
 		assertThat(reply.location()).isEqualTo(this.path + "?thread=" + parent + "&comment=pending#reply-form");
 		Document thread = page(this.path + "?thread=" + parent);
 		assertThat(thread.select(".comment-body").eachText()).containsExactly("親");
@@ -160,9 +159,9 @@ class CommentRepliesTests {
 
 	@Test
 	void aHiddenCommentHidesItsRepliesFromReadersWithoutLosingThem() throws Exception {
-		long parent = write("隠される親", null, client()).id();
-		long reply = write("巻き添えの返信", String.valueOf(parent), client()).id();
-		long other = write("ほかのコメント", null, client()).id();
+		long parent = write("隠される親", null, Readers.newAddress()).id();
+		long reply = write("巻き添えの返信", String.valueOf(parent), Readers.newAddress()).id();
+		long other = write("ほかのコメント", null, Readers.newAddress()).id();
 		assertThat(count(page(this.path))).isEqualTo(3);
 
 		this.moderation.moderate(parent, ModerationAction.HIDE, this.moderation.row(parent).version());
@@ -172,7 +171,7 @@ class CommentRepliesTests {
 		Document thread = page(this.path + "?thread=" + reply);
 		assertThat(thread.selectFirst(".comments .notice").text()).isEqualTo("お探しのコメントは削除されたか、表示されていません。");
 		assertThat(thread.select(".comment-body").eachText()).containsExactly("ほかのコメント");
-		assertThat(send("まだ返信したい", String.valueOf(reply), client()).getStatus()).isEqualTo(422);
+		assertThat(send("まだ返信したい", String.valueOf(reply), Readers.newAddress()).getStatus()).isEqualTo(422);
 		assertThat(react(reply)).isEqualTo(404);
 		assertThat(react(other)).isEqualTo(200);
 		assertThat(this.jdbc.queryForObject("SELECT status FROM article_comment WHERE id = ?", String.class, reply))
@@ -185,13 +184,13 @@ class CommentRepliesTests {
 
 	@Test
 	void threeReportsHideAReplyAsTheyHideAComment() throws Exception {
-		long parent = write("親", null, client()).id();
-		long reply = write("通報される返信", String.valueOf(parent), client()).id();
+		long parent = write("親", null, Readers.newAddress()).id();
+		long reply = write("通報される返信", String.valueOf(parent), Readers.newAddress()).id();
 		for (int i = 0; i < 3; i++) {
 			this.mvc
 				.perform(post(this.path + "/comments/" + reply + "/report").header("Origin", "http://localhost:8080")
 					.param("reason", "ABUSE")
-					.with(from(client())))
+					.with(Readers.from(Readers.newAddress())))
 				.andReturn();
 		}
 		assertThat(page(this.path + "?thread=" + parent).select(".comment-body").eachText()).containsExactly("親");
@@ -199,9 +198,9 @@ class CommentRepliesTests {
 
 	@Test
 	void theListShowsTheFirstRepliesAndTheThreadAllOfThemOldestFirst() throws Exception {
-		long parent = write("人気のコメント", null, client()).id();
+		long parent = write("人気のコメント", null, Readers.newAddress()).id();
 		for (int i = 1; i <= 5; i++) {
-			write("返信" + i, String.valueOf(parent), client());
+			write("返信" + i, String.valueOf(parent), Readers.newAddress());
 		}
 		Document page = page(this.path);
 		assertThat(page.select("#comment-" + parent + " .comment-replies .comment-body").eachText())
@@ -216,12 +215,12 @@ class CommentRepliesTests {
 
 	@Test
 	void commentsCanBeSortedByTheirReplies() throws Exception {
-		long none = write("返信なし", null, client()).id();
-		long two = write("返信ふたつ", null, client()).id();
-		long one = write("返信ひとつ", null, client()).id();
-		write("a", String.valueOf(two), client());
-		write("b", String.valueOf(two), client());
-		write("c", String.valueOf(one), client());
+		long none = write("返信なし", null, Readers.newAddress()).id();
+		long two = write("返信ふたつ", null, Readers.newAddress()).id();
+		long one = write("返信ひとつ", null, Readers.newAddress()).id();
+		write("a", String.valueOf(two), Readers.newAddress());
+		write("b", String.valueOf(two), Readers.newAddress());
+		write("c", String.valueOf(one), Readers.newAddress());
 		Document page = page(this.path + "?corder=replies");
 		assertThat(page.select(".comment-list > li.comment").eachAttr("id")).containsExactly("comment-" + two,
 				"comment-" + one, "comment-" + none);
@@ -233,8 +232,8 @@ class CommentRepliesTests {
 
 	@Test
 	void aFeaturedReplyIsShownAmongTheFeaturedComments() throws Exception {
-		long parent = write("親", null, client()).id();
-		long reply = write("編集部が選んだ返信", String.valueOf(parent), client()).id();
+		long parent = write("親", null, Readers.newAddress()).id();
+		long reply = write("編集部が選んだ返信", String.valueOf(parent), Readers.newAddress()).id();
 		this.moderation.moderate(reply, ModerationAction.FEATURE, this.moderation.row(reply).version());
 		Document page = page(this.path);
 		assertThat(page.select(".featured-comments .comment-body").eachText()).containsExactly("編集部が選んだ返信");
@@ -255,7 +254,7 @@ class CommentRepliesTests {
 	private MockHttpServletResponse send(String body, String replyTo, String client) throws Exception {
 		var request = post(this.path + "/comments").header("Origin", "http://localhost:8080")
 			.param("body", body)
-			.with(from(client));
+			.with(Readers.from(client));
 		if (replyTo != null) {
 			request.param("replyTo", replyTo);
 		}
@@ -267,7 +266,7 @@ class CommentRepliesTests {
 			.perform(post(this.path + "/comments/" + comment + "/reactions").header("Origin", "http://localhost:8080")
 				.param("reaction", "EMPATHY")
 				.accept("application/json")
-				.with(from(client())))
+				.with(Readers.from(Readers.newAddress())))
 			.andReturn()
 			.getResponse()
 			.getStatus();
@@ -288,18 +287,6 @@ class CommentRepliesTests {
 
 	private static int count(Document page) {
 		return Integer.parseInt(page.selectFirst("#comments-heading").text().replace("コメント", ""));
-	}
-
-	private static String client() {
-		int n = clients.getAndIncrement();
-		return "198.18." + (n / 250) + "." + (1 + n % 250);
-	}
-
-	private static org.springframework.test.web.servlet.request.RequestPostProcessor from(String address) {
-		return (request) -> {
-			request.setRemoteAddr(address);
-			return request;
-		};
 	}
 
 	private record Posted(long id, String location) {

@@ -6,6 +6,7 @@ import java.util.concurrent.atomic.AtomicInteger;
 
 import dev.shimbun.MutableClock;
 import dev.shimbun.support.Articles;
+import dev.shimbun.support.Readers;
 import dev.shimbun.support.SiteTest;
 import dev.shimbun.web.PageFetcher;
 import org.jsoup.nodes.Document;
@@ -33,8 +34,6 @@ import static org.springframework.test.web.servlet.request.MockMvcRequestBuilder
  */
 @SiteTest
 class OwnCommentEditsTests {
-
-	private static final AtomicInteger clients = new AtomicInteger(1);
 
 	private static final AtomicInteger articles = new AtomicInteger(1);
 
@@ -64,7 +63,7 @@ class OwnCommentEditsTests {
 		String slug = "own-comments-" + articles.getAndIncrement();
 		Articles.published().slug(slug).headline("自分のコメントを直す記事").paragraph("本文").save(this.context);
 		this.path = "/articles/" + slug;
-		this.client = client();
+		this.client = Readers.newAddress();
 	}
 
 	@AfterEach
@@ -190,7 +189,7 @@ class OwnCommentEditsTests {
 		JsonNode posted = postForScript("取り消すコメント", null);
 		long id = posted.get("id").asLong();
 		String key = posted.get("editKey").asString();
-		this.client = client();
+		this.client = Readers.newAddress();
 		long reply = postForScript("それへの返信", String.valueOf(id)).get("id").asLong();
 		assertThat(page(this.path).select("#comment-" + reply)).hasSize(1);
 
@@ -262,10 +261,7 @@ class OwnCommentEditsTests {
 
 	private MockHttpServletRequestBuilder sent(MockHttpServletRequestBuilder request) {
 		String address = this.client;
-		return request.header("Origin", "http://localhost:8080").accept("application/json").with((sent) -> {
-			sent.setRemoteAddr(address);
-			return sent;
-		});
+		return request.header("Origin", "http://localhost:8080").accept("application/json").with(Readers.from(address));
 	}
 
 	private JsonNode json(MockHttpServletResponse response) throws Exception {
@@ -278,11 +274,6 @@ class OwnCommentEditsTests {
 
 	private Document page(String path) throws Exception {
 		return new PageFetcher(this.mvc).get(path);
-	}
-
-	private static String client() {
-		int n = clients.getAndIncrement();
-		return "198.19." + (n / 250) + "." + (1 + n % 250);
 	}
 
 }
