@@ -107,7 +107,9 @@
   /* Says in place of each comment readers no longer see that it is gone. */
   function withdrawGone(visible) {
     section.querySelectorAll('li.comment[id^="comment-"]').forEach(function (item) {
-      if (visible.indexOf(idOf(item)) >= 0 || item.classList.contains('is-gone')) {
+      // a comment its author just took back already says so (comment-own.js)
+      if (visible.indexOf(idOf(item)) >= 0 || item.classList.contains('is-gone')
+          || item.querySelector('.comment-withdrawn')) {
         return;
       }
       item.classList.add('is-gone');
