@@ -13,7 +13,7 @@ import java.time.Instant;
 import java.util.List;
 
 import dev.shimbun.MutableClock;
-import dev.shimbun.ShimbunApplication;
+import dev.shimbun.support.Instances;
 import dev.shimbun.support.TestDatabases;
 import org.junit.jupiter.api.AfterAll;
 import org.junit.jupiter.api.BeforeAll;
@@ -26,8 +26,6 @@ import org.openqa.selenium.WebElement;
 import org.openqa.selenium.support.ui.ExpectedConditions;
 import org.openqa.selenium.support.ui.WebDriverWait;
 
-import org.springframework.boot.builder.SpringApplicationBuilder;
-import org.springframework.boot.web.server.context.WebServerApplicationContext;
 import org.springframework.context.ConfigurableApplicationContext;
 
 import static org.assertj.core.api.Assertions.assertThat;
@@ -70,13 +68,8 @@ class ConversationJourneyBrowserTests {
 	}
 
 	private static ConfigurableApplicationContext start(String url, Path data) {
-		ConfigurableApplicationContext context = new SpringApplicationBuilder(ShimbunApplication.class,
-				MutableClock.Config.class)
-			.run("--server.port=0", "--spring.datasource.url=" + url, "--spring.datasource.username=postgres",
-					"--spring.datasource.password=", "--shimbun.data-dir=" + data, "--shimbun.admin.username=chief",
-					"--shimbun.admin.password=" + PASSWORD, "--shimbun.scheduling.enabled=true",
-					"--shimbun.views.ranking-interval=1h", "--shimbun.scheduling.article-interval=1h",
-					"--shimbun.comments.per-minute=100");
+		ConfigurableApplicationContext context = Instances.start(url, data, PASSWORD,
+				new Class<?>[] { MutableClock.Config.class }, "--shimbun.comments.per-minute=100");
 		// each instance's clock starts now and moves only when the test says
 		context.getBean(MutableClock.class).set(Instant.now());
 		return context;
@@ -211,7 +204,7 @@ class ConversationJourneyBrowserTests {
 	}
 
 	private static String origin(ConfigurableApplicationContext instance) {
-		return "http://localhost:" + ((WebServerApplicationContext) instance).getWebServer().getPort();
+		return Instances.origin(instance);
 	}
 
 	private static Object js(WebDriver driver, String script) {

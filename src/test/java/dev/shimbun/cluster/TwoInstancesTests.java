@@ -23,11 +23,11 @@ import java.util.concurrent.LinkedBlockingQueue;
 import java.util.concurrent.TimeUnit;
 import java.util.stream.Stream;
 
-import dev.shimbun.ShimbunApplication;
 import dev.shimbun.article.ArticleAdminService;
 import dev.shimbun.article.ArticleForm;
 import dev.shimbun.ranking.RankingScheduler;
 import dev.shimbun.ranking.RankingService;
+import dev.shimbun.support.Instances;
 import dev.shimbun.support.TestDatabases;
 import io.micrometer.core.instrument.MeterRegistry;
 import net.javacrumbs.shedlock.core.LockConfiguration;
@@ -38,8 +38,6 @@ import org.jsoup.nodes.Document;
 import org.junit.jupiter.api.AfterAll;
 import org.junit.jupiter.api.BeforeAll;
 import org.junit.jupiter.api.Test;
-import org.springframework.boot.builder.SpringApplicationBuilder;
-import org.springframework.boot.web.server.context.WebServerApplicationContext;
 import org.springframework.context.ConfigurableApplicationContext;
 import org.springframework.jdbc.core.JdbcTemplate;
 import org.springframework.scheduling.config.ScheduledTask;
@@ -71,16 +69,8 @@ class TwoInstancesTests {
 	static void startTwoInstances() throws Exception {
 		String url = TestDatabases.newPostgresDatabase();
 		Path data = Files.createTempDirectory("shimbun-cluster");
-		a = start(url, data);
-		b = start(url, data);
-	}
-
-	private static ConfigurableApplicationContext start(String url, Path data) {
-		return new SpringApplicationBuilder(ShimbunApplication.class).run("--server.port=0",
-				"--spring.datasource.url=" + url, "--spring.datasource.username=postgres",
-				"--spring.datasource.password=", "--shimbun.data-dir=" + data, "--shimbun.admin.username=chief",
-				"--shimbun.admin.password=" + PASSWORD, "--shimbun.scheduling.enabled=true",
-				"--shimbun.views.ranking-interval=1h", "--shimbun.scheduling.article-interval=1h");
+		a = Instances.start(url, data, PASSWORD);
+		b = Instances.start(url, data, PASSWORD);
 	}
 
 	@AfterAll
@@ -291,7 +281,7 @@ class TwoInstancesTests {
 	}
 
 	private static String origin(ConfigurableApplicationContext instance) {
-		return "http://localhost:" + ((WebServerApplicationContext) instance).getWebServer().getPort();
+		return Instances.origin(instance);
 	}
 
 }
