@@ -75,11 +75,11 @@ class FirstAdminInitializer implements ApplicationRunner {
 		if (generated) {
 			password = generatePassword();
 		}
-		else if (StaffPasswords.problem(password) != null) {
+		else if (StaffPasswords.problem(password, username) != null) {
 			logger.error(
 					"No admin account was created: SHIMBUN_ADMIN_PASSWORD (shimbun.admin.password) cannot be used, "
 							+ "{}. Set a password of {} to {} bytes (or none, to have one generated) and restart.",
-					StaffPasswords.problem(password), StaffPasswords.MIN_LENGTH, StaffPasswords.MAX_BYTES);
+					StaffPasswords.problem(password, username), StaffPasswords.MIN_LENGTH, StaffPasswords.MAX_BYTES);
 			return;
 		}
 		String encoded = this.passwordEncoder.encode(password);

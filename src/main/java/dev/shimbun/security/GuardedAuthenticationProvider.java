@@ -17,6 +17,11 @@ import org.springframework.security.web.authentication.WebAuthenticationDetails;
  * recorded made safe ({@link SignInNames}), whatever it is. For machines that send their
  * password with every request (a metrics scraper), successes are not recorded: failures
  * still are, and still lock the account and address.
+ * <p>
+ * For the sign-in page, a right password is only the first step when the account has a
+ * second factor or must set one up ({@link SignInSteps}): the try is then neither a
+ * failure nor a success until the second step decides (so that its failures count towards
+ * the same lock), and the session gets a partial sign-in.
  */
 class GuardedAuthenticationProvider implements AuthenticationProvider {
 
@@ -28,16 +33,27 @@ class GuardedAuthenticationProvider implements AuthenticationProvider {
 
 	private final boolean recordSuccesses;
 
-	GuardedAuthenticationProvider(AuthenticationProvider delegate, SignInGuard guard, AuditService audit) {
-		this(delegate, guard, audit, true);
+	private final SecondFactorService factors;
+
+	/** For the sign-in page: successes recorded, second factors asked for. */
+	GuardedAuthenticationProvider(AuthenticationProvider delegate, SignInGuard guard, AuditService audit,
+			SecondFactorService factors) {
+		this(delegate, guard, audit, true, factors);
 	}
 
+	/** For machines that send a password with every request: no second step. */
 	GuardedAuthenticationProvider(AuthenticationProvider delegate, SignInGuard guard, AuditService audit,
 			boolean recordSuccesses) {
+		this(delegate, guard, audit, recordSuccesses, null);
+	}
+
+	private GuardedAuthenticationProvider(AuthenticationProvider delegate, SignInGuard guard, AuditService audit,
+			boolean recordSuccesses, SecondFactorService factors) {
 		this.delegate = delegate;
 		this.guard = guard;
 		this.audit = audit;
 		this.recordSuccesses = recordSuccesses;
+		this.factors = factors;
 	}
 
 	@Override
@@ -57,9 +73,21 @@ class GuardedAuthenticationProvider implements AuthenticationProvider {
 				throw new BadCredentialsException("Password longer than any stored one");
 			}
 			Authentication result = this.delegate.authenticate(authentication);
+			SecondFactorService.SignInStep step = (this.factors != null)
+					? this.factors.stepAfterPassword(result.getName()) : SecondFactorService.SignInStep.DONE;
+			if (step == SecondFactorService.SignInStep.SECOND_FACTOR
+					&& result.getPrincipal() instanceof StaffPrincipal principal) {
+				// decided at the second step
+				this.guard.forget(admission);
+				return SignInSteps.partial(principal, SignInSteps.SECOND_FACTOR, result.getDetails());
+			}
 			if (this.recordSuccesses) {
 				this.guard.succeeded(admission);
 				this.audit.recordAs(username, AuditAction.SIGN_IN, "client", client, null);
+			}
+			if (step == SecondFactorService.SignInStep.ENROL
+					&& result.getPrincipal() instanceof StaffPrincipal principal) {
+				return SignInSteps.partial(principal, SignInSteps.ENROL, result.getDetails());
 			}
 			else {
 				this.guard.forget(admission);
@@ -77,7 +105,7 @@ class GuardedAuthenticationProvider implements AuthenticationProvider {
 		return UsernamePasswordAuthenticationToken.class.isAssignableFrom(authentication);
 	}
 
-	private static String client(Authentication authentication) {
+	static String client(Authentication authentication) {
 		if (authentication.getDetails() instanceof WebAuthenticationDetails details
 				&& details.getRemoteAddress() != null) {
 			String address = SignInNames.forRecord(details.getRemoteAddress());

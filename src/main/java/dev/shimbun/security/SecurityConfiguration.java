@@ -20,7 +20,11 @@ import org.springframework.security.config.http.SessionCreationPolicy;
 import org.springframework.security.crypto.factory.PasswordEncoderFactories;
 import org.springframework.security.crypto.password.PasswordEncoder;
 import org.springframework.security.web.SecurityFilterChain;
+import org.springframework.security.web.access.intercept.AuthorizationFilter;
 import org.springframework.security.web.authentication.AnonymousAuthenticationFilter;
+import org.springframework.security.web.authentication.HttpMessageConverterAuthenticationSuccessHandler;
+import org.springframework.security.web.authentication.UsernamePasswordAuthenticationFilter;
+import org.springframework.security.web.authentication.session.ChangeSessionIdAuthenticationStrategy;
 import org.springframework.security.web.header.HeaderWriterFilter;
 import org.springframework.security.web.header.writers.ContentSecurityPolicyHeaderWriter;
 import org.springframework.security.web.header.writers.DelegatingRequestMatcherHeaderWriter;
@@ -29,6 +33,9 @@ import org.springframework.security.web.header.writers.frameoptions.XFrameOption
 import org.springframework.security.web.servlet.util.matcher.PathPatternRequestMatcher;
 import org.springframework.security.web.util.matcher.NegatedRequestMatcher;
 import org.springframework.security.web.util.matcher.RequestMatcher;
+import org.springframework.security.web.webauthn.authentication.PublicKeyCredentialRequestOptionsFilter;
+import org.springframework.security.web.webauthn.authentication.WebAuthnAuthenticationFilter;
+import org.springframework.security.web.webauthn.management.WebAuthnRelyingPartyOperations;
 import org.springframework.security.web.header.writers.ReferrerPolicyHeaderWriter.ReferrerPolicy;
 
 /**
@@ -52,6 +59,9 @@ public class SecurityConfiguration {
 	private static final RequestMatcher ARTICLE_PREVIEW = PathPatternRequestMatcher.withDefaults()
 		.matcher(HttpMethod.GET, "/admin/articles/{id}/preview");
 
+	/** Where a passkey signs in. */
+	static final String PASSKEY_SIGN_IN = "/admin/login/passkey";
+
 	@Bean
 	PasswordEncoder passwordEncoder() {
 		return PasswordEncoderFactories.createDelegatingPasswordEncoder();
@@ -67,10 +77,10 @@ public class SecurityConfiguration {
 
 	@Bean
 	AuthenticationManager authenticationManager(StaffUserDetailsService users, PasswordEncoder passwordEncoder,
-			SignInGuard guard, AuditService audit) {
+			SignInGuard guard, AuditService audit, SecondFactorService factors) {
 		DaoAuthenticationProvider passwords = new DaoAuthenticationProvider(users);
 		passwords.setPasswordEncoder(passwordEncoder);
-		return new ProviderManager(new GuardedAuthenticationProvider(passwords, guard, audit));
+		return new ProviderManager(new GuardedAuthenticationProvider(passwords, guard, audit, factors));
 	}
 
 	/**
@@ -107,16 +117,33 @@ public class SecurityConfiguration {
 	 * form, no framing. Every request with a session is checked against the account in
 	 * the database ({@link StaffSessionCheck}): once an ADMIN disables it, changes its
 	 * role or its password, its sessions end on every instance.
+	 * <p>
+	 * A sign-in may take two steps ({@link SignInSteps}): a partial one reaches only its
+	 * step's pages (the code page, or enrolment) and is sent back there from any other.
+	 * Passkeys sign in at {@value #PASSKEY_SIGN_IN} (with options from
+	 * {@value #PASSKEY_SIGN_IN}/options), through Spring Security's WebAuthn filters.
 	 */
 	@Bean
 	@Order(1)
 	SecurityFilterChain adminChain(HttpSecurity http, AuthenticationManager authenticationManager,
-			AuditLogoutHandler auditLogout, StaffUserDetailsService users) {
+			AuditLogoutHandler auditLogout, StaffUserDetailsService users, SecondFactorService factors,
+			StaffSessions sessions, WebAuthnRelyingPartyOperations relyingParty, AuditService audit) {
 		http.securityMatcher("/admin/**")
 			.authenticationManager(authenticationManager)
-			.addFilterBefore(new StaffSessionCheck(users), AnonymousAuthenticationFilter.class)
+			.addFilterBefore(new StaffSessionCheck(users, factors, sessions), AnonymousAuthenticationFilter.class)
+			.addFilterBefore(passkeySignIn(relyingParty, users, audit), UsernamePasswordAuthenticationFilter.class)
+			.addFilterBefore(passkeySignInOptions(relyingParty), AuthorizationFilter.class)
 			.authorizeHttpRequests((requests) -> requests.requestMatchers("/admin/login")
 				.permitAll()
+				.requestMatchers(SignInSteps.SECOND_FACTOR_PAGE)
+				.authenticated()
+				.requestMatchers("/admin/account/totp/remove")
+				.hasRole("MODERATOR")
+				.requestMatchers(SignInSteps.ENROL_PAGE, "/admin/account/totp", "/admin/account/passkeys/options",
+						"/admin/account/passkeys")
+				.hasAnyAuthority(SignInSteps.ENROL, "ROLE_MODERATOR")
+				.requestMatchers("/admin/account/**")
+				.hasRole("MODERATOR")
 				.requestMatchers("/admin/users/**", "/admin/audit/**", "/admin/backups/**")
 				.hasRole("ADMIN")
 				.requestMatchers("/admin/comments/**")
@@ -127,9 +154,10 @@ public class SecurityConfiguration {
 				.hasRole("EDITOR"))
 			.formLogin((form) -> form.loginPage("/admin/login")
 				.loginProcessingUrl("/admin/login")
-				.defaultSuccessUrl("/admin", false)
+				.successHandler(SignInSteps.afterPassword())
 				.failureUrl("/admin/login?error")
 				.permitAll())
+			.exceptionHandling((exceptions) -> exceptions.accessDeniedHandler(SignInSteps.backToStep()))
 			.logout((logout) -> logout.logoutUrl("/admin/logout")
 				.addLogoutHandler(auditLogout)
 				.logoutSuccessUrl("/admin/login?signedOut"))
@@ -148,6 +176,28 @@ public class SecurityConfiguration {
 						new XFrameOptionsHeaderWriter(XFrameOptionsMode.SAMEORIGIN)))
 				.referrerPolicy((referrer) -> referrer.policy(ReferrerPolicy.SAME_ORIGIN)));
 		return http.build();
+	}
+
+	/** Signs in with a passkey alone, answering in JSON for the sign-in page's script. */
+	private static WebAuthnAuthenticationFilter passkeySignIn(WebAuthnRelyingPartyOperations relyingParty,
+			StaffUserDetailsService users, AuditService audit) {
+		WebAuthnAuthenticationFilter filter = new WebAuthnAuthenticationFilter();
+		filter.setRequiresAuthenticationRequestMatcher(
+				PathPatternRequestMatcher.withDefaults().matcher(HttpMethod.POST, PASSKEY_SIGN_IN));
+		filter.setAuthenticationManager(
+				new ProviderManager(new PasskeyAuthenticationProvider(relyingParty, users, audit)));
+		filter.setSessionAuthenticationStrategy(new ChangeSessionIdAuthenticationStrategy());
+		HttpMessageConverterAuthenticationSuccessHandler success = new HttpMessageConverterAuthenticationSuccessHandler();
+		filter.setAuthenticationSuccessHandler(success);
+		return filter;
+	}
+
+	private static PublicKeyCredentialRequestOptionsFilter passkeySignInOptions(
+			WebAuthnRelyingPartyOperations relyingParty) {
+		PublicKeyCredentialRequestOptionsFilter filter = new PublicKeyCredentialRequestOptionsFilter(relyingParty);
+		filter.setRequestMatcher(
+				PathPatternRequestMatcher.withDefaults().matcher(HttpMethod.POST, PASSKEY_SIGN_IN + "/options"));
+		return filter;
 	}
 
 	/**

@@ -1,6 +1,10 @@
 package dev.shimbun.security;
 
+import java.time.ZoneId;
+import java.util.Arrays;
+
 import dev.shimbun.FieldRuleException;
+import dev.shimbun.ShimbunProperties;
 import jakarta.servlet.http.HttpServletRequest;
 import jakarta.servlet.http.HttpServletResponse;
 import jakarta.validation.Valid;
@@ -14,6 +18,7 @@ import org.springframework.web.bind.annotation.ModelAttribute;
 import org.springframework.web.bind.annotation.PathVariable;
 import org.springframework.web.bind.annotation.PostMapping;
 import org.springframework.web.bind.annotation.RequestMapping;
+import org.springframework.web.bind.annotation.RequestParam;
 import org.springframework.web.servlet.mvc.support.RedirectAttributes;
 
 /**
@@ -33,9 +38,16 @@ class StaffAdminController {
 
 	private final StaffSessions sessions;
 
-	StaffAdminController(StaffService staff, StaffSessions sessions) {
+	private final SecondFactorService factors;
+
+	private final ZoneId zone;
+
+	StaffAdminController(StaffService staff, StaffSessions sessions, SecondFactorService factors,
+			ShimbunProperties properties) {
 		this.staff = staff;
 		this.sessions = sessions;
+		this.factors = factors;
+		this.zone = properties.site().zone();
 	}
 
 	@ModelAttribute("roles")
@@ -43,10 +55,50 @@ class StaffAdminController {
 		return StaffRole.values();
 	}
 
+	@ModelAttribute("zone")
+	ZoneId zone() {
+		return this.zone;
+	}
+
 	@GetMapping
 	String list(Model model) {
 		model.addAttribute("users", this.staff.all());
+		model.addAttribute("factors", this.factors.allFactors());
+		model.addAttribute("requirement", this.factors.requirement());
+		model.addAttribute("requirements", SecondFactorRequirement.values());
 		return "admin/users/list";
+	}
+
+	/** Who must have a second factor. An unknown value is a 422 with the list again. */
+	@PostMapping("/policy")
+	String changeRequirement(@RequestParam(required = false) String required, Model model, HttpServletResponse response,
+			RedirectAttributes redirect) {
+		SecondFactorRequirement requirement = Arrays.stream(SecondFactorRequirement.values())
+			.filter((candidate) -> candidate.name().equals(required))
+			.findFirst()
+			.orElse(null);
+		if (requirement == null) {
+			model.addAttribute("policyError", "staff.policy.error");
+			response.setStatus(HttpStatus.UNPROCESSABLE_CONTENT.value());
+			return list(model);
+		}
+		this.factors.changeRequirement(requirement);
+		redirect.addFlashAttribute("notice", "staff.notice.policyChanged");
+		return "redirect:/admin/users";
+	}
+
+	/**
+	 * Removes every second factor of an account; it must set up a new one at its next
+	 * sign-in, and its sessions end.
+	 */
+	@PostMapping("/{id}/factors/reset")
+	String resetFactors(@PathVariable Long id, HttpServletRequest request, HttpServletResponse response,
+			RedirectAttributes redirect) {
+		StaffView user = this.staff.get(id);
+		this.factors.reset(id);
+		this.sessions.keepCurrentAfterChangeOf(user.username(), request, response);
+		redirect.addFlashAttribute("notice", "staff.notice.factorsReset");
+		return "redirect:/admin/users/" + id + "/edit";
 	}
 
 	@GetMapping("/new")
@@ -81,6 +133,7 @@ class StaffAdminController {
 		model.addAttribute("user", user);
 		model.addAttribute("form", StaffEditForm.from(user));
 		model.addAttribute("passwordForm", new PasswordForm());
+		model.addAttribute("factors", this.factors.factorsOf(user.username()));
 		return "admin/users/edit";
 	}
 
@@ -99,6 +152,7 @@ class StaffAdminController {
 		}
 		model.addAttribute("user", this.staff.get(id));
 		model.addAttribute("passwordForm", new PasswordForm());
+		model.addAttribute("factors", this.factors.factorsOf(this.staff.get(id).username()));
 		response.setStatus(HttpStatus.UNPROCESSABLE_CONTENT.value());
 		return "admin/users/edit";
 	}
@@ -121,6 +175,7 @@ class StaffAdminController {
 		}
 		model.addAttribute("user", user);
 		model.addAttribute("form", StaffEditForm.from(user));
+		model.addAttribute("factors", this.factors.factorsOf(user.username()));
 		response.setStatus(HttpStatus.UNPROCESSABLE_CONTENT.value());
 		return "admin/users/edit";
 	}

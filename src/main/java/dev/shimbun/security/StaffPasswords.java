@@ -48,8 +48,28 @@ final class StaffPasswords {
 	}
 
 	/**
+	 * Whether a password of the right length is too easy to guess for this account
+	 * ({@link CommonPasswords}).
+	 */
+	static boolean tooEasy(String password, String username) {
+		return password != null && CommonPasswords.tooEasy(password, username);
+	}
+
+	/**
 	 * What is wrong with a password chosen for an account, as a message for the operator,
 	 * or null when it will do.
+	 */
+	static String problem(String password, String username) {
+		String problem = problem(password);
+		if (problem == null && tooEasy(password, username)) {
+			return "it is too easy to guess (a common password, a run of keys or letters, or it contains the user name)";
+		}
+		return problem;
+	}
+
+	/**
+	 * What is wrong with a password's length, as a message for the operator, or null when
+	 * it will do.
 	 */
 	static String problem(String password) {
 		if (password == null || password.length() < MIN_LENGTH) {

@@ -60,6 +60,7 @@ public class StaffService {
 			throw new FieldRuleException("username", "staff.error.usernameTaken");
 		}
 		checkFits(form.getPassword());
+		checkHardToGuess(form.getPassword(), form.getUsername());
 		StaffUser user = this.users.save(new StaffUser(form.getUsername(), form.getDisplayName(),
 				this.passwordEncoder.encode(form.getPassword()), form.getRole(), this.clock.instant()));
 		this.audit.record(AuditAction.USER_CREATED, "user", user.getId(),
@@ -96,8 +97,37 @@ public class StaffService {
 	public void resetPassword(Long id, String password) {
 		checkFits(password);
 		StaffUser user = find(id);
+		checkHardToGuess(password, user.getUsername());
 		user.changePassword(this.passwordEncoder.encode(password));
 		this.audit.record(AuditAction.USER_PASSWORD_RESET, "user", id, user.getUsername());
+	}
+
+	/**
+	 * A staff member changes their own password, giving the current one.
+	 * @throws FieldRuleException on {@code currentPassword} when it is wrong, on
+	 * {@code password} when the new one breaks a rule
+	 */
+	@Transactional
+	public void changeOwnPassword(String username, String currentPassword, String password) {
+		StaffUser user = this.users.findByUsername(username)
+			.orElseThrow(() -> new IllegalStateException("No staff account " + username));
+		if (currentPassword == null || !StaffPasswords.fits(currentPassword)
+				|| !this.passwordEncoder.matches(currentPassword, user.getPasswordHash())) {
+			throw new FieldRuleException("currentPassword", "account.password.error.current");
+		}
+		checkFits(password);
+		checkHardToGuess(password, username);
+		if (this.passwordEncoder.matches(password, user.getPasswordHash())) {
+			throw new FieldRuleException("password", "account.password.error.same");
+		}
+		user.changePassword(this.passwordEncoder.encode(password));
+		this.audit.record(AuditAction.PASSWORD_CHANGED, "user", user.getId(), username);
+	}
+
+	private static void checkHardToGuess(String password, String username) {
+		if (StaffPasswords.tooEasy(password, username)) {
+			throw new FieldRuleException("password", "staff.error.passwordTooEasy");
+		}
 	}
 
 	/** bcrypt would refuse it (the forms check it first). */

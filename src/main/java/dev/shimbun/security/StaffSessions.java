@@ -51,6 +51,32 @@ class StaffSessions {
 		UsernamePasswordAuthenticationToken authentication = UsernamePasswordAuthenticationToken.authenticated(fresh,
 				null, fresh.getAuthorities());
 		authentication.setDetails(current.getDetails());
+		replace(authentication, request, response);
+	}
+
+	/**
+	 * Completes the partial sign-in of this session (its second factor given or set up):
+	 * the account's role from now on, under a new session id.
+	 */
+	void complete(String username, String factor, HttpServletRequest request, HttpServletResponse response) {
+		Authentication current = this.contexts.getContext().getAuthentication();
+		UserDetails fresh = this.users.loadUserByUsername(username);
+		if (fresh instanceof CredentialsContainer credentials) {
+			credentials.eraseCredentials();
+		}
+		replace(SignInSteps.full((StaffPrincipal) fresh, (current != null) ? current.getDetails() : null, factor),
+				request, response);
+	}
+
+	/**
+	 * Puts a partial sign-in in place of this session's: it must set up a second factor.
+	 */
+	void requireEnrolment(StaffPrincipal principal, Object details, HttpServletRequest request,
+			HttpServletResponse response) {
+		replace(SignInSteps.partial(principal, SignInSteps.ENROL, details), request, response);
+	}
+
+	private void replace(Authentication authentication, HttpServletRequest request, HttpServletResponse response) {
 		SecurityContext context = this.contexts.createEmptyContext();
 		context.setAuthentication(authentication);
 		this.contexts.setContext(context);

@@ -41,6 +41,12 @@ class StaffUser {
 	@Column(name = "created_at")
 	private Instant createdAt;
 
+	@Column(name = "factors_version")
+	private long factorsVersion;
+
+	@Column(name = "enrolment_required")
+	private boolean enrolmentRequired;
+
 	@Version
 	private long version;
 
@@ -60,6 +66,19 @@ class StaffUser {
 		this.passwordHash = passwordHash;
 	}
 
+	/**
+	 * Its passkeys or one-time code changed: sessions opened before end
+	 * ({@link #accessStamp()}).
+	 */
+	void factorsChanged() {
+		this.factorsVersion++;
+	}
+
+	/** Whether it must set up a second factor at its next sign-in (after a reset). */
+	void requireEnrolment(boolean required) {
+		this.enrolmentRequired = required;
+	}
+
 	void update(String displayName, StaffRole role, boolean enabled) {
 		this.displayName = displayName;
 		this.role = role;
@@ -68,14 +87,16 @@ class StaffUser {
 
 	/**
 	 * Changes whenever what the account may do changes: its role, whether it is enabled,
-	 * its password (not its display name). A session opened before such a change is ended
-	 * by {@link StaffSessionCheck}.
+	 * its password, its second factors (not its display name). A session opened before
+	 * such a change is ended by {@link StaffSessionCheck}.
 	 */
 	String accessStamp() {
 		try {
 			MessageDigest sha256 = MessageDigest.getInstance("SHA-256");
-			byte[] digest = sha256
-				.digest((this.role + "\n" + this.enabled + "\n" + this.passwordHash).getBytes(StandardCharsets.UTF_8));
+			byte[] digest = sha256.digest((this.role + "\n" + this.enabled + "\n" + this.passwordHash
+			// accounts whose factors never changed keep the stamp they had before factors
+					+ ((this.factorsVersion == 0) ? "" : "\n" + this.factorsVersion))
+				.getBytes(StandardCharsets.UTF_8));
 			return Base64.getUrlEncoder().withoutPadding().encodeToString(digest);
 		}
 		catch (NoSuchAlgorithmException ex) {
@@ -109,6 +130,10 @@ class StaffUser {
 
 	Instant getCreatedAt() {
 		return this.createdAt;
+	}
+
+	boolean isEnrolmentRequired() {
+		return this.enrolmentRequired;
 	}
 
 	long getVersion() {

@@ -14,6 +14,7 @@ import dev.shimbun.audit.AuditAction;
 import dev.shimbun.audit.AuditFilter;
 import dev.shimbun.audit.AuditService;
 import dev.shimbun.support.SiteTest;
+import dev.shimbun.support.Staff;
 import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.params.ParameterizedTest;
@@ -21,6 +22,7 @@ import org.junit.jupiter.params.provider.ValueSource;
 
 import org.springframework.beans.factory.annotation.Autowired;
 import org.springframework.beans.factory.annotation.Qualifier;
+import org.springframework.context.ApplicationContext;
 import org.springframework.mock.web.MockHttpServletResponse;
 import org.springframework.security.test.context.support.WithMockUser;
 import org.springframework.test.web.servlet.MockMvc;
@@ -56,8 +58,11 @@ class AdminSecurityTests {
 	 */
 	static final List<String> ADMIN_ONLY = List.of("/admin/users", "/admin/audit", "/admin/backups");
 
-	/** The sections a MODERATOR may use, besides the dashboard. */
-	static final List<String> MODERATOR_SECTIONS = List.of("/admin/comments");
+	/**
+	 * The sections a MODERATOR may use, besides the dashboard: the comments, their own
+	 * account, and the second step of a sign-in (which sends a full sign-in on).
+	 */
+	static final List<String> MODERATOR_SECTIONS = List.of("/admin/comments", "/admin/account", "/admin/login/code");
 
 	/** An id that no row has. */
 	private static final String NO_SUCH_ID = "987654321";
@@ -80,6 +85,15 @@ class AdminSecurityTests {
 	/**
 	 * Every test starts after the failures of the tests before it have left the window.
 	 */
+	/**
+	 * The accounts of the EDITOR and MODERATOR that sign in (their own pages read them).
+	 */
+	@BeforeEach
+	void staffAccounts(@Autowired ApplicationContext context) {
+		Staff.editor("editor").saveIfAbsent(context);
+		Staff.moderator("moderator").saveIfAbsent(context);
+	}
+
 	@BeforeEach
 	void leaveEarlierFailuresBehind() {
 		this.clock.advance(Duration.ofHours(1));

@@ -3,7 +3,10 @@ package dev.shimbun.security;
 import org.springframework.boot.test.context.TestConfiguration;
 import org.springframework.context.annotation.Bean;
 import org.springframework.context.annotation.Import;
+import org.springframework.security.web.webauthn.management.WebAuthnRelyingPartyOperations;
 
+import static org.mockito.ArgumentMatchers.any;
+import static org.mockito.BDDMockito.given;
 import static org.mockito.Mockito.mock;
 
 /**
@@ -25,6 +28,24 @@ public class SecuritySliceConfiguration {
 	@Bean
 	SignInGuard signInGuard() {
 		return mock(SignInGuard.class);
+	}
+
+	@Bean
+	SecondFactorService secondFactorService() {
+		SecondFactorService factors = mock(SecondFactorService.class);
+		given(factors.factorsOf(any())).willReturn(SecondFactorService.Factors.NONE);
+		given(factors.requirement()).willReturn(SecondFactorRequirement.NONE);
+		return factors;
+	}
+
+	@Bean
+	StaffSessions staffSessions() {
+		return mock(StaffSessions.class);
+	}
+
+	@Bean
+	WebAuthnRelyingPartyOperations passkeyRelyingParty() {
+		return mock(WebAuthnRelyingPartyOperations.class);
 	}
 
 	@Bean

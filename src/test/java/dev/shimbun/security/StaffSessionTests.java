@@ -55,7 +55,7 @@ class StaffSessionTests {
 
 	@BeforeEach
 	void adminAndASignedInEditor() throws Exception {
-		this.admin = signIn("boss", "boss-password-1234");
+		this.admin = signIn("boss", "harbor-ledger-1234");
 		this.editor = "editor" + names.incrementAndGet();
 		Staff.editor(this.editor).displayName("編集者").password(EDITOR_PASSWORD).save(this.context);
 		this.editorSession = signIn(this.editor, EDITOR_PASSWORD);
@@ -65,7 +65,7 @@ class StaffSessionTests {
 
 	@AfterEach
 	void restoreTheAdminPassword() {
-		this.staff.resetPassword(bossId(), "boss-password-1234");
+		this.staff.resetPassword(bossId(), "harbor-ledger-1234");
 	}
 
 	@Test
@@ -97,12 +97,12 @@ class StaffSessionTests {
 
 	@Test
 	void anAdminResettingTheirOwnPasswordStaysSignedInAndEndsTheirOtherSessions() throws Exception {
-		Cookie other = signIn("boss", "boss-password-1234");
+		Cookie other = signIn("boss", "harbor-ledger-1234");
 		Long boss = bossId();
 		MvcResult reset = this.mvc
 			.perform(post("/admin/users/{id}/password", boss).cookie(this.admin)
 				.with(csrf())
-				.param("password", "boss-password-5678"))
+				.param("password", "harbor-ledger-5678"))
 			.andExpect(redirectedUrl("/admin/users"))
 			.andReturn();
 		// the session id changes; the session goes on

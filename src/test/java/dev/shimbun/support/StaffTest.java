@@ -28,6 +28,6 @@ public @interface StaffTest {
 	String ADMIN = "boss";
 
 	/** The password of the first admin. */
-	String ADMIN_PASSWORD = "boss-password-1234";
+	String ADMIN_PASSWORD = "harbor-ledger-1234";
 
 }

@@ -1,0 +1,390 @@
+package dev.shimbun.security;
+
+import java.sql.Timestamp;
+import java.time.Clock;
+import java.time.Instant;
+import java.time.OffsetDateTime;
+import java.time.ZoneOffset;
+import java.util.Comparator;
+import java.util.HashMap;
+import java.util.List;
+import java.util.Map;
+
+import dev.shimbun.FieldRuleException;
+import dev.shimbun.audit.AuditAction;
+import dev.shimbun.audit.AuditService;
+
+import org.springframework.jdbc.core.JdbcTemplate;
+import org.springframework.security.web.webauthn.api.Bytes;
+import org.springframework.security.web.webauthn.api.CredentialRecord;
+import org.springframework.security.web.webauthn.api.PublicKeyCredentialUserEntity;
+import org.springframework.security.web.webauthn.management.PublicKeyCredentialUserEntityRepository;
+import org.springframework.security.web.webauthn.management.UserCredentialRepository;
+import org.springframework.stereotype.Service;
+import org.springframework.transaction.annotation.Transactional;
+
+/**
+ * Staff members' second factors: passkeys (kept by Spring Security's JDBC repositories),
+ * a one-time code (TOTP) with its recovery codes, and the site's rule on who must have
+ * one. Every change to an account's factors changes its access stamp, so that its other
+ * sessions end on every instance ({@link StaffSessionCheck}), and goes to the audit log,
+ * as do wrong, reused and recovery codes at sign-in.
+ */
+@Service
+@Transactional(readOnly = true)
+public class SecondFactorService {
+
+	private final StaffUserRepository users;
+
+	private final JdbcTemplate jdbc;
+
+	private final PublicKeyCredentialUserEntityRepository userEntities;
+
+	private final UserCredentialRepository credentials;
+
+	private final AuditService audit;
+
+	private final Clock clock;
+
+	SecondFactorService(StaffUserRepository users, JdbcTemplate jdbc,
+			PublicKeyCredentialUserEntityRepository userEntities, UserCredentialRepository credentials,
+			AuditService audit, Clock clock) {
+		this.users = users;
+		this.jdbc = jdbc;
+		this.userEntities = userEntities;
+		this.credentials = credentials;
+		this.audit = audit;
+		this.clock = clock;
+	}
+
+	/** Who must have a second factor. */
+	public SecondFactorRequirement requirement() {
+		return SecondFactorRequirement.valueOf(this.jdbc
+			.queryForObject("SELECT second_factor_required FROM staff_security_policy WHERE id = 1", String.class));
+	}
+
+	@Transactional
+	public void changeRequirement(SecondFactorRequirement requirement) {
+		SecondFactorRequirement before = requirement();
+		this.jdbc.update("UPDATE staff_security_policy SET second_factor_required = ? WHERE id = 1",
+				requirement.name());
+		this.audit.record(AuditAction.SECOND_FACTOR_POLICY_CHANGED, "policy", "second-factor",
+				this.audit.text("audit.detail.secondFactorPolicy", before.name(), requirement.name()));
+	}
+
+	/** The factors of one account. */
+	public Factors factorsOf(String username) {
+		return this.users.findByUsername(username).map(this::factors).orElse(Factors.NONE);
+	}
+
+	/** A summary of every account's factors, by account id, for the ADMIN's list. */
+	public Map<Long, Factors> allFactors() {
+		Map<Long, Factors> all = new HashMap<>();
+		for (StaffUser user : this.users.findAll()) {
+			all.put(user.getId(), factors(user));
+		}
+		return all;
+	}
+
+	/**
+	 * What a sign-in needs once its password is right: the second step when the account
+	 * has a factor, enrolment when it has none but must, or nothing more.
+	 */
+	SignInStep stepAfterPassword(String username) {
+		StaffUser user = find(username);
+		Factors factors = factors(user);
+		if (factors.any()) {
+			return SignInStep.SECOND_FACTOR;
+		}
+		return mustEnrol(user, factors) ? SignInStep.ENROL : SignInStep.DONE;
+	}
+
+	/**
+	 * Whether a signed-in account must set up a second factor before anything else: it
+	 * has none, and the rule covers its role or an ADMIN reset its factors.
+	 */
+	boolean mustEnrolNow(String username) {
+		return this.users.findByUsername(username).map((user) -> mustEnrol(user, null)).orElse(false);
+	}
+
+	private boolean mustEnrol(StaffUser user, Factors known) {
+		if (!user.isEnrolmentRequired() && !requirement().appliesTo(user.getRole())) {
+			return false;
+		}
+		Factors factors = (known != null) ? known : factors(user);
+		return !factors.any();
+	}
+
+	// The one-time code
+
+	/**
+	 * Turns on the one-time code with a secret the member's app has, once it gives a
+	 * right code for it (which cannot then be used to sign in).
+	 * @return the new recovery codes, to be shown once
+	 * @throws FieldRuleException on the field {@code code} when the code is not right
+	 */
+	@Transactional
+	public List<String> enableTotp(String username, String secret, String typedCode) {
+		StaffUser user = find(username);
+		String code = Totp.normalize(typedCode);
+		if (code == null) {
+			throw new FieldRuleException("code", "account.totp.error.format");
+		}
+		long step = Totp.matchingStep(secret, code, Totp.step(this.clock.instant()));
+		if (step < 0) {
+			throw new FieldRuleException("code", "account.totp.error.wrong");
+		}
+		this.jdbc.update("DELETE FROM staff_totp WHERE user_id = ?", user.getId());
+		this.jdbc.update("INSERT INTO staff_totp (user_id, secret, last_step, created_at) VALUES (?, ?, ?, ?)",
+				user.getId(), secret, step, now());
+		List<String> codes = storeRecoveryCodes(user);
+		changed(user, AuditAction.TOTP_ENABLED);
+		return codes;
+	}
+
+	/** Turns the one-time code off, with its recovery codes. */
+	@Transactional
+	public void removeTotp(String username) {
+		StaffUser user = find(username);
+		Factors factors = factors(user);
+		if (!factors.totp()) {
+			return;
+		}
+		if (factors.passkeys().isEmpty() && requirement().appliesTo(user.getRole())) {
+			throw new FieldRuleException("totp", "account.error.lastFactor");
+		}
+		this.jdbc.update("DELETE FROM staff_totp WHERE user_id = ?", user.getId());
+		this.jdbc.update("DELETE FROM staff_recovery_code WHERE user_id = ?", user.getId());
+		changed(user, AuditAction.TOTP_REMOVED);
+	}
+
+	/** Ten new recovery codes in place of the old ones. */
+	@Transactional
+	public List<String> renewRecoveryCodes(String username) {
+		StaffUser user = find(username);
+		if (!factors(user).totp()) {
+			throw new FieldRuleException("totp", "account.recovery.error.noTotp");
+		}
+		List<String> codes = storeRecoveryCodes(user);
+		this.audit.recordAs(username, AuditAction.RECOVERY_CODES_RENEWED, "user", user.getId(), username);
+		return codes;
+	}
+
+	/**
+	 * Checks the code given at the second step of a sign-in: a one-time code (within one
+	 * step of the server's clock, and only for a step later than the last one used) or a
+	 * recovery code (which is then gone). Wrong and reused codes, and every recovery code
+	 * used, are audited; the caller counts failures towards the lock.
+	 */
+	@Transactional
+	public CodeCheck checkCode(String username, String typed, String client) {
+		StaffUser user = find(username);
+		String code = Totp.normalize(typed);
+		if (code != null) {
+			return checkTotp(user, code, client);
+		}
+		String recovery = RecoveryCodes.normalize(typed);
+		if (recovery != null && this.jdbc.update("DELETE FROM staff_recovery_code WHERE user_id = ? AND code_hash = ?",
+				user.getId(), RecoveryCodes.hash(recovery)) == 1) {
+			int left = recoveryCodesLeft(user.getId());
+			this.audit.recordAs(username, AuditAction.RECOVERY_CODE_USED, "client", client,
+					this.audit.text("audit.detail.recoveryCodesLeft", left));
+			return CodeCheck.RECOVERY_CODE;
+		}
+		this.audit.recordAs(username, AuditAction.SECOND_FACTOR_FAILED, "client", client,
+				(recovery != null) ? "recovery" : "code");
+		return CodeCheck.WRONG;
+	}
+
+	private CodeCheck checkTotp(StaffUser user, String code, String client) {
+		List<String> secrets = this.jdbc.queryForList("SELECT secret FROM staff_totp WHERE user_id = ?", String.class,
+				user.getId());
+		long step = secrets.isEmpty() ? -1 : Totp.matchingStep(secrets.get(0), code, Totp.step(this.clock.instant()));
+		if (step < 0) {
+			this.audit.recordAs(user.getUsername(), AuditAction.SECOND_FACTOR_FAILED, "client", client, "code");
+			return CodeCheck.WRONG;
+		}
+		// Only one request can move last_step past this step, on any instance.
+		int taken = this.jdbc.update(
+				"UPDATE staff_totp SET last_step = ?, last_used_at = ? WHERE user_id = ? AND last_step < ?", step,
+				now(), user.getId(), step);
+		if (taken == 0) {
+			this.audit.recordAs(user.getUsername(), AuditAction.SECOND_FACTOR_REUSED, "client", client, "code");
+			return CodeCheck.REUSED;
+		}
+		return CodeCheck.CODE;
+	}
+
+	// Passkeys
+
+	/** A passkey was registered for the account (by Spring Security's repositories). */
+	@Transactional
+	public void passkeyAdded(String username, String label) {
+		StaffUser user = find(username);
+		user.factorsChanged();
+		user.requireEnrolment(false);
+		this.audit.recordAs(username, AuditAction.PASSKEY_ADDED, "user", user.getId(), label);
+	}
+
+	/**
+	 * Removes one of the member's own passkeys.
+	 * @return false when the member has no passkey with this id
+	 * @throws FieldRuleException when it is their last factor and they must have one
+	 */
+	@Transactional
+	public boolean removePasskey(String username, String credentialId) {
+		StaffUser user = find(username);
+		Factors factors = factors(user);
+		Passkey passkey = factors.passkeys()
+			.stream()
+			.filter((candidate) -> candidate.id().equals(credentialId))
+			.findFirst()
+			.orElse(null);
+		if (passkey == null) {
+			return false;
+		}
+		if (factors.count() == 1 && requirement().appliesTo(user.getRole())) {
+			throw new FieldRuleException("passkey", "account.error.lastFactor");
+		}
+		this.credentials.delete(Bytes.fromBase64(credentialId));
+		user.factorsChanged();
+		this.audit.recordAs(username, AuditAction.PASSKEY_REMOVED, "user", user.getId(), passkey.label());
+		return true;
+	}
+
+	// For an ADMIN
+
+	/**
+	 * Removes every second factor of an account (its passkeys, one-time code and recovery
+	 * codes), ends its sessions, and has it set up a new one at its next sign-in.
+	 */
+	@Transactional
+	public void reset(Long userId) {
+		StaffUser user = this.users.findById(userId).orElseThrow(() -> new StaffNotFoundException(userId));
+		for (Passkey passkey : factors(user).passkeys()) {
+			this.credentials.delete(Bytes.fromBase64(passkey.id()));
+		}
+		this.jdbc.update("DELETE FROM staff_totp WHERE user_id = ?", user.getId());
+		this.jdbc.update("DELETE FROM staff_recovery_code WHERE user_id = ?", user.getId());
+		user.requireEnrolment(true);
+		user.factorsChanged();
+		this.audit.record(AuditAction.SECOND_FACTOR_RESET, "user", user.getId(), user.getUsername());
+	}
+
+	private void changed(StaffUser user, AuditAction action) {
+		user.factorsChanged();
+		user.requireEnrolment(false);
+		this.audit.recordAs(user.getUsername(), action, "user", user.getId(), user.getUsername());
+	}
+
+	private List<String> storeRecoveryCodes(StaffUser user) {
+		this.jdbc.update("DELETE FROM staff_recovery_code WHERE user_id = ?", user.getId());
+		List<String> codes = RecoveryCodes.newCodes();
+		OffsetDateTime now = now();
+		for (String code : codes) {
+			this.jdbc.update("INSERT INTO staff_recovery_code (user_id, code_hash, created_at) VALUES (?, ?, ?)",
+					user.getId(), RecoveryCodes.hash(RecoveryCodes.normalize(code)), now);
+		}
+		return codes;
+	}
+
+	private Factors factors(StaffUser user) {
+		List<Map<String, Object>> totp = this.jdbc
+			.queryForList("SELECT created_at, last_used_at FROM staff_totp WHERE user_id = ?", user.getId());
+		PublicKeyCredentialUserEntity entity = this.userEntities.findByUsername(user.getUsername());
+		List<Passkey> passkeys = (entity == null) ? List.of()
+				: this.credentials.findByUserId(entity.getId())
+					.stream()
+					.map(SecondFactorService::passkey)
+					.sorted(Comparator.comparing(Passkey::created, Comparator.nullsLast(Comparator.naturalOrder())))
+					.toList();
+		return new Factors(!totp.isEmpty(), totp.isEmpty() ? null : instant(totp.get(0).get("created_at")),
+				totp.isEmpty() ? null : instant(totp.get(0).get("last_used_at")), recoveryCodesLeft(user.getId()),
+				passkeys, user.isEnrolmentRequired());
+	}
+
+	private int recoveryCodesLeft(Long userId) {
+		Integer left = this.jdbc.queryForObject("SELECT COUNT(*) FROM staff_recovery_code WHERE user_id = ?",
+				Integer.class, userId);
+		return (left != null) ? left : 0;
+	}
+
+	private static Passkey passkey(CredentialRecord record) {
+		return new Passkey(record.getCredentialId().toBase64UrlString(), record.getLabel(), record.getCreated(),
+				record.getLastUsed());
+	}
+
+	private static Instant instant(Object value) {
+		if (value == null) {
+			return null;
+		}
+		if (value instanceof OffsetDateTime offset) {
+			return offset.toInstant();
+		}
+		if (value instanceof Timestamp timestamp) {
+			return timestamp.toInstant();
+		}
+		if (value instanceof Instant instant) {
+			return instant;
+		}
+		throw new IllegalStateException("Unexpected time " + value.getClass());
+	}
+
+	private OffsetDateTime now() {
+		return this.clock.instant().atOffset(ZoneOffset.UTC);
+	}
+
+	private StaffUser find(String username) {
+		return this.users.findByUsername(username)
+			.orElseThrow(() -> new IllegalStateException("No staff account " + username));
+	}
+
+	/** What a sign-in needs after a right password. */
+	enum SignInStep {
+
+		DONE, SECOND_FACTOR, ENROL
+
+	}
+
+	/** What the code given at the second step was. */
+	public enum CodeCheck {
+
+		CODE, RECOVERY_CODE, WRONG, REUSED;
+
+		public boolean accepted() {
+			return this == CODE || this == RECOVERY_CODE;
+		}
+
+	}
+
+	/** One passkey of an account. */
+	public record Passkey(String id, String label, Instant created, Instant lastUsed) {
+	}
+
+	/** The second factors of one account. */
+	public record Factors(boolean totp, Instant totpCreated, Instant totpLastUsed, int recoveryCodesLeft,
+			List<Passkey> passkeys, boolean enrolmentRequired) {
+
+		/** No factor at all (and no account). */
+		static final Factors NONE = new Factors(false, null, null, 0, List.of(), false);
+
+		public boolean any() {
+			return this.totp || !this.passkeys.isEmpty();
+		}
+
+		int count() {
+			return (this.totp ? 1 : 0) + this.passkeys.size();
+		}
+
+		/** When a passkey was last used to sign in, if ever. */
+		public Instant passkeyLastUsed() {
+			return this.passkeys.stream()
+				.map(Passkey::lastUsed)
+				.filter(java.util.Objects::nonNull)
+				.max(Comparator.naturalOrder())
+				.orElse(null);
+		}
+
+	}
+
+}

@@ -1,0 +1,123 @@
+package dev.shimbun.security;
+
+import java.net.URI;
+import java.time.ZoneId;
+import java.time.format.DateTimeFormatter;
+
+import dev.shimbun.ShimbunProperties;
+import dev.shimbun.audit.AuditAction;
+import dev.shimbun.audit.AuditService;
+import jakarta.servlet.http.HttpServletRequest;
+import jakarta.servlet.http.HttpServletResponse;
+
+import org.springframework.http.HttpStatus;
+import org.springframework.security.core.Authentication;
+import org.springframework.security.web.savedrequest.HttpSessionRequestCache;
+import org.springframework.security.web.savedrequest.RequestCache;
+import org.springframework.security.web.savedrequest.SavedRequest;
+import org.springframework.stereotype.Controller;
+import org.springframework.ui.Model;
+import org.springframework.web.bind.annotation.GetMapping;
+import org.springframework.web.bind.annotation.PostMapping;
+import org.springframework.web.bind.annotation.RequestMapping;
+import org.springframework.web.bind.annotation.RequestParam;
+import org.springframework.web.servlet.mvc.support.RedirectAttributes;
+
+/**
+ * The second step of a sign-in, after a right password: a one-time code from the member's
+ * app, a recovery code, or (with the page's script) a passkey. Each try is counted by the
+ * same {@link SignInGuard} as passwords, so wrong codes lock the account and address as
+ * wrong passwords do. A wrong or reused code is a 422 with the form again.
+ */
+@Controller
+@RequestMapping(SignInSteps.SECOND_FACTOR_PAGE)
+class SecondStepController {
+
+	private static final DateTimeFormatter RETRY_TIME = DateTimeFormatter.ofPattern("H:mm");
+
+	private final SecondFactorService factors;
+
+	private final SignInGuard guard;
+
+	private final StaffSessions sessions;
+
+	private final AuditService audit;
+
+	private final ZoneId zone;
+
+	private final RequestCache requests = new HttpSessionRequestCache();
+
+	SecondStepController(SecondFactorService factors, SignInGuard guard, StaffSessions sessions, AuditService audit,
+			ShimbunProperties properties) {
+		this.factors = factors;
+		this.guard = guard;
+		this.sessions = sessions;
+		this.audit = audit;
+		this.zone = properties.site().zone();
+	}
+
+	@GetMapping
+	String page(Authentication authentication, Model model) {
+		if (!SignInSteps.SECOND_FACTOR.equals(SignInSteps.owed(authentication))) {
+			// nothing owed here: signed in already, or enrolment is the step
+			String step = SignInSteps.owed(authentication);
+			return "redirect:" + ((step != null) ? SignInSteps.pageOf(step) : "/admin");
+		}
+		model.addAttribute("factors", this.factors.factorsOf(authentication.getName()));
+		return "admin/login-code";
+	}
+
+	@PostMapping
+	String check(@RequestParam(required = false) String code, Authentication authentication, HttpServletRequest request,
+			HttpServletResponse response, Model model, RedirectAttributes redirect) {
+		String username = authentication.getName();
+		String client = GuardedAuthenticationProvider.client(authentication);
+		SignInGuard.Admission admission = this.guard.admit(SignInNames.forRecord(username), client);
+		if (!admission.admitted()) {
+			this.audit.recordAs(username, AuditAction.SIGN_IN_LOCKED, "client", client,
+					admission.busy() ? "busy code" : "code");
+			if (admission.busy()) {
+				model.addAttribute("errorKey", "login.error.busy");
+			}
+			else {
+				model.addAttribute("errorKey", "login.error.locked");
+				model.addAttribute("retryAt", RETRY_TIME.format(admission.lockedUntil().atZone(this.zone)));
+			}
+			response.setStatus(HttpStatus.TOO_MANY_REQUESTS.value());
+			return page(authentication, model);
+		}
+		SecondFactorService.CodeCheck result = this.factors.checkCode(username, code, client);
+		if (!result.accepted()) {
+			model.addAttribute("errorKey", (result == SecondFactorService.CodeCheck.REUSED) ? "login.code.error.reused"
+					: "login.code.error.wrong");
+			response.setStatus(HttpStatus.UNPROCESSABLE_CONTENT.value());
+			return page(authentication, model);
+		}
+		this.guard.succeeded(admission);
+		boolean recovery = result == SecondFactorService.CodeCheck.RECOVERY_CODE;
+		this.audit.recordAs(username, AuditAction.SIGN_IN, "client", client, recovery ? "recovery code" : "code");
+		this.sessions.complete(username, SignInSteps.CODE_FACTOR, request, response);
+		if (recovery) {
+			redirect.addFlashAttribute("notice", "login.code.recoveryUsed");
+		}
+		return "redirect:" + whereTo(request, response);
+	}
+
+	/**
+	 * The page the member asked for before signing in, on this site; or the dashboard.
+	 */
+	private String whereTo(HttpServletRequest request, HttpServletResponse response) {
+		SavedRequest saved = this.requests.getRequest(request, response);
+		this.requests.removeRequest(request, response);
+		if (saved != null) {
+			URI uri = URI.create(saved.getRedirectUrl());
+			String path = uri.getRawPath();
+			if (path != null && path.startsWith(request.getContextPath() + "/admin")) {
+				return path.substring(request.getContextPath().length())
+						+ ((uri.getRawQuery() != null) ? "?" + uri.getRawQuery() : "");
+			}
+		}
+		return "/admin";
+	}
+
+}
