@@ -1,6 +1,5 @@
 package dev.shimbun.security;
 
-import java.net.URI;
 import java.time.ZoneId;
 import java.time.format.DateTimeFormatter;
 
@@ -12,9 +11,6 @@ import jakarta.servlet.http.HttpServletResponse;
 
 import org.springframework.http.HttpStatus;
 import org.springframework.security.core.Authentication;
-import org.springframework.security.web.savedrequest.HttpSessionRequestCache;
-import org.springframework.security.web.savedrequest.RequestCache;
-import org.springframework.security.web.savedrequest.SavedRequest;
 import org.springframework.stereotype.Controller;
 import org.springframework.ui.Model;
 import org.springframework.web.bind.annotation.GetMapping;
@@ -44,8 +40,6 @@ class SecondStepController {
 	private final AuditService audit;
 
 	private final ZoneId zone;
-
-	private final RequestCache requests = new HttpSessionRequestCache();
 
 	SecondStepController(SecondFactorService factors, SignInGuard guard, StaffSessions sessions, AuditService audit,
 			ShimbunProperties properties) {
@@ -100,24 +94,7 @@ class SecondStepController {
 		if (recovery) {
 			redirect.addFlashAttribute("notice", "login.code.recoveryUsed");
 		}
-		return "redirect:" + whereTo(request, response);
-	}
-
-	/**
-	 * The page the member asked for before signing in, on this site; or the dashboard.
-	 */
-	private String whereTo(HttpServletRequest request, HttpServletResponse response) {
-		SavedRequest saved = this.requests.getRequest(request, response);
-		this.requests.removeRequest(request, response);
-		if (saved != null) {
-			URI uri = URI.create(saved.getRedirectUrl());
-			String path = uri.getRawPath();
-			if (path != null && path.startsWith(request.getContextPath() + "/admin")) {
-				return path.substring(request.getContextPath().length())
-						+ ((uri.getRawQuery() != null) ? "?" + uri.getRawQuery() : "");
-			}
-		}
-		return "/admin";
+		return "redirect:" + SignInSteps.destination(request, response);
 	}
 
 }

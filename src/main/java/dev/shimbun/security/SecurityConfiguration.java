@@ -22,7 +22,6 @@ import org.springframework.security.crypto.password.PasswordEncoder;
 import org.springframework.security.web.SecurityFilterChain;
 import org.springframework.security.web.access.intercept.AuthorizationFilter;
 import org.springframework.security.web.authentication.AnonymousAuthenticationFilter;
-import org.springframework.security.web.authentication.HttpMessageConverterAuthenticationSuccessHandler;
 import org.springframework.security.web.authentication.UsernamePasswordAuthenticationFilter;
 import org.springframework.security.web.authentication.session.ChangeSessionIdAuthenticationStrategy;
 import org.springframework.security.web.header.HeaderWriterFilter;
@@ -187,8 +186,7 @@ public class SecurityConfiguration {
 		filter.setAuthenticationManager(
 				new ProviderManager(new PasskeyAuthenticationProvider(relyingParty, users, audit)));
 		filter.setSessionAuthenticationStrategy(new ChangeSessionIdAuthenticationStrategy());
-		HttpMessageConverterAuthenticationSuccessHandler success = new HttpMessageConverterAuthenticationSuccessHandler();
-		filter.setAuthenticationSuccessHandler(success);
+		filter.setAuthenticationSuccessHandler(SignInSteps.passkeySignedIn());
 		return filter;
 	}
 

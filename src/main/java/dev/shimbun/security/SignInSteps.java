@@ -1,8 +1,10 @@
 package dev.shimbun.security;
 
 import java.io.IOException;
+import java.net.URI;
 import java.util.ArrayList;
 import java.util.List;
+import java.util.Map;
 
 import jakarta.servlet.http.HttpServletRequest;
 import jakarta.servlet.http.HttpServletResponse;
@@ -18,6 +20,9 @@ import org.springframework.security.web.access.AccessDeniedHandler;
 import org.springframework.security.web.access.AccessDeniedHandlerImpl;
 import org.springframework.security.web.authentication.AuthenticationSuccessHandler;
 import org.springframework.security.web.authentication.SavedRequestAwareAuthenticationSuccessHandler;
+import org.springframework.security.web.savedrequest.HttpSessionRequestCache;
+import org.springframework.security.web.savedrequest.RequestCache;
+import org.springframework.security.web.savedrequest.SavedRequest;
 
 /**
  * The steps of a staff sign-in. A right password alone signs in fully only an account
@@ -97,6 +102,41 @@ final class SignInSteps {
 			else {
 				done.onAuthenticationSuccess(request, response, authentication);
 			}
+		};
+	}
+
+	/**
+	 * Where a completed sign-in goes: the admin page the member asked for before signing
+	 * in (its path, so that it stays on the address they use, behind a load balancer
+	 * too), or the dashboard.
+	 */
+	static String destination(HttpServletRequest request, HttpServletResponse response) {
+		RequestCache requests = new HttpSessionRequestCache();
+		SavedRequest saved = requests.getRequest(request, response);
+		requests.removeRequest(request, response);
+		if (saved != null) {
+			URI uri = URI.create(saved.getRedirectUrl());
+			String path = uri.getRawPath();
+			if (path != null && path.startsWith(request.getContextPath() + "/admin")) {
+				return path.substring(request.getContextPath().length())
+						+ ((uri.getRawQuery() != null) ? "?" + uri.getRawQuery() : "");
+			}
+		}
+		return "/admin";
+	}
+
+	/**
+	 * After a passkey sign-in, for the page's script: JSON with where to go
+	 * ({@code redirectUrl}).
+	 */
+	static AuthenticationSuccessHandler passkeySignedIn() {
+		return (request, response, authentication) -> {
+			response.setContentType("application/json");
+			response.setCharacterEncoding("UTF-8");
+			String target = request.getContextPath() + destination(request, response);
+			response.getWriter()
+				.write(PasskeyConfiguration.json()
+					.writeValueAsString(Map.of("authenticated", true, "redirectUrl", target)));
 		};
 	}
 
