@@ -25,6 +25,7 @@ import org.springframework.beans.factory.annotation.Qualifier;
 import org.springframework.context.ApplicationContext;
 import org.springframework.mock.web.MockHttpServletResponse;
 import org.springframework.security.test.context.support.WithMockUser;
+import org.springframework.security.core.Authentication;
 import org.springframework.test.web.servlet.MockMvc;
 import org.springframework.test.web.servlet.MvcResult;
 import org.springframework.test.web.servlet.request.MockHttpServletRequestBuilder;
@@ -35,6 +36,7 @@ import org.springframework.web.servlet.mvc.method.annotation.RequestMappingHandl
 import static org.assertj.core.api.Assertions.assertThat;
 import static org.hamcrest.Matchers.containsString;
 import static org.hamcrest.Matchers.not;
+import static org.springframework.security.test.web.servlet.request.SecurityMockMvcRequestPostProcessors.authentication;
 import static org.springframework.security.test.web.servlet.request.SecurityMockMvcRequestPostProcessors.csrf;
 import static org.springframework.security.test.web.servlet.request.SecurityMockMvcRequestPostProcessors.user;
 import static org.springframework.test.web.servlet.request.MockMvcRequestBuilders.get;
@@ -71,6 +73,9 @@ class AdminSecurityTests {
 
 	@Autowired
 	private MockMvc mvc;
+
+	@Autowired
+	private StaffUserDetailsService users;
 
 	@Autowired
 	private MutableClock clock;
@@ -184,6 +189,41 @@ class AdminSecurityTests {
 			}
 		}
 		assertThat(wrong).as("anonymous admin requests not sent to sign in").isEmpty();
+	}
+
+	/**
+	 * A sign-in that must set up a second factor reaches enrolment (the page, the
+	 * one-time code's set-up, adding a passkey) and is sent there from every other admin
+	 * request.
+	 */
+	@Test
+	void aSignInOwingEnrolmentReachesNothingButEnrolment() throws Exception {
+		StaffPrincipal principal = (StaffPrincipal) this.users.loadUserByUsername("editor");
+		List<String> enrolment = List.of(SignInSteps.ENROL_PAGE, "/admin/account/totp",
+				"/admin/account/passkeys/options", "/admin/account/passkeys");
+		assertOnlyReaches(SignInSteps.partial(principal, SignInSteps.ENROL, null), enrolment, SignInSteps.ENROL_PAGE);
+	}
+
+	/** A sign-in that owes its second factor reaches the code page and nothing else. */
+	@Test
+	void aSignInOwingItsSecondFactorReachesNothingButTheCodePage() throws Exception {
+		StaffPrincipal principal = (StaffPrincipal) this.users.loadUserByUsername("editor");
+		assertOnlyReaches(SignInSteps.partial(principal, SignInSteps.SECOND_FACTOR, null),
+				List.of(SignInSteps.SECOND_FACTOR_PAGE), SignInSteps.SECOND_FACTOR_PAGE);
+	}
+
+	private void assertOnlyReaches(Authentication partial, List<String> allowed, String step) throws Exception {
+		Cookie session = session();
+		List<String> wrong = new ArrayList<>();
+		for (AdminRequest request : adminRequests()) {
+			MockHttpServletResponse response = perform(request, authentication(partial), session);
+			boolean sentBack = response.getStatus() == 302 && step.equals(response.getRedirectedUrl());
+			boolean reached = allowed.contains(request.pattern());
+			if (reached ? (sentBack || isRefused(response)) : !sentBack) {
+				wrong.add(request + " " + response.getStatus() + " " + response.getRedirectedUrl());
+			}
+		}
+		assertThat(wrong).as("admin requests of a partial sign-in not sent back to %s", step).isEmpty();
 	}
 
 	@Test
