@@ -226,6 +226,59 @@ class StaffSignInJourneyBrowserTests {
 		assertThat(chiefRow).contains("パスキー 1個");
 	}
 
+	@Test
+	@Order(3)
+	void aPasskeyCompletesAPasswordSignInAndADisabledAccountsPasskeyIsRefused() {
+		// hanako (whose first passkey is gone) adds another, on A
+		balancer.sendTo(port(a));
+		WebDriver driver = editorBrowser.driver();
+		signInWithPassword(driver, "hanako", "sakura-tegami-2026");
+		assertThat(driver.getCurrentUrl()).as("all staff must have a factor now: enrolment first")
+			.isEqualTo(balancer.origin() + "/admin/account/second-factor");
+		WebElement label = wait(driver).until(ExpectedConditions.visibilityOfElementLocated(By.id("passkey-label")));
+		// a name is needed, and the refusal is announced next to the button
+		driver.findElement(By.cssSelector("[data-passkey-add-button]")).sendKeys(Keys.ENTER);
+		wait(driver).until(ExpectedConditions.textToBePresentInElementLocated(
+				By.cssSelector("[data-passkey-add] [data-passkey-error]"), "パスキーの名前を入力してください"));
+		assertThat(label.getAttribute("aria-invalid")).isEqualTo("true");
+		label.sendKeys("予備の鍵");
+		driver.findElement(By.cssSelector("[data-passkey-add-button]")).sendKeys(Keys.ENTER);
+		wait(driver)
+			.until(ExpectedConditions.textToBePresentInElementLocated(By.cssSelector(".notice"), "パスキーを追加しました"));
+		driver.findElement(By.cssSelector("form.signout button")).sendKeys(Keys.ENTER);
+		wait(driver).until(ExpectedConditions.urlContains("/admin/login?signedOut"));
+
+		// a password is only the first step now; the passkey completes it, on B
+		balancer.sendTo(port(b));
+		signInWithPassword(driver, "hanako", "sakura-tegami-2026");
+		assertThat(driver.getCurrentUrl()).isEqualTo(balancer.origin() + "/admin/login/code");
+		assertThat(driver.findElements(By.id("code"))).as("no one-time code set up").isEmpty();
+		wait(driver)
+			.until(ExpectedConditions.visibilityOfElementLocated(By.cssSelector("[data-passkey-sign-in-button]")));
+		Accessibility.assertNoSeriousViolations(driver, "second step with a passkey");
+		driver.findElement(By.cssSelector("[data-passkey-sign-in-button]")).sendKeys(Keys.ENTER);
+		wait(driver).until(ExpectedConditions.urlToBe(balancer.origin() + "/admin"));
+		driver.findElement(By.cssSelector("form.signout button")).sendKeys(Keys.ENTER);
+		wait(driver).until(ExpectedConditions.urlContains("/admin/login?signedOut"));
+
+		// the ADMIN disables the account: its passkey no longer signs in
+		WebDriver admin = adminBrowser.driver();
+		admin.get(balancer.origin() + "/admin/users");
+		admin.findElement(By.xpath("//tr[td[normalize-space()='hanako']]//a")).sendKeys(Keys.ENTER);
+		WebElement enabled = wait(admin)
+			.until(ExpectedConditions.elementToBeClickable(By.cssSelector("input[type=checkbox][name=enabled]")));
+		enabled.sendKeys(Keys.SPACE);
+		admin.findElement(By.cssSelector("main form button[type=submit]")).sendKeys(Keys.ENTER);
+		wait(admin).until(ExpectedConditions.urlToBe(balancer.origin() + "/admin/users"));
+		driver.get(balancer.origin() + "/admin/login");
+		wait(driver)
+			.until(ExpectedConditions.visibilityOfElementLocated(By.cssSelector("[data-passkey-sign-in-button]")))
+			.sendKeys(Keys.ENTER);
+		wait(driver).until(ExpectedConditions.textToBePresentInElementLocated(
+				By.cssSelector("[data-passkey-sign-in] [data-passkey-error]"), "パスキーでサインインできませんでした"));
+		assertThat(driver.getCurrentUrl()).contains("/admin/login");
+	}
+
 	private static void signInWithPassword(WebDriver driver, String username, String password) {
 		driver.get(balancer.origin() + "/admin/login");
 		driver.findElement(By.id("username")).sendKeys(username);

@@ -27,7 +27,10 @@ import dev.shimbun.article.ArticleAdminService;
 import dev.shimbun.article.ArticleForm;
 import dev.shimbun.ranking.RankingScheduler;
 import dev.shimbun.ranking.RankingService;
+import dev.shimbun.security.StaffView;
 import dev.shimbun.support.Instances;
+import dev.shimbun.support.Staff;
+import dev.shimbun.support.StaffSession;
 import dev.shimbun.support.TestDatabases;
 import io.micrometer.core.instrument.MeterRegistry;
 import net.javacrumbs.shedlock.core.LockConfiguration;
@@ -121,6 +124,30 @@ class TwoInstancesTests {
 		HttpResponse<String> withoutSession = http.send(HttpRequest.newBuilder(uri(b, "/admin")).build(),
 				HttpResponse.BodyHandlers.ofString());
 		assertThat(withoutSession.statusCode()).isEqualTo(302);
+	}
+
+	/**
+	 * The second factors are part of the account's access stamp in the shared database:
+	 * an ADMIN's reset on B ends the member's session on A at its next request.
+	 */
+	@Test
+	void aSecondFactorResetOnOneEndsTheMembersSessionOnTheOther() throws Exception {
+		StaffView editor = Staff.editor("cluster-editor").password("kumo-no-michi-2026").save(a);
+		StaffSession onA = StaffSession.signIn(port(a), "cluster-editor", "kumo-no-michi-2026");
+		assertThat(onA.get("/admin/articles").statusCode()).isEqualTo(200);
+		StaffSession admin = StaffSession.signIn(port(b), "chief", PASSWORD);
+		HttpResponse<String> reset = admin.post("/admin/users/" + editor.id() + "/factors/reset",
+				"_csrf=" + StaffSession.encode(admin.csrf()));
+		assertThat(reset.headers().firstValue("Location").orElseThrow())
+			.endsWith("/admin/users/" + editor.id() + "/edit");
+		HttpResponse<String> after = onA.get("/admin/articles");
+		assertThat(after.statusCode()).isEqualTo(302);
+		assertThat(after.headers().firstValue("Location").orElseThrow()).endsWith("/admin/login");
+	}
+
+	private static int port(ConfigurableApplicationContext instance) {
+		return ((org.springframework.boot.web.server.context.WebServerApplicationContext) instance).getWebServer()
+			.getPort();
 	}
 
 	@Test
