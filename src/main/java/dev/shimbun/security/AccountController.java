@@ -167,7 +167,9 @@ class AccountController {
 	String removeTotp(Authentication authentication, HttpServletRequest request, HttpServletResponse response,
 			Model model, RedirectAttributes redirect) {
 		try {
-			this.factors.removeTotp(authentication.getName());
+			if (!this.factors.removeTotp(authentication.getName())) {
+				return "redirect:/admin/account";
+			}
 		}
 		catch (FieldRuleException ex) {
 			model.addAttribute("factorError", ex.messageKey());

@@ -142,13 +142,16 @@ public class SecondFactorService {
 		return codes;
 	}
 
-	/** Turns the one-time code off, with its recovery codes. */
+	/**
+	 * Turns the one-time code off, with its recovery codes.
+	 * @return false when it was not on
+	 */
 	@Transactional
-	public void removeTotp(String username) {
+	public boolean removeTotp(String username) {
 		StaffUser user = find(username);
 		Factors factors = factors(user);
 		if (!factors.totp()) {
-			return;
+			return false;
 		}
 		if (factors.passkeys().isEmpty() && requirement().appliesTo(user.getRole())) {
 			throw new FieldRuleException("totp", "account.error.lastFactor");
@@ -156,6 +159,7 @@ public class SecondFactorService {
 		this.jdbc.update("DELETE FROM staff_totp WHERE user_id = ?", user.getId());
 		this.jdbc.update("DELETE FROM staff_recovery_code WHERE user_id = ?", user.getId());
 		changed(user, AuditAction.TOTP_REMOVED);
+		return true;
 	}
 
 	/** Ten new recovery codes in place of the old ones. */
