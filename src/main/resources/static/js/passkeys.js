@@ -37,6 +37,21 @@
     });
   }
 
+  // The ceremony's options from the server, with the challenge as bytes.
+  function options(section) {
+    return post(section, section.dataset.options)
+      .then(function (response) {
+        if (!response.ok) {
+          throw new Error('options ' + response.status);
+        }
+        return response.json();
+      })
+      .then(function (json) {
+        json.challenge = decode(json.challenge);
+        return json;
+      });
+  }
+
   function showError(section, message) {
     var error = section.querySelector('[data-passkey-error]');
     error.textContent = message;
@@ -63,15 +78,8 @@
       }
       label.removeAttribute('aria-invalid');
       button.disabled = true;
-      post(section, section.dataset.options)
-        .then(function (response) {
-          if (!response.ok) {
-            throw new Error('options ' + response.status);
-          }
-          return response.json();
-        })
+      options(section)
         .then(function (options) {
-          options.challenge = decode(options.challenge);
           options.user = Object.assign({}, options.user, { id: decode(options.user.id) });
           options.excludeCredentials = (options.excludeCredentials || []).map(function (credential) {
             return Object.assign({}, credential, { id: decode(credential.id) });
@@ -122,15 +130,8 @@
     button.addEventListener('click', function () {
       showError(section, '');
       button.disabled = true;
-      post(section, section.dataset.options)
-        .then(function (response) {
-          if (!response.ok) {
-            throw new Error('options ' + response.status);
-          }
-          return response.json();
-        })
+      options(section)
         .then(function (options) {
-          options.challenge = decode(options.challenge);
           options.allowCredentials = (options.allowCredentials || []).map(function (credential) {
             return Object.assign({}, credential, { id: decode(credential.id) });
           });

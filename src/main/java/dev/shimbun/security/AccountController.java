@@ -1,13 +1,10 @@
 package dev.shimbun.security;
 
 import java.time.ZoneId;
-import java.time.format.DateTimeFormatter;
 import java.util.List;
 
 import dev.shimbun.FieldRuleException;
 import dev.shimbun.ShimbunProperties;
-import dev.shimbun.audit.AuditAction;
-import dev.shimbun.audit.AuditService;
 import jakarta.servlet.http.HttpServletRequest;
 import jakarta.servlet.http.HttpServletResponse;
 import jakarta.servlet.http.HttpSession;
@@ -38,29 +35,21 @@ class AccountController {
 
 	private static final String PENDING_SECRET = AccountController.class.getName() + ".totpSecret";
 
-	private static final DateTimeFormatter RETRY_TIME = DateTimeFormatter.ofPattern("H:mm");
-
 	private final SecondFactorService factors;
 
-	private final StaffService staff;
+	private final SignInChecks checks;
 
 	private final StaffSessions sessions;
-
-	private final SignInGuard guard;
-
-	private final AuditService audit;
 
 	private final String issuer;
 
 	private final ZoneId zone;
 
-	AccountController(SecondFactorService factors, StaffService staff, StaffSessions sessions, SignInGuard guard,
-			AuditService audit, ShimbunProperties properties) {
+	AccountController(SecondFactorService factors, SignInChecks checks, StaffSessions sessions,
+			ShimbunProperties properties) {
 		this.factors = factors;
-		this.staff = staff;
+		this.checks = checks;
 		this.sessions = sessions;
-		this.guard = guard;
-		this.audit = audit;
 		this.issuer = properties.site().name();
 		this.zone = properties.site().zone();
 	}
@@ -87,30 +76,15 @@ class AccountController {
 			RedirectAttributes redirect) {
 		if (!result.hasErrors()) {
 			String username = authentication.getName();
-			String client = GuardedAuthenticationProvider.client(authentication);
-			// The current password is a password try like any other: counted, and locked.
-			SignInGuard.Admission admission = this.guard.admit(SignInNames.forRecord(username), client);
-			if (!admission.admitted()) {
-				this.audit.recordAs(username, AuditAction.SIGN_IN_LOCKED, "client", client, "password change");
-				result.rejectValue("currentPassword", admission.busy() ? "login.error.busy" : "login.error.locked",
-						new Object[] {
-								admission.busy() ? "" : RETRY_TIME.format(admission.lockedUntil().atZone(this.zone)) },
-						null);
+			try {
+				this.checks.changeOwnPassword(username, GuardedAuthenticationProvider.client(authentication),
+						form.getCurrentPassword(), form.getPassword());
+				this.sessions.keepCurrentAfterChangeOf(username, request, response);
+				redirect.addFlashAttribute("notice", "account.notice.passwordChanged");
+				return "redirect:/admin/account";
 			}
-			else {
-				try {
-					this.staff.changeOwnPassword(username, form.getCurrentPassword(), form.getPassword());
-					this.guard.succeeded(admission);
-					this.sessions.keepCurrentAfterChangeOf(username, request, response);
-					redirect.addFlashAttribute("notice", "account.notice.passwordChanged");
-					return "redirect:/admin/account";
-				}
-				catch (FieldRuleException ex) {
-					if (!"currentPassword".equals(ex.field())) {
-						this.guard.forget(admission);
-					}
-					ex.rejectIn(result);
-				}
+			catch (FieldRuleException ex) {
+				ex.rejectIn(result);
 			}
 		}
 		response.setStatus(HttpStatus.UNPROCESSABLE_CONTENT.value());

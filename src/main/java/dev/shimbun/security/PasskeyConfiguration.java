@@ -1,19 +1,15 @@
 package dev.shimbun.security;
 
-import java.net.URI;
 import java.util.Set;
 
 import dev.shimbun.ShimbunProperties;
-import tools.jackson.databind.json.JsonMapper;
 
 import org.springframework.context.annotation.Bean;
 import org.springframework.context.annotation.Configuration;
 import org.springframework.jdbc.core.JdbcTemplate;
 import org.springframework.security.web.webauthn.api.AuthenticatorSelectionCriteria;
-import org.springframework.security.web.webauthn.api.PublicKeyCredentialRpEntity;
 import org.springframework.security.web.webauthn.api.ResidentKeyRequirement;
 import org.springframework.security.web.webauthn.api.UserVerificationRequirement;
-import org.springframework.security.web.webauthn.jackson.WebauthnJacksonModule;
 import org.springframework.security.web.webauthn.management.JdbcPublicKeyCredentialUserEntityRepository;
 import org.springframework.security.web.webauthn.management.JdbcUserCredentialRepository;
 import org.springframework.security.web.webauthn.management.PublicKeyCredentialUserEntityRepository;
@@ -46,7 +42,7 @@ class PasskeyConfiguration {
 	WebAuthnRelyingPartyOperations passkeyRelyingParty(PublicKeyCredentialUserEntityRepository userEntities,
 			UserCredentialRepository credentials, ShimbunProperties properties) {
 		Webauthn4JRelyingPartyOperations relyingParty = new Webauthn4JRelyingPartyOperations(userEntities, credentials,
-				relyingPartyEntity(properties), Set.of(origin(properties.site().baseUrl())));
+				Passkeys.relyingPartyEntity(properties), Set.of(Passkeys.origin(properties.site().baseUrl())));
 		relyingParty.setCustomizeCreationOptions(
 				(options) -> options.authenticatorSelection(AuthenticatorSelectionCriteria.builder()
 					.userVerification(UserVerificationRequirement.REQUIRED)
@@ -55,24 +51,6 @@ class PasskeyConfiguration {
 		relyingParty
 			.setCustomizeRequestOptions((options) -> options.userVerification(UserVerificationRequirement.REQUIRED));
 		return relyingParty;
-	}
-
-	/** The relying party: the host of the site's address, and the site's name. */
-	static PublicKeyCredentialRpEntity relyingPartyEntity(ShimbunProperties properties) {
-		return PublicKeyCredentialRpEntity.builder()
-			.id(properties.site().baseUrl().getHost())
-			.name(properties.site().name())
-			.build();
-	}
-
-	/** Reads and writes WebAuthn's JSON, as Spring Security's own filters do. */
-	static JsonMapper json() {
-		return JsonMapper.builder().addModule(new WebauthnJacksonModule()).build();
-	}
-
-	/** The origin of an address: scheme, host and any port. */
-	static String origin(URI base) {
-		return base.getScheme() + "://" + base.getHost() + ((base.getPort() < 0) ? "" : ":" + base.getPort());
 	}
 
 }

@@ -54,12 +54,12 @@ class PasskeyController {
 
 	private final Clock clock;
 
-	private final JsonMapper json = PasskeyConfiguration.json();
+	private final JsonMapper json = Passkeys.json();
 
 	PasskeyController(WebAuthnRelyingPartyOperations relyingParty, ShimbunProperties properties,
 			SecondFactorService factors, StaffSessions sessions, MessageSource messages, Clock clock) {
 		this.relyingParty = relyingParty;
-		this.relyingPartyEntity = PasskeyConfiguration.relyingPartyEntity(properties);
+		this.relyingPartyEntity = Passkeys.relyingPartyEntity(properties);
 		this.factors = factors;
 		this.sessions = sessions;
 		this.messages = messages;

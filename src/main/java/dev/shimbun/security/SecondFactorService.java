@@ -1,20 +1,17 @@
 package dev.shimbun.security;
 
-import java.sql.Timestamp;
 import java.time.Clock;
 import java.time.Instant;
-import java.time.OffsetDateTime;
-import java.time.ZoneOffset;
 import java.util.Comparator;
 import java.util.HashMap;
 import java.util.List;
 import java.util.Map;
+import java.util.Optional;
 
 import dev.shimbun.FieldRuleException;
 import dev.shimbun.audit.AuditAction;
 import dev.shimbun.audit.AuditService;
 
-import org.springframework.jdbc.core.JdbcTemplate;
 import org.springframework.security.web.webauthn.api.Bytes;
 import org.springframework.security.web.webauthn.api.CredentialRecord;
 import org.springframework.security.web.webauthn.api.PublicKeyCredentialUserEntity;
@@ -36,7 +33,7 @@ public class SecondFactorService {
 
 	private final StaffUserRepository users;
 
-	private final JdbcTemplate jdbc;
+	private final StaffFactorRepository store;
 
 	private final PublicKeyCredentialUserEntityRepository userEntities;
 
@@ -46,11 +43,11 @@ public class SecondFactorService {
 
 	private final Clock clock;
 
-	SecondFactorService(StaffUserRepository users, JdbcTemplate jdbc,
+	SecondFactorService(StaffUserRepository users, StaffFactorRepository store,
 			PublicKeyCredentialUserEntityRepository userEntities, UserCredentialRepository credentials,
 			AuditService audit, Clock clock) {
 		this.users = users;
-		this.jdbc = jdbc;
+		this.store = store;
 		this.userEntities = userEntities;
 		this.credentials = credentials;
 		this.audit = audit;
@@ -59,15 +56,13 @@ public class SecondFactorService {
 
 	/** Who must have a second factor. */
 	public SecondFactorRequirement requirement() {
-		return SecondFactorRequirement.valueOf(this.jdbc
-			.queryForObject("SELECT second_factor_required FROM staff_security_policy WHERE id = 1", String.class));
+		return this.store.requirement();
 	}
 
 	@Transactional
 	public void changeRequirement(SecondFactorRequirement requirement) {
 		SecondFactorRequirement before = requirement();
-		this.jdbc.update("UPDATE staff_security_policy SET second_factor_required = ? WHERE id = 1",
-				requirement.name());
+		this.store.changeRequirement(requirement);
 		this.audit.record(AuditAction.SECOND_FACTOR_POLICY_CHANGED, "policy", "second-factor",
 				this.audit.text("audit.detail.secondFactorPolicy", before.name(), requirement.name()));
 	}
@@ -134,9 +129,7 @@ public class SecondFactorService {
 		if (step < 0) {
 			throw new FieldRuleException("code", "account.totp.error.wrong");
 		}
-		this.jdbc.update("DELETE FROM staff_totp WHERE user_id = ?", user.getId());
-		this.jdbc.update("INSERT INTO staff_totp (user_id, secret, last_step, created_at) VALUES (?, ?, ?, ?)",
-				user.getId(), secret, step, now());
+		this.store.saveTotp(user.getId(), secret, step, this.clock.instant());
 		List<String> codes = storeRecoveryCodes(user);
 		changed(user, AuditAction.TOTP_ENABLED);
 		return codes;
@@ -156,8 +149,7 @@ public class SecondFactorService {
 		if (factors.passkeys().isEmpty() && requirement().appliesTo(user.getRole())) {
 			throw new FieldRuleException("totp", "account.error.lastFactor");
 		}
-		this.jdbc.update("DELETE FROM staff_totp WHERE user_id = ?", user.getId());
-		this.jdbc.update("DELETE FROM staff_recovery_code WHERE user_id = ?", user.getId());
+		this.store.removeTotp(user.getId());
 		changed(user, AuditAction.TOTP_REMOVED);
 		return true;
 	}
@@ -188,8 +180,7 @@ public class SecondFactorService {
 			return checkTotp(user, code, client);
 		}
 		String recovery = RecoveryCodes.normalize(typed);
-		if (recovery != null && this.jdbc.update("DELETE FROM staff_recovery_code WHERE user_id = ? AND code_hash = ?",
-				user.getId(), RecoveryCodes.hash(recovery)) == 1) {
+		if (recovery != null && this.store.takeRecoveryCode(user.getId(), RecoveryCodes.hash(recovery))) {
 			int left = recoveryCodesLeft(user.getId());
 			this.audit.recordAs(username, AuditAction.RECOVERY_CODE_USED, "client", client,
 					this.audit.text("audit.detail.recoveryCodesLeft", left));
@@ -201,18 +192,15 @@ public class SecondFactorService {
 	}
 
 	private CodeCheck checkTotp(StaffUser user, String code, String client) {
-		List<String> secrets = this.jdbc.queryForList("SELECT secret FROM staff_totp WHERE user_id = ?", String.class,
-				user.getId());
-		long step = secrets.isEmpty() ? -1 : Totp.matchingStep(secrets.get(0), code, Totp.step(this.clock.instant()));
+		long step = this.store.totp(user.getId())
+			.map((totp) -> Totp.matchingStep(totp.secret(), code, Totp.step(this.clock.instant())))
+			.orElse(-1L);
 		if (step < 0) {
 			this.audit.recordAs(user.getUsername(), AuditAction.SECOND_FACTOR_FAILED, "client", client, "code");
 			return CodeCheck.WRONG;
 		}
 		// Only one request can move last_step past this step, on any instance.
-		int taken = this.jdbc.update(
-				"UPDATE staff_totp SET last_step = ?, last_used_at = ? WHERE user_id = ? AND last_step < ?", step,
-				now(), user.getId(), step);
-		if (taken == 0) {
+		if (!this.store.takeStep(user.getId(), step, this.clock.instant())) {
 			this.audit.recordAs(user.getUsername(), AuditAction.SECOND_FACTOR_REUSED, "client", client, "code");
 			return CodeCheck.REUSED;
 		}
@@ -268,8 +256,7 @@ public class SecondFactorService {
 		for (Passkey passkey : factors(user).passkeys()) {
 			this.credentials.delete(Bytes.fromBase64(passkey.id()));
 		}
-		this.jdbc.update("DELETE FROM staff_totp WHERE user_id = ?", user.getId());
-		this.jdbc.update("DELETE FROM staff_recovery_code WHERE user_id = ?", user.getId());
+		this.store.removeTotp(user.getId());
 		user.requireEnrolment(true);
 		user.factorsChanged();
 		this.audit.record(AuditAction.SECOND_FACTOR_RESET, "user", user.getId(), user.getUsername());
@@ -282,19 +269,15 @@ public class SecondFactorService {
 	}
 
 	private List<String> storeRecoveryCodes(StaffUser user) {
-		this.jdbc.update("DELETE FROM staff_recovery_code WHERE user_id = ?", user.getId());
 		List<String> codes = RecoveryCodes.newCodes();
-		OffsetDateTime now = now();
-		for (String code : codes) {
-			this.jdbc.update("INSERT INTO staff_recovery_code (user_id, code_hash, created_at) VALUES (?, ?, ?)",
-					user.getId(), RecoveryCodes.hash(RecoveryCodes.normalize(code)), now);
-		}
+		this.store.replaceRecoveryCodes(user.getId(),
+				codes.stream().map((code) -> RecoveryCodes.hash(RecoveryCodes.normalize(code))).toList(),
+				this.clock.instant());
 		return codes;
 	}
 
 	private Factors factors(StaffUser user) {
-		List<Map<String, Object>> totp = this.jdbc
-			.queryForList("SELECT created_at, last_used_at FROM staff_totp WHERE user_id = ?", user.getId());
+		Optional<StaffFactorRepository.TotpRow> totp = this.store.totp(user.getId());
 		PublicKeyCredentialUserEntity entity = this.userEntities.findByUsername(user.getUsername());
 		List<Passkey> passkeys = (entity == null) ? List.of()
 				: this.credentials.findByUserId(entity.getId())
@@ -302,40 +285,18 @@ public class SecondFactorService {
 					.map(SecondFactorService::passkey)
 					.sorted(Comparator.comparing(Passkey::created, Comparator.nullsLast(Comparator.naturalOrder())))
 					.toList();
-		return new Factors(!totp.isEmpty(), totp.isEmpty() ? null : instant(totp.get(0).get("created_at")),
-				totp.isEmpty() ? null : instant(totp.get(0).get("last_used_at")), recoveryCodesLeft(user.getId()),
+		return new Factors(totp.isPresent(), totp.map(StaffFactorRepository.TotpRow::created).orElse(null),
+				totp.map(StaffFactorRepository.TotpRow::lastUsed).orElse(null), recoveryCodesLeft(user.getId()),
 				passkeys, user.isEnrolmentRequired());
 	}
 
 	private int recoveryCodesLeft(Long userId) {
-		Integer left = this.jdbc.queryForObject("SELECT COUNT(*) FROM staff_recovery_code WHERE user_id = ?",
-				Integer.class, userId);
-		return (left != null) ? left : 0;
+		return this.store.recoveryCodesLeft(userId);
 	}
 
 	private static Passkey passkey(CredentialRecord record) {
 		return new Passkey(record.getCredentialId().toBase64UrlString(), record.getLabel(), record.getCreated(),
 				record.getLastUsed());
-	}
-
-	private static Instant instant(Object value) {
-		if (value == null) {
-			return null;
-		}
-		if (value instanceof OffsetDateTime offset) {
-			return offset.toInstant();
-		}
-		if (value instanceof Timestamp timestamp) {
-			return timestamp.toInstant();
-		}
-		if (value instanceof Instant instant) {
-			return instant;
-		}
-		throw new IllegalStateException("Unexpected time " + value.getClass());
-	}
-
-	private OffsetDateTime now() {
-		return this.clock.instant().atOffset(ZoneOffset.UTC);
 	}
 
 	private StaffUser find(String username) {

@@ -4,8 +4,6 @@ import java.time.ZoneId;
 import java.time.format.DateTimeFormatter;
 
 import dev.shimbun.ShimbunProperties;
-import dev.shimbun.audit.AuditAction;
-import dev.shimbun.audit.AuditService;
 import jakarta.servlet.http.HttpServletRequest;
 import jakarta.servlet.http.HttpServletResponse;
 
@@ -33,20 +31,17 @@ class SecondStepController {
 
 	private final SecondFactorService factors;
 
-	private final SignInGuard guard;
+	private final SignInChecks checks;
 
 	private final StaffSessions sessions;
 
-	private final AuditService audit;
-
 	private final ZoneId zone;
 
-	SecondStepController(SecondFactorService factors, SignInGuard guard, StaffSessions sessions, AuditService audit,
+	SecondStepController(SecondFactorService factors, SignInChecks checks, StaffSessions sessions,
 			ShimbunProperties properties) {
 		this.factors = factors;
-		this.guard = guard;
+		this.checks = checks;
 		this.sessions = sessions;
-		this.audit = audit;
 		this.zone = properties.site().zone();
 	}
 
@@ -64,34 +59,31 @@ class SecondStepController {
 	@PostMapping
 	String check(@RequestParam(required = false) String code, Authentication authentication, HttpServletRequest request,
 			HttpServletResponse response, Model model, RedirectAttributes redirect) {
+		if (!SignInSteps.SECOND_FACTOR.equals(SignInSteps.owed(authentication))) {
+			return page(authentication, model);
+		}
 		String username = authentication.getName();
-		String client = GuardedAuthenticationProvider.client(authentication);
-		SignInGuard.Admission admission = this.guard.admit(SignInNames.forRecord(username), client);
-		if (!admission.admitted()) {
-			this.audit.recordAs(username, AuditAction.SIGN_IN_LOCKED, "client", client,
-					admission.busy() ? "busy code" : "code");
-			if (admission.busy()) {
+		SignInChecks.SecondStep step = this.checks.secondStep(username, code,
+				GuardedAuthenticationProvider.client(authentication));
+		if (step.result() == null) {
+			if (step.busy()) {
 				model.addAttribute("errorKey", "login.error.busy");
 			}
 			else {
 				model.addAttribute("errorKey", "login.error.locked");
-				model.addAttribute("retryAt", RETRY_TIME.format(admission.lockedUntil().atZone(this.zone)));
+				model.addAttribute("retryAt", RETRY_TIME.format(step.lockedUntil().atZone(this.zone)));
 			}
 			response.setStatus(HttpStatus.TOO_MANY_REQUESTS.value());
 			return page(authentication, model);
 		}
-		SecondFactorService.CodeCheck result = this.factors.checkCode(username, code, client);
-		if (!result.accepted()) {
-			model.addAttribute("errorKey", (result == SecondFactorService.CodeCheck.REUSED) ? "login.code.error.reused"
-					: "login.code.error.wrong");
+		if (!step.accepted()) {
+			model.addAttribute("errorKey", (step.result() == SecondFactorService.CodeCheck.REUSED)
+					? "login.code.error.reused" : "login.code.error.wrong");
 			response.setStatus(HttpStatus.UNPROCESSABLE_CONTENT.value());
 			return page(authentication, model);
 		}
-		this.guard.succeeded(admission);
-		boolean recovery = result == SecondFactorService.CodeCheck.RECOVERY_CODE;
-		this.audit.recordAs(username, AuditAction.SIGN_IN, "client", client, recovery ? "recovery code" : "code");
 		this.sessions.complete(username, SignInSteps.CODE_FACTOR, request, response);
-		if (recovery) {
+		if (step.result() == SecondFactorService.CodeCheck.RECOVERY_CODE) {
 			redirect.addFlashAttribute("notice", "login.code.recoveryUsed");
 		}
 		return "redirect:" + SignInSteps.destination(request, response);

@@ -135,8 +135,7 @@ final class SignInSteps {
 			response.setCharacterEncoding("UTF-8");
 			String target = request.getContextPath() + destination(request, response);
 			response.getWriter()
-				.write(PasskeyConfiguration.json()
-					.writeValueAsString(Map.of("authenticated", true, "redirectUrl", target)));
+				.write(Passkeys.json().writeValueAsString(Map.of("authenticated", true, "redirectUrl", target)));
 		};
 	}
 

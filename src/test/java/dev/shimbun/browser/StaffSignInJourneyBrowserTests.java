@@ -120,8 +120,7 @@ class StaffSignInJourneyBrowserTests {
 		assertThat(authenticator.getCredentials().get(0).isResidentCredential()).isTrue();
 
 		// signed out, the balancer now sends everything to B
-		driver.findElement(By.cssSelector("form.signout button")).sendKeys(Keys.ENTER);
-		wait(driver).until(ExpectedConditions.urlContains("/admin/login?signedOut"));
+		signOut(driver);
 		int toA = balancer.connectionsTo(port(a));
 		balancer.sendTo(port(b));
 		driver.get(balancer.origin() + "/admin/login");
@@ -142,8 +141,7 @@ class StaffSignInJourneyBrowserTests {
 		assertThat(driver.getPageSource()).doesNotContain("取材用のスマートフォン");
 
 		// the browser still holds it, but the site no longer knows it
-		driver.findElement(By.cssSelector("form.signout button")).sendKeys(Keys.ENTER);
-		wait(driver).until(ExpectedConditions.urlContains("/admin/login?signedOut"));
+		signOut(driver);
 		wait(driver)
 			.until(ExpectedConditions.visibilityOfElementLocated(By.cssSelector("[data-passkey-sign-in-button]")))
 			.sendKeys(Keys.ENTER);
@@ -206,8 +204,7 @@ class StaffSignInJourneyBrowserTests {
 		assertThat(colleague.getCurrentUrl()).isEqualTo(balancer.origin() + "/admin/articles");
 
 		// the next sign-in asks for a code, on A this time
-		colleague.findElement(By.cssSelector("form.signout button")).sendKeys(Keys.ENTER);
-		wait(colleague).until(ExpectedConditions.urlContains("/admin/login?signedOut"));
+		signOut(colleague);
 		balancer.sendTo(port(a));
 		advanceClocks(Duration.ofSeconds(30));
 		signInWithPassword(colleague, "taro", "yuuhi-no-kane-2026");
@@ -245,8 +242,7 @@ class StaffSignInJourneyBrowserTests {
 		driver.findElement(By.cssSelector("[data-passkey-add-button]")).sendKeys(Keys.ENTER);
 		wait(driver)
 			.until(ExpectedConditions.textToBePresentInElementLocated(By.cssSelector(".notice"), "パスキーを追加しました"));
-		driver.findElement(By.cssSelector("form.signout button")).sendKeys(Keys.ENTER);
-		wait(driver).until(ExpectedConditions.urlContains("/admin/login?signedOut"));
+		signOut(driver);
 
 		// a password is only the first step now; the passkey completes it, on B
 		balancer.sendTo(port(b));
@@ -258,13 +254,15 @@ class StaffSignInJourneyBrowserTests {
 		Accessibility.assertNoSeriousViolations(driver, "second step with a passkey");
 		driver.findElement(By.cssSelector("[data-passkey-sign-in-button]")).sendKeys(Keys.ENTER);
 		wait(driver).until(ExpectedConditions.urlToBe(balancer.origin() + "/admin"));
-		driver.findElement(By.cssSelector("form.signout button")).sendKeys(Keys.ENTER);
-		wait(driver).until(ExpectedConditions.urlContains("/admin/login?signedOut"));
+		signOut(driver);
 
 		// the ADMIN disables the account: its passkey no longer signs in
 		WebDriver admin = adminBrowser.driver();
 		admin.get(balancer.origin() + "/admin/users");
 		admin.findElement(By.xpath("//tr[td[normalize-space()='hanako']]//a")).sendKeys(Keys.ENTER);
+		wait(admin).until(ExpectedConditions.visibilityOfElementLocated(By.id("factors-reset-heading")));
+		assertThat(admin.findElement(By.cssSelector(".factors-reset")).getText()).contains("パスキー「予備の鍵」");
+		Accessibility.assertNoSeriousViolations(admin, "a staff member's page with their factors");
 		WebElement enabled = wait(admin)
 			.until(ExpectedConditions.elementToBeClickable(By.cssSelector("input[type=checkbox][name=enabled]")));
 		enabled.sendKeys(Keys.SPACE);
@@ -277,6 +275,11 @@ class StaffSignInJourneyBrowserTests {
 		wait(driver).until(ExpectedConditions.textToBePresentInElementLocated(
 				By.cssSelector("[data-passkey-sign-in] [data-passkey-error]"), "パスキーでサインインできませんでした"));
 		assertThat(driver.getCurrentUrl()).contains("/admin/login");
+	}
+
+	private static void signOut(WebDriver driver) {
+		driver.findElement(By.cssSelector("form.signout button")).sendKeys(Keys.ENTER);
+		wait(driver).until(ExpectedConditions.urlContains("/admin/login?signedOut"));
 	}
 
 	private static void signInWithPassword(WebDriver driver, String username, String password) {

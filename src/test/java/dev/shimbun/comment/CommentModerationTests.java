@@ -352,7 +352,7 @@ class CommentModerationTests {
 	@Test
 	void theMenuAndTheDashboardLeadToTheQueues() throws Exception {
 		Document dashboard = page("/admin");
-		assertThat(dashboard.select("#admin-menu a").eachText()).containsExactly("ダッシュボード", "コメント", "サイトを表示");
+		assertThat(dashboard.select("#admin-menu a").eachText()).containsExactly("ダッシュボード", "コメント", "アカウント", "サイトを表示");
 		assertThat(dashboard.selectFirst("section[aria-labelledby=dashboard-comments] a").attr("href"))
 			.isEqualTo("/admin/comments?queue=pending");
 	}

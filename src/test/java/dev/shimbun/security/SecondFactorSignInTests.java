@@ -9,10 +9,10 @@ import dev.shimbun.audit.AuditAction;
 import dev.shimbun.audit.AuditEntry;
 import dev.shimbun.audit.AuditFilter;
 import dev.shimbun.audit.AuditService;
+import dev.shimbun.support.MockBrowser;
 import dev.shimbun.support.OwnContext;
 import dev.shimbun.support.SiteTest;
 import dev.shimbun.support.Staff;
-import jakarta.servlet.http.Cookie;
 import org.jsoup.Jsoup;
 import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
@@ -21,10 +21,8 @@ import org.springframework.beans.factory.annotation.Autowired;
 import org.springframework.context.ApplicationContext;
 import org.springframework.test.web.servlet.MockMvc;
 import org.springframework.test.web.servlet.MvcResult;
-import org.springframework.test.web.servlet.request.MockHttpServletRequestBuilder;
 
 import static org.assertj.core.api.Assertions.assertThat;
-import static org.springframework.security.test.web.servlet.request.SecurityMockMvcRequestPostProcessors.csrf;
 import static org.springframework.test.web.servlet.request.MockMvcRequestBuilders.get;
 import static org.springframework.test.web.servlet.request.MockMvcRequestBuilders.post;
 
@@ -60,6 +58,9 @@ class SecondFactorSignInTests {
 
 	private String editor;
 
+	/** The recovery codes of the last enrolment. */
+	private List<String> recoveryCodes;
+
 	@BeforeEach
 	void anEditorAndTheClockPastEarlierFailures() {
 		this.clock.advance(Duration.ofHours(1));
@@ -72,14 +73,14 @@ class SecondFactorSignInTests {
 
 	@Test
 	void aCodeSignsInOnceWithinOneStepAndNeverTwiceNorTwoStepsOff() throws Exception {
-		Browser first = signedIn(this.editor);
+		MockBrowser first = signedIn(this.editor);
 		String secret = enrolTotp(first);
 
 		// the enrolment's own code cannot sign in
-		Browser browser = passwordOnly(this.editor);
+		MockBrowser browser = passwordOnly(this.editor);
 		assertThat(browser.send(post("/admin/login/code").param("code", code(secret, 0))).getResponse().getStatus())
 			.isEqualTo(422);
-		assertThat(browser.lastPage()).contains("この確認コードはすでに使われています");
+		assertThat(browser.page()).contains("この確認コードはすでに使われています");
 
 		// a partial sign-in reaches nothing but its step
 		assertThat(browser.send(get("/admin/articles")).getResponse().getRedirectedUrl())
@@ -89,7 +90,7 @@ class SecondFactorSignInTests {
 		assertThat(browser.send(post("/admin/login/code").param("code", code(secret, 2))).getResponse().getStatus())
 			.as("two steps ahead")
 			.isEqualTo(422);
-		assertThat(browser.lastPage()).contains("確認コードが正しくありません");
+		assertThat(browser.page()).contains("確認コードが正しくありません");
 		assertThat(browser.send(post("/admin/login/code").param("code", code(secret, -2))).getResponse().getStatus())
 			.as("two steps behind")
 			.isEqualTo(422);
@@ -99,10 +100,10 @@ class SecondFactorSignInTests {
 		assertThat(browser.send(get("/admin/articles")).getResponse().getStatus()).isEqualTo(200);
 
 		// the same code at another sign-in, still within its window
-		Browser again = passwordOnly(this.editor);
+		MockBrowser again = passwordOnly(this.editor);
 		assertThat(again.send(post("/admin/login/code").param("code", code(secret, 1))).getResponse().getStatus())
 			.isEqualTo(422);
-		assertThat(again.lastPage()).contains("この確認コードはすでに使われています");
+		assertThat(again.page()).contains("この確認コードはすでに使われています");
 
 		assertThat(actions(AuditAction.SECOND_FACTOR_REUSED)).hasSize(2);
 		assertThat(actions(AuditAction.SECOND_FACTOR_FAILED)).hasSize(2);
@@ -111,17 +112,17 @@ class SecondFactorSignInTests {
 
 	@Test
 	void aRecoveryCodeSignsInOnceAndIsGone() throws Exception {
-		Browser first = signedIn(this.editor);
+		MockBrowser first = signedIn(this.editor);
 		enrolTotp(first);
-		List<String> codes = first.recoveryCodes;
+		List<String> codes = this.recoveryCodes;
 		assertThat(codes).hasSize(10).doesNotHaveDuplicates().allMatch((c) -> c.matches("[a-z2-9]{5}-[a-z2-9]{5}"));
 
-		Browser browser = passwordOnly(this.editor);
+		MockBrowser browser = passwordOnly(this.editor);
 		MvcResult result = browser.send(post("/admin/login/code").param("code", codes.get(3).toUpperCase()));
 		assertThat(result.getResponse().getRedirectedUrl()).isEqualTo("/admin");
 		assertThat(this.factors.factorsOf(this.editor).recoveryCodesLeft()).isEqualTo(9);
 
-		Browser again = passwordOnly(this.editor);
+		MockBrowser again = passwordOnly(this.editor);
 		assertThat(again.send(post("/admin/login/code").param("code", codes.get(3))).getResponse().getStatus())
 			.isEqualTo(422);
 		assertThat(actions(AuditAction.RECOVERY_CODE_USED)).extracting(AuditEntry::detail).containsExactly("残り9個");
@@ -133,14 +134,14 @@ class SecondFactorSignInTests {
 	void wrongCodesLockTheAccountLikeWrongPasswords() throws Exception {
 		String secret = enrolTotp(signedIn(this.editor));
 		this.clock.advance(Duration.ofSeconds(30));
-		Browser browser = passwordOnly(this.editor);
+		MockBrowser browser = passwordOnly(this.editor);
 		for (int i = 0; i < 5; i++) {
 			assertThat(browser.send(post("/admin/login/code").param("code", "000000")).getResponse().getStatus())
 				.isIn(422);
 		}
 		MvcResult locked = browser.send(post("/admin/login/code").param("code", code(secret, 0)));
 		assertThat(locked.getResponse().getStatus()).isEqualTo(429);
-		assertThat(browser.lastPage()).contains("しばらくサインインできません");
+		assertThat(browser.page()).contains("しばらくサインインできません");
 		assertThat(browser.send(get("/admin")).getResponse().getRedirectedUrl()).isEqualTo("/admin/login/code");
 		// a password from elsewhere does not get round it
 		assertThat(signInRedirect(this.editor, Staff.PASSWORD)).isEqualTo("/admin/login?error");
@@ -148,8 +149,8 @@ class SecondFactorSignInTests {
 
 	@Test
 	void withTheRequirementOnAMemberWithoutAFactorIsLedThroughEnrolmentFirst() throws Exception {
-		Browser admin = signedIn(SiteTest.ADMIN);
-		Browser editorBefore = signedIn(this.editor);
+		MockBrowser admin = signedIn(SiteTest.ADMIN);
+		MockBrowser editorBefore = signedIn(this.editor);
 		assertThat(
 				admin.send(post("/admin/users/policy").param("required", "EDITORS")).getResponse().getRedirectedUrl())
 			.isEqualTo("/admin/users");
@@ -160,7 +161,7 @@ class SecondFactorSignInTests {
 		assertThat(editorBefore.send(get("/admin/articles")).getResponse().getRedirectedUrl())
 			.isEqualTo("/admin/account/second-factor");
 
-		Browser browser = passwordOnly(this.editor, "/admin/account/second-factor");
+		MockBrowser browser = passwordOnly(this.editor, "/admin/account/second-factor");
 		for (String path : List.of("/admin", "/admin/articles", "/admin/media", "/admin/account")) {
 			assertThat(browser.send(get(path)).getResponse().getRedirectedUrl()).as(path)
 				.isEqualTo("/admin/account/second-factor");
@@ -182,7 +183,7 @@ class SecondFactorSignInTests {
 
 	@Test
 	void anAdminsResetEndsTheSessionsAndTheMemberMustEnrolAgain() throws Exception {
-		Browser editorSession = signedIn(this.editor);
+		MockBrowser editorSession = signedIn(this.editor);
 		enrolTotp(editorSession);
 		Long id = this.context.getBean(StaffService.class)
 			.all()
@@ -191,7 +192,7 @@ class SecondFactorSignInTests {
 			.findFirst()
 			.orElseThrow()
 			.id();
-		Browser admin = signedIn(SiteTest.ADMIN);
+		MockBrowser admin = signedIn(SiteTest.ADMIN);
 		assertThat(admin.send(get("/admin/users")).getResponse().getContentAsString()).contains("確認コード(最後に使用");
 		admin.send(post("/admin/users/{id}/factors/reset", id));
 		assertThat(actions(AuditAction.SECOND_FACTOR_RESET)).extracting(AuditEntry::detail).contains(this.editor);
@@ -199,7 +200,7 @@ class SecondFactorSignInTests {
 
 		assertThat(editorSession.send(get("/admin/articles")).getResponse().getRedirectedUrl())
 			.isEqualTo("/admin/login");
-		Browser browser = passwordOnly(this.editor, "/admin/account/second-factor");
+		MockBrowser browser = passwordOnly(this.editor, "/admin/account/second-factor");
 		assertThat(browser.send(get("/admin")).getResponse().getRedirectedUrl())
 			.isEqualTo("/admin/account/second-factor");
 		enrolTotp(browser);
@@ -208,8 +209,8 @@ class SecondFactorSignInTests {
 
 	@Test
 	void turningTheCodeOnEndsTheAccountsOtherSessionsAndKeepsThisOne() throws Exception {
-		Browser other = signedIn(this.editor);
-		Browser browser = signedIn(this.editor);
+		MockBrowser other = signedIn(this.editor);
+		MockBrowser browser = signedIn(this.editor);
 		enrolTotp(browser);
 		assertThat(browser.send(get("/admin/articles")).getResponse().getStatus()).isEqualTo(200);
 		assertThat(other.send(get("/admin/articles")).getResponse().getRedirectedUrl()).isEqualTo("/admin/login");
@@ -217,7 +218,7 @@ class SecondFactorSignInTests {
 
 	@Test
 	void aWrongFirstCodeTurnsNothingOn() throws Exception {
-		Browser browser = signedIn(this.editor);
+		MockBrowser browser = signedIn(this.editor);
 		String page = browser.send(get("/admin/account/totp")).getResponse().getContentAsString();
 		String secret = Jsoup.parse(page).selectFirst("#totp-secret").text().replace(" ", "");
 		assertThat(Jsoup.parse(page).selectFirst("svg.qr-code path").attr("d")).startsWith("M");
@@ -225,7 +226,7 @@ class SecondFactorSignInTests {
 			.isEqualTo(422);
 		assertThat(browser.send(post("/admin/account/totp").param("code", "12345")).getResponse().getStatus())
 			.isEqualTo(422);
-		assertThat(browser.lastPage()).contains("6桁の数字");
+		assertThat(browser.page()).contains("6桁の数字");
 		assertThat(this.factors.factorsOf(this.editor).totp()).isFalse();
 		// the same secret is offered until it is confirmed
 		String again = browser.send(get("/admin/account/totp")).getResponse().getContentAsString();
@@ -233,14 +234,14 @@ class SecondFactorSignInTests {
 	}
 
 	/** Sets up the one-time code through the pages; returns its secret. */
-	private String enrolTotp(Browser browser) throws Exception {
+	private String enrolTotp(MockBrowser browser) throws Exception {
 		String page = browser.send(get("/admin/account/totp")).getResponse().getContentAsString();
 		String secret = Jsoup.parse(page).selectFirst("#totp-secret").text().replace(" ", "");
 		MvcResult result = browser.send(post("/admin/account/totp").param("code", code(secret, 0)));
 		assertThat(result.getResponse().getRedirectedUrl()).isEqualTo("/admin/account/recovery-codes");
 		@SuppressWarnings("unchecked")
 		List<String> codes = (List<String>) result.getFlashMap().get("recoveryCodes");
-		browser.recoveryCodes = codes;
+		this.recoveryCodes = codes;
 		return secret;
 	}
 
@@ -262,16 +263,16 @@ class SecondFactorSignInTests {
 			.toList();
 	}
 
-	private Browser signedIn(String username) throws Exception {
+	private MockBrowser signedIn(String username) throws Exception {
 		return passwordOnly(username, "/admin");
 	}
 
-	private Browser passwordOnly(String username) throws Exception {
+	private MockBrowser passwordOnly(String username) throws Exception {
 		return passwordOnly(username, "/admin/login/code");
 	}
 
-	private Browser passwordOnly(String username, String expectedRedirect) throws Exception {
-		Browser browser = new Browser("198.51.100." + addresses.incrementAndGet());
+	private MockBrowser passwordOnly(String username, String expectedRedirect) throws Exception {
+		MockBrowser browser = new MockBrowser(this.mvc, "198.51.100." + addresses.incrementAndGet());
 		String password = SiteTest.ADMIN.equals(username) ? SiteTest.ADMIN_PASSWORD : Staff.PASSWORD;
 		MvcResult result = browser.send(post("/admin/login").param("username", username).param("password", password));
 		assertThat(result.getResponse().getRedirectedUrl()).isEqualTo(expectedRedirect);
@@ -279,50 +280,10 @@ class SecondFactorSignInTests {
 	}
 
 	private String signInRedirect(String username, String password) throws Exception {
-		return new Browser("203.0.113." + addresses.incrementAndGet())
+		return new MockBrowser(this.mvc, "203.0.113." + addresses.incrementAndGet())
 			.send(post("/admin/login").param("username", username).param("password", password))
 			.getResponse()
 			.getRedirectedUrl();
-	}
-
-	/**
-	 * One browser: its session cookie (renewed when the session id changes), its address.
-	 */
-	private final class Browser {
-
-		private final String address;
-
-		private Cookie session;
-
-		private String lastPage = "";
-
-		private List<String> recoveryCodes;
-
-		Browser(String address) {
-			this.address = address;
-		}
-
-		MvcResult send(MockHttpServletRequestBuilder request) throws Exception {
-			request.with(csrf()).with((r) -> {
-				r.setRemoteAddr(this.address);
-				return r;
-			});
-			if (this.session != null) {
-				request.cookie(this.session);
-			}
-			MvcResult result = SecondFactorSignInTests.this.mvc.perform(request).andReturn();
-			Cookie renewed = result.getResponse().getCookie("SESSION");
-			if (renewed != null) {
-				this.session = renewed;
-			}
-			this.lastPage = result.getResponse().getContentAsString();
-			return result;
-		}
-
-		String lastPage() {
-			return this.lastPage;
-		}
-
 	}
 
 }

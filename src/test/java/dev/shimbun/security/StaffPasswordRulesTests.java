@@ -5,9 +5,9 @@ import java.util.concurrent.atomic.AtomicInteger;
 import dev.shimbun.audit.AuditAction;
 import dev.shimbun.audit.AuditFilter;
 import dev.shimbun.audit.AuditService;
+import dev.shimbun.support.MockBrowser;
 import dev.shimbun.support.Staff;
 import dev.shimbun.support.StaffTest;
-import jakarta.servlet.http.Cookie;
 import org.jsoup.Jsoup;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.params.ParameterizedTest;
@@ -17,7 +17,6 @@ import org.springframework.beans.factory.annotation.Autowired;
 import org.springframework.context.ApplicationContext;
 import org.springframework.test.web.servlet.MockMvc;
 import org.springframework.test.web.servlet.MvcResult;
-import org.springframework.test.web.servlet.request.MockHttpServletRequestBuilder;
 
 import static org.assertj.core.api.Assertions.assertThat;
 import static org.springframework.security.test.web.servlet.request.SecurityMockMvcRequestPostProcessors.csrf;
@@ -87,19 +86,19 @@ class StaffPasswordRulesTests {
 	void aMemberChangesTheirOwnPasswordWithTheCurrentOneAndTheirOtherSessionsEnd() throws Exception {
 		String name = "own" + names.incrementAndGet();
 		Staff.editor(name).save(this.context);
-		Browser other = signedIn(name, Staff.PASSWORD);
-		Browser browser = signedIn(name, Staff.PASSWORD);
+		MockBrowser other = signedIn(name, Staff.PASSWORD);
+		MockBrowser browser = signedIn(name, Staff.PASSWORD);
 
 		MvcResult wrong = browser.send(post("/admin/account/password").param("currentPassword", "not-the-password")
 			.param("password", "hoshizora-no-michi-88"));
 		assertThat(wrong.getResponse().getStatus()).isEqualTo(422);
-		assertThat(Jsoup.parse(browser.page).getElementById("currentPassword-error").text())
+		assertThat(Jsoup.parse(browser.page()).getElementById("currentPassword-error").text())
 			.isEqualTo("今のパスワードが正しくありません。");
 
 		MvcResult easy = browser.send(post("/admin/account/password").param("currentPassword", Staff.PASSWORD)
 			.param("password", "qwertyuiopasdf"));
 		assertThat(easy.getResponse().getStatus()).isEqualTo(422);
-		assertThat(Jsoup.parse(browser.page).getElementById("password-error").text()).startsWith(TOO_EASY);
+		assertThat(Jsoup.parse(browser.page()).getElementById("password-error").text()).startsWith(TOO_EASY);
 
 		MvcResult changed = browser.send(post("/admin/account/password").param("currentPassword", Staff.PASSWORD)
 			.param("password", "hoshizora-no-michi-88"));
@@ -116,7 +115,7 @@ class StaffPasswordRulesTests {
 	void wrongCurrentPasswordsLockLikeSignIns() throws Exception {
 		String name = "guess" + names.incrementAndGet();
 		Staff.editor(name).save(this.context);
-		Browser browser = signedIn(name, Staff.PASSWORD);
+		MockBrowser browser = signedIn(name, Staff.PASSWORD);
 		for (int i = 0; i < 5; i++) {
 			browser.send(post("/admin/account/password").param("currentPassword", "guess-number-" + i)
 				.param("password", "hoshizora-no-michi-88"));
@@ -124,52 +123,24 @@ class StaffPasswordRulesTests {
 		MvcResult locked = browser.send(post("/admin/account/password").param("currentPassword", Staff.PASSWORD)
 			.param("password", "hoshizora-no-michi-88"));
 		assertThat(locked.getResponse().getStatus()).isEqualTo(422);
-		assertThat(Jsoup.parse(browser.page).getElementById("currentPassword-error").text()).contains("しばらくサインインできません");
+		assertThat(Jsoup.parse(browser.page()).getElementById("currentPassword-error").text())
+			.contains("しばらくサインインできません");
 		// the account is locked for sign-ins too, whatever the address
 		assertThat(signInRedirect(name, Staff.PASSWORD)).isEqualTo("/admin/login?error");
 	}
 
-	private Browser signedIn(String username, String password) throws Exception {
-		Browser browser = new Browser();
+	private MockBrowser signedIn(String username, String password) throws Exception {
+		MockBrowser browser = new MockBrowser(this.mvc, "198.51.100." + (100 + addresses.incrementAndGet()));
 		MvcResult result = browser.send(post("/admin/login").param("username", username).param("password", password));
 		assertThat(result.getResponse().getRedirectedUrl()).isEqualTo("/admin");
 		return browser;
 	}
 
 	private String signInRedirect(String username, String password) throws Exception {
-		return new Browser().send(post("/admin/login").param("username", username).param("password", password))
+		return new MockBrowser(this.mvc, "198.51.100." + (100 + addresses.incrementAndGet()))
+			.send(post("/admin/login").param("username", username).param("password", password))
 			.getResponse()
 			.getRedirectedUrl();
-	}
-
-	/**
-	 * One browser: its session cookie (renewed when the session id changes), its address.
-	 */
-	private final class Browser {
-
-		private final String address = "198.51.100." + (100 + addresses.incrementAndGet());
-
-		private Cookie session;
-
-		private String page = "";
-
-		MvcResult send(MockHttpServletRequestBuilder request) throws Exception {
-			request.with(csrf()).with((r) -> {
-				r.setRemoteAddr(this.address);
-				return r;
-			});
-			if (this.session != null) {
-				request.cookie(this.session);
-			}
-			MvcResult result = StaffPasswordRulesTests.this.mvc.perform(request).andReturn();
-			Cookie renewed = result.getResponse().getCookie("SESSION");
-			if (renewed != null) {
-				this.session = renewed;
-			}
-			this.page = result.getResponse().getContentAsString();
-			return result;
-		}
-
 	}
 
 }
