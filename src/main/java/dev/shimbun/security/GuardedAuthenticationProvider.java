@@ -106,8 +106,12 @@ class GuardedAuthenticationProvider implements AuthenticationProvider {
 	}
 
 	static String client(Authentication authentication) {
-		if (authentication.getDetails() instanceof WebAuthenticationDetails details
-				&& details.getRemoteAddress() != null) {
+		return client(authentication.getDetails());
+	}
+
+	/** The address in a sign-in's details, made safe to record; "unknown" without one. */
+	static String client(Object authenticationDetails) {
+		if (authenticationDetails instanceof WebAuthenticationDetails details && details.getRemoteAddress() != null) {
 			String address = SignInNames.forRecord(details.getRemoteAddress());
 			return (address.isEmpty()) ? "unknown" : address;
 		}

@@ -5,7 +5,6 @@ import dev.shimbun.audit.AuditService;
 
 import org.springframework.security.authentication.AuthenticationProvider;
 import org.springframework.security.authentication.DisabledException;
-import org.springframework.security.authentication.UsernamePasswordAuthenticationToken;
 import org.springframework.security.core.Authentication;
 import org.springframework.security.core.AuthenticationException;
 import org.springframework.security.core.authority.FactorGrantedAuthority;
@@ -45,9 +44,7 @@ class PasskeyAuthenticationProvider implements AuthenticationProvider {
 		// Spring Security's filter gives its token no details: the address is the
 		// request's.
 		Object details = requestDetails();
-		UsernamePasswordAuthenticationToken forClient = UsernamePasswordAuthenticationToken.unauthenticated("", "");
-		forClient.setDetails(details);
-		String client = GuardedAuthenticationProvider.client(forClient);
+		String client = GuardedAuthenticationProvider.client(details);
 		String username = "(passkey)";
 		try {
 			Authentication verified = this.webAuthn.authenticate(authentication);
