@@ -159,8 +159,8 @@ public record ShimbunProperties(@DefaultValue("./data") String dataDir, @Default
 	 * @param liveStreams the most readers one instance tells of new comments at once
 	 * (open Server-Sent Events streams); more are refused with 503 and simply see no live
 	 * updates. {@code 0} (the default) sizes it by the heap: an open stream keeps about
-	 * 90 KB of Tomcat's buffers, and the streams may take a quarter of the heap (about
-	 * 700 at {@code -Xmx256m})
+	 * 17 KB of the heap, and the streams may take a quarter of it (about 2 700 at
+	 * {@code -Xmx256m})
 	 * @param liveStreamTimeout how long one stream stays open; the browser then opens a
 	 * new one by itself
 	 */

@@ -1,6 +1,7 @@
 package dev.shimbun.media;
 
 import java.io.IOException;
+import java.io.InputStream;
 import java.net.URLDecoder;
 import java.nio.charset.StandardCharsets;
 import java.util.Collections;
@@ -14,6 +15,9 @@ import jakarta.servlet.ServletException;
 import jakarta.servlet.http.HttpServletRequest;
 import jakarta.servlet.http.HttpServletRequestWrapper;
 import jakarta.servlet.http.HttpServletResponse;
+import org.eclipse.jetty.ee11.servlet.ServletContextRequest;
+import org.eclipse.jetty.http.HttpException;
+import org.eclipse.jetty.io.Content;
 
 import org.springframework.http.HttpMethod;
 import org.springframework.util.LinkedMultiValueMap;
@@ -22,16 +26,22 @@ import org.springframework.web.filter.OncePerRequestFilter;
 import org.springframework.web.util.UriComponentsBuilder;
 
 /**
- * Lets an upload that Tomcat refuses as too large reach {@link MediaUploadAdvice}.
+ * Lets an upload that the server refuses as too large reach {@link MediaUploadAdvice},
+ * and the browser read its answer.
  * <p>
- * Tomcat parses a multipart body when a parameter is first read, and refuses one over
- * {@code spring.servlet.multipart.max-file-size} / {@code max-request-size}; since Tomcat
- * 11 {@code getParameter} then throws. Spring Security's CSRF filter is the first to read
- * a parameter, so the refusal would end on the generic error page. For uploads to
+ * Jetty parses a multipart body when a parameter is first read, and refuses one over
+ * {@code spring.servlet.multipart.max-file-size} / {@code max-request-size}:
+ * {@code getParameter} then throws. Spring Security's CSRF filter is the first to read a
+ * parameter, so the refusal would end on the generic error page. For uploads to
  * {@code /admin/media} this filter (before Spring Security) answers parameter reads of a
  * refused body from the query string alone, where the upload form also carries its CSRF
  * token: the token is still checked, and the refused body then fails in the
  * DispatcherServlet as a {@code MaxUploadSizeExceededException}, before any handler runs.
+ * <p>
+ * A browser sends the whole body before it reads the answer; a server that answers and
+ * closes the connection while the body is still coming makes it show a reset connection
+ * instead. So the rest of a refused body is read and discarded, up to
+ * {@value #MAX_DISCARDED} bytes (a larger one is cut off).
  */
 class MediaUploadFilter extends OncePerRequestFilter {
 
@@ -45,7 +55,42 @@ class MediaUploadFilter extends OncePerRequestFilter {
 	@Override
 	protected void doFilterInternal(HttpServletRequest request, HttpServletResponse response, FilterChain chain)
 			throws ServletException, IOException {
-		chain.doFilter(new RefusedBodyTolerantRequest(request), response);
+		try {
+			chain.doFilter(new RefusedBodyTolerantRequest(request), response);
+		}
+		finally {
+			if (response.getStatus() == HttpServletResponse.SC_REQUEST_ENTITY_TOO_LARGE) {
+				discardRest(request);
+			}
+		}
+	}
+
+	/**
+	 * The most of a refused body read and thrown away, so that the browser shows the
+	 * answer.
+	 */
+	static final long MAX_DISCARDED = 100L * 1024 * 1024;
+
+	private static void discardRest(HttpServletRequest request) {
+		ServletContextRequest server;
+		try {
+			server = ServletContextRequest.getServletContextRequest(request);
+		}
+		catch (IllegalStateException ex) {
+			// not a request Jetty received (MockMvc): there is no connection to keep
+			return;
+		}
+		long left = MAX_DISCARDED;
+		try (InputStream body = Content.Source.asInputStream(server)) {
+			byte[] buffer = new byte[16 * 1024];
+			int read;
+			while (left > 0 && (read = body.read(buffer)) >= 0) {
+				left -= read;
+			}
+		}
+		catch (IOException | RuntimeException ex) {
+			// the body ended badly or the client went: nothing more to read
+		}
 	}
 
 	/** Reads parameters from the query string alone when the body cannot be parsed. */
@@ -60,7 +105,7 @@ class MediaUploadFilter extends OncePerRequestFilter {
 			try {
 				return super.getParameter(name);
 			}
-			catch (IllegalStateException ex) {
+			catch (IllegalStateException | HttpException.RuntimeException ex) {
 				return queryParameters().getFirst(name);
 			}
 		}
@@ -70,7 +115,7 @@ class MediaUploadFilter extends OncePerRequestFilter {
 			try {
 				return super.getParameterValues(name);
 			}
-			catch (IllegalStateException ex) {
+			catch (IllegalStateException | HttpException.RuntimeException ex) {
 				List<String> values = queryParameters().get(name);
 				return (values != null) ? values.toArray(String[]::new) : null;
 			}
@@ -81,7 +126,7 @@ class MediaUploadFilter extends OncePerRequestFilter {
 			try {
 				return super.getParameterMap();
 			}
-			catch (IllegalStateException ex) {
+			catch (IllegalStateException | HttpException.RuntimeException ex) {
 				Map<String, String[]> map = new LinkedHashMap<>();
 				queryParameters().forEach((name, values) -> map.put(name, values.toArray(String[]::new)));
 				return Collections.unmodifiableMap(map);
@@ -93,7 +138,7 @@ class MediaUploadFilter extends OncePerRequestFilter {
 			try {
 				return super.getParameterNames();
 			}
-			catch (IllegalStateException ex) {
+			catch (IllegalStateException | HttpException.RuntimeException ex) {
 				return Collections.enumeration(queryParameters().keySet());
 			}
 		}

@@ -6,6 +6,9 @@ import jakarta.servlet.FilterChain;
 import jakarta.servlet.ServletException;
 import jakarta.servlet.http.HttpServletRequest;
 import jakarta.servlet.http.HttpServletResponse;
+import org.eclipse.jetty.io.EofException;
+import org.slf4j.Logger;
+import org.slf4j.LoggerFactory;
 import org.slf4j.MDC;
 
 import org.springframework.core.Ordered;
@@ -22,6 +25,32 @@ import org.springframework.web.filter.OncePerRequestFilter;
 @Component
 @Order(Ordered.HIGHEST_PRECEDENCE)
 class RequestIdFilter extends OncePerRequestFilter {
+
+	private static final Logger logger = LoggerFactory.getLogger(RequestIdFilter.class);
+
+	/**
+	 * A failure nothing handled, logged here while the id is still in the MDC: Jetty logs
+	 * it only after the request's scope has ended (its own line is turned off in
+	 * application.properties). A client that went away is not a failure of the site.
+	 */
+	private static void logFailure(HttpServletRequest request, Exception ex) {
+		if (isClientGone(ex)) {
+			logger.debug("Client went away during {} {}", request.getMethod(), request.getRequestURI(), ex);
+			return;
+		}
+		logger.error("Request failed: {} {}: {}", request.getMethod(), request.getRequestURI(), ex.getMessage(), ex);
+	}
+
+	// a cause that is its own cause ends the chain: identity, not equality
+	@SuppressWarnings("PMD.CompareObjectsWithEquals")
+	private static boolean isClientGone(Throwable ex) {
+		for (Throwable cause = ex; cause != null; cause = (cause.getCause() != cause) ? cause.getCause() : null) {
+			if (cause instanceof EofException) {
+				return true;
+			}
+		}
+		return false;
+	}
 
 	@Override
 	protected boolean shouldNotFilterErrorDispatch() {
@@ -43,6 +72,10 @@ class RequestIdFilter extends OncePerRequestFilter {
 		}
 		try {
 			chain.doFilter(request, response);
+		}
+		catch (ServletException | IOException | RuntimeException ex) {
+			logFailure(request, ex);
+			throw ex;
 		}
 		finally {
 			// Leave the MDC as it was. RequestIdListener put the id in when the container

@@ -14,6 +14,7 @@ import jakarta.servlet.RequestDispatcher;
 import jakarta.servlet.ServletException;
 import jakarta.servlet.http.HttpServletRequest;
 import jakarta.servlet.http.HttpServletResponse;
+import org.eclipse.jetty.http.HttpException;
 
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
@@ -43,9 +44,6 @@ import org.springframework.web.util.ServletRequestPathUtils;
 public class PublicRequestGuard extends OncePerRequestFilter {
 
 	private static final Logger logger = LoggerFactory.getLogger(PublicRequestGuard.class);
-
-	/** Tomcat sets this request attribute when it could not parse the parameters. */
-	static final String PARAMETER_PARSE_FAILED = "org.apache.catalina.parameter_parse_failed";
 
 	private static final Set<String> SAFE_METHODS = Set.of("GET", "HEAD", "OPTIONS", "TRACE");
 
@@ -192,10 +190,8 @@ public class PublicRequestGuard extends OncePerRequestFilter {
 		try {
 			parameters = request.getParameterMap();
 		}
-		catch (IllegalStateException | IllegalArgumentException ex) {
-			return false;
-		}
-		if (request.getAttribute(PARAMETER_PARSE_FAILED) != null) {
+		catch (IllegalStateException | IllegalArgumentException | HttpException.RuntimeException ex) {
+			// Jetty's refusal of a body it cannot parse
 			return false;
 		}
 		return parameters.entrySet()

@@ -6,15 +6,14 @@ import java.nio.ByteBuffer;
 import java.nio.charset.CharacterCodingException;
 import java.nio.charset.CodingErrorAction;
 import java.nio.charset.StandardCharsets;
+import java.util.Locale;
 
 import jakarta.servlet.FilterChain;
 import jakarta.servlet.RequestDispatcher;
 import jakarta.servlet.ServletException;
 import jakarta.servlet.http.HttpServletRequest;
 import jakarta.servlet.http.HttpServletResponse;
-import org.apache.tomcat.util.http.InvalidParameterException;
-import org.apache.tomcat.util.http.fileupload.FileUploadException;
-import org.apache.tomcat.util.http.fileupload.impl.SizeException;
+import org.eclipse.jetty.http.HttpException;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 
@@ -44,12 +43,27 @@ class MalformedRequestFilter extends OncePerRequestFilter {
 
 	private static final Logger logger = LoggerFactory.getLogger(MalformedRequestFilter.class);
 
+	/**
+	 * The most query parameters read (Jetty limits those of a form body to as many, with
+	 * {@code server.jetty.max-form-keys}, but not those of the query string).
+	 */
+	static final int MAX_QUERY_PARAMETERS = 1000;
+
 	@Override
 	protected void doFilterInternal(HttpServletRequest request, HttpServletResponse response, FilterChain chain)
 			throws ServletException, IOException {
 		String query = request.getQueryString();
 		if (query != null && !isDecodable(query)) {
 			refuse(request, response, HttpServletResponse.SC_BAD_REQUEST, "query string not decodable");
+			return;
+		}
+		if (query != null && parameterCount(query) > MAX_QUERY_PARAMETERS) {
+			refuse(request, response, HttpServletResponse.SC_BAD_REQUEST,
+					"more than " + MAX_QUERY_PARAMETERS + " query parameters");
+			return;
+		}
+		if (isEmptyMultipart(request)) {
+			refuse(request, response, HttpServletResponse.SC_BAD_REQUEST, "empty multipart body");
 			return;
 		}
 		try {
@@ -74,19 +88,28 @@ class MalformedRequestFilter extends OncePerRequestFilter {
 	@SuppressWarnings("PMD.CompareObjectsWithEquals")
 	private static Refusal refusal(Throwable ex) {
 		for (Throwable cause = ex; cause != null; cause = (cause.getCause() != cause) ? cause.getCause() : null) {
-			if (cause instanceof InvalidParameterException invalid) {
-				int code = invalid.getErrorCode();
-				return new Refusal((code >= 400 && code < 500) ? code : HttpServletResponse.SC_BAD_REQUEST,
-						firstLine(invalid.getMessage()));
-			}
-			if (cause instanceof MaxUploadSizeExceededException || cause instanceof SizeException) {
+			if (cause instanceof MaxUploadSizeExceededException || isSizeLimit(cause)) {
 				return new Refusal(HttpServletResponse.SC_REQUEST_ENTITY_TOO_LARGE, firstLine(cause.getMessage()));
 			}
-			if (cause instanceof MultipartException || cause instanceof FileUploadException) {
+			if (cause instanceof HttpException invalid) {
+				// Jetty's refusal of a form or multipart body it cannot parse
+				int code = invalid.getCode();
+				return new Refusal((code >= 400 && code < 500) ? code : HttpServletResponse.SC_BAD_REQUEST,
+						firstLine(cause.getMessage()));
+			}
+			if (cause instanceof MultipartException) {
 				return new Refusal(HttpServletResponse.SC_BAD_REQUEST, firstLine(cause.getMessage()));
 			}
 		}
 		return null;
+	}
+
+	/** Jetty's multipart parser says a part or the body is over its limit. */
+	private static boolean isSizeLimit(Throwable cause) {
+		String message = cause.getMessage();
+		return (cause instanceof IllegalStateException || cause instanceof HttpException) && message != null
+				&& (message.contains("exceeds max") || message.contains("max length exceeded")
+						|| message.contains("too large"));
 	}
 
 	private static void refuse(HttpServletRequest request, HttpServletResponse response, int status, String reason)
@@ -96,6 +119,32 @@ class MalformedRequestFilter extends OncePerRequestFilter {
 		if (!response.isCommitted()) {
 			response.sendError(status);
 		}
+	}
+
+	static int parameterCount(String query) {
+		int count = 0;
+		int start = 0;
+		while (start <= query.length()) {
+			int end = query.indexOf('&', start);
+			if (end < 0) {
+				end = query.length();
+			}
+			if (end > start) {
+				count++;
+			}
+			start = end + 1;
+		}
+		return count;
+	}
+
+	/**
+	 * A multipart body that is empty has no boundary, let alone parts: nobody's form
+	 * sends one.
+	 */
+	private static boolean isEmptyMultipart(HttpServletRequest request) {
+		String contentType = request.getContentType();
+		return "POST".equals(request.getMethod()) && request.getContentLengthLong() == 0 && contentType != null
+				&& contentType.toLowerCase(Locale.ROOT).startsWith("multipart/");
 	}
 
 	/**

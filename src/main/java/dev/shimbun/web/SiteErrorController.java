@@ -12,6 +12,7 @@ import org.springframework.boot.web.error.ErrorAttributeOptions;
 import org.springframework.boot.webmvc.autoconfigure.error.AbstractErrorController;
 import org.springframework.boot.webmvc.autoconfigure.error.ErrorViewResolver;
 import org.springframework.boot.webmvc.error.ErrorAttributes;
+import org.springframework.http.HttpHeaders;
 import org.springframework.http.HttpStatus;
 import org.springframework.stereotype.Controller;
 import org.springframework.web.bind.annotation.RequestMapping;
@@ -51,6 +52,12 @@ class SiteErrorController extends AbstractErrorController {
 		model.put("status", status.value());
 		response.setStatus(status.value());
 		SecurityHeaders.addIfMissing(response);
+		if (!response.containsHeader(HttpHeaders.CACHE_CONTROL)) {
+			// Jetty drops the caching headers of the response that failed; a refusal
+			// (a draft's image, a staff page) must not be kept by a browser or a cache
+			// in front either
+			response.setHeader(HttpHeaders.CACHE_CONTROL, "no-store");
+		}
 		ModelAndView page = resolveErrorView(request, response, status, model);
 		if (page != null) {
 			return page;

@@ -3,7 +3,6 @@ package dev.shimbun.web;
 import java.time.Clock;
 import java.time.Duration;
 
-import org.springframework.boot.tomcat.TomcatConnectorCustomizer;
 import org.springframework.context.annotation.Bean;
 import org.springframework.context.annotation.Configuration;
 import org.springframework.http.CacheControl;
@@ -18,21 +17,6 @@ class WebConfiguration implements WebMvcConfigurer {
 	@Bean
 	Clock clock() {
 		return Clock.systemUTC();
-	}
-
-	/**
-	 * Tomcat copies a response to the socket through a buffer of 8 KB by default, one
-	 * write per 8 KB; a page is 20 to 30 KB, so a buffer of 64 KB writes it at once. The
-	 * socket buffers (and the request-line buffer) are direct, outside the heap: an open
-	 * connection keeps them, and 2 000 readers holding a live-comments stream would
-	 * otherwise take more than half of a 256 MB heap (bench/live.sh).
-	 */
-	@Bean
-	TomcatConnectorCustomizer pageSizedSocketWrites() {
-		return (connector) -> {
-			connector.setProperty("socket.appWriteBufSize", "65536");
-			connector.setProperty("socket.directBuffer", "true");
-		};
 	}
 
 	/**

@@ -18,11 +18,11 @@ import static dev.shimbun.hardening.RefusalPages.assertJapanesePageWithSecurityH
 import static org.assertj.core.api.Assertions.assertThat;
 
 /**
- * Requests that cannot be parsed or decoded, at every level they can fail (Tomcat's
+ * Requests that cannot be parsed or decoded, at every level they can fail (the server's
  * request line and headers, its URL decoding, Spring Security's firewall, the
- * parameters): a 4xx page in Japanese with the security headers, never Tomcat's English
- * page, a 5xx or a stack trace; and in the log one WARN line at most, never an ERROR or a
- * stack trace.
+ * parameters): a 4xx page in Japanese with the security headers, never the server's
+ * English page, a 5xx or a stack trace; and in the log one WARN line at most, never an
+ * ERROR or a stack trace.
  */
 @ServerTest
 @ExtendWith(OutputCaptureExtension.class)
@@ -38,7 +38,7 @@ class MalformedRequestTests {
 		this.http = new RawHttp(this.port);
 	}
 
-	/** Paths that Tomcat refuses before the application sees them. */
+	/** Paths that a server may refuse before the application sees them. */
 	@Test
 	void pathsTheContainerCannotDecode(CapturedOutput output) {
 		for (String path : List.of("/%", "/%zz", "/%0", "/%00", "/a%00b", "/a%2F..", "/%c0%af", "/%C0%AF", "/%ff",
@@ -166,7 +166,7 @@ class MalformedRequestTests {
 	private void assertRefused(Response response, String what, CapturedOutput output) {
 		assertThat(response.status()).as(what).isBetween(400, 499);
 		assertJapanesePageWithSecurityHeaders(response, what);
-		assertThat(response.body()).as(what).doesNotContain("Tomcat", "Bad Request", "Error report");
+		assertThat(response.body()).as(what).doesNotContain("Tomcat", "Jetty", "Bad Request", "Error report");
 		String id = response.header("X-Request-Id");
 		if (id != null) {
 			assertThat(output.getOut().lines().filter((line) -> line.contains(id) && line.contains(" WARN ")))

@@ -23,7 +23,7 @@ final class RefusalPages {
 		assertThat(page.selectFirst("html").attr("lang")).as(what).isEqualTo("ja");
 		assertThat(page.selectFirst("h1").text()).as(what).matches(".*[\\p{IsHiragana}\\p{IsKatakana}\\p{IsHan}].*");
 		assertThat(response.body()).as(what)
-			.doesNotContain("Whitelabel", "HTTP Status", "Apache Tomcat", "Exception", "\tat ");
+			.doesNotContain("Whitelabel", "HTTP Status", "Apache Tomcat", "Jetty", "Exception", "\tat ");
 		assertThat(response.header("Content-Security-Policy")).as(what).contains("default-src");
 		assertThat(response.header("X-Content-Type-Options")).as(what).isEqualTo("nosniff");
 		assertThat(response.header("X-Frame-Options")).as(what).isNotNull();

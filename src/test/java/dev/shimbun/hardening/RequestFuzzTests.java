@@ -206,7 +206,7 @@ class RequestFuzzTests {
 		String body = response.body();
 		if (response.status() >= 500 || body.contains("\tat ") || body.contains("at dev.shimbun.")
 				|| body.contains("at org.springframework.") || body.contains("Exception:")
-				|| body.contains("Whitelabel Error Page") || body.contains("Apache Tomcat")) {
+				|| body.contains("Whitelabel Error Page") || body.contains("Apache Tomcat") || body.contains("Jetty")) {
 			failures.add(
 					(admin != null ? "[admin] " : "[anonymous] ") + abbreviate(what, 400) + " -> " + response.status());
 		}

@@ -40,7 +40,7 @@ import org.springframework.test.context.DynamicPropertySource;
 import static org.assertj.core.api.Assertions.assertThat;
 
 /**
- * Image bombs and a busy server, through a real Tomcat and a real sign-in: each bomb is
+ * Image bombs and a busy server, through a real Jetty and a real sign-in: each bomb is
  * refused with 422 and its reason on the upload form, nothing is stored, and readers'
  * pages are served while the bombs arrive and after. When every decode is taken, an
  * upload is refused at once with 429 and {@code Retry-After}, and readers are still

@@ -29,9 +29,9 @@ import org.springframework.test.context.DynamicPropertySource;
 import static org.assertj.core.api.Assertions.assertThat;
 
 /**
- * Uploads through a real Tomcat, signed in as a real account: an upload over the
- * multipart limit is refused before any controller runs, and still ends on the upload
- * form with a clear message (413), never a 500, a CSRF refusal or a reset connection.
+ * Uploads through a real Jetty, signed in as a real account: an upload over the multipart
+ * limit is refused before any controller runs, and still ends on the upload form with a
+ * clear message (413), never a 500, a CSRF refusal or a reset connection.
  */
 @SpringBootTest(webEnvironment = WebEnvironment.RANDOM_PORT,
 		properties = { "shimbun.admin.username=chief", "shimbun.admin.password=a-long-enough-secret",

@@ -11,7 +11,7 @@ import org.springframework.boot.test.context.SpringBootTest;
 import org.springframework.boot.test.context.SpringBootTest.WebEnvironment;
 
 /**
- * The whole application in a real Tomcat on a random port ({@code @LocalServerPort}), for
+ * The whole application in a real Jetty on a random port ({@code @LocalServerPort}), for
  * what MockMvc does not show: raw requests, the container's own error handling,
  * concurrent requests on real connections. Scheduled jobs are off, the clock is the
  * system's, the first admin is {@value #ADMIN} with the password
