@@ -75,7 +75,7 @@ app_open_connections() {
   ss -Htn state established state close-wait "( sport = :$APP_PORT )" | wc -l
 }
 
-# When wrk stops, the requests it had in flight go on in the application (Tomcat does not abandon
+# When wrk stops, the requests it had in flight go on in the application (the server does not abandon
 # a request whose client went away); with slow pages that is many seconds of work that would
 # weigh on the next run. Waits until the application has closed every connection wrk opened and
 # then uses less than a tenth of a CPU for a second (at most 5 minutes in all), and notes the

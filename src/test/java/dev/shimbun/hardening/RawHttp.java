@@ -188,6 +188,10 @@ final class RawHttp {
 		if (length.find()) {
 			return bytes.length - (end + 4) >= Long.parseLong(length.group(1));
 		}
+		if (head.contains("\r\ncontent-type: text/event-stream")) {
+			// a live stream does not end; its head is the answer
+			return true;
+		}
 		if (head.contains("\r\ntransfer-encoding: chunked")) {
 			return text.endsWith("\r\n0\r\n\r\n") || text.substring(end + 4).startsWith("0\r\n\r\n");
 		}
