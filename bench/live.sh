@@ -15,7 +15,7 @@ done
 
 STREAMS=${BENCH_STREAMS:-2000}
 DURATION=${BENCH_DURATION:-15}
-WARM=${BENCH_WARM:-10}
+WARM=${BENCH_WARM:-30}
 SLUG=us-japan-extended-deterrence-dialogue-barksdale-b52
 ARTICLE=/articles/$SLUG
 # every stream is a socket on each side

@@ -15,6 +15,8 @@ import java.util.concurrent.atomic.AtomicLong;
 
 import dev.shimbun.ShimbunProperties;
 import dev.shimbun.cluster.ContentChanged;
+import io.micrometer.core.instrument.Gauge;
+import io.micrometer.core.instrument.MeterRegistry;
 import jakarta.annotation.PreDestroy;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
@@ -72,12 +74,15 @@ class CommentStreams {
 	 */
 	static final long HEAP_PER_STREAM = 24 * 1024;
 
-	CommentStreams(ShimbunProperties properties) {
+	CommentStreams(ShimbunProperties properties, MeterRegistry meters) {
 		int configured = properties.comments().liveStreams();
 		this.maxStreams = (configured > 0) ? configured
 				: (int) Math.max(1, Runtime.getRuntime().maxMemory() / 4 / HEAP_PER_STREAM);
 		logger.info("Live comment streams: at most {} open at once on this instance", this.maxStreams);
 		this.timeout = properties.comments().liveStreamTimeout();
+		Gauge.builder("shimbun.comments.live.streams", this.open, AtomicInteger::get)
+			.description("Live-comment streams open on this instance")
+			.register(meters);
 	}
 
 	/**

@@ -16,6 +16,7 @@ import java.util.stream.Stream;
 
 import dev.shimbun.support.OwnContext;
 import dev.shimbun.support.ServerTest;
+import io.micrometer.core.instrument.MeterRegistry;
 import org.jsoup.Jsoup;
 import org.jsoup.nodes.Document;
 import org.junit.jupiter.api.AfterEach;
@@ -59,6 +60,9 @@ class CommentLiveTests {
 
 	@Autowired
 	private CommentStreams streams;
+
+	@Autowired
+	private MeterRegistry meters;
 
 	@AfterEach
 	void closeStreams() {
@@ -113,6 +117,7 @@ class CommentLiveTests {
 			held.add(open(ARTICLE));
 		}
 		assertThat(this.streams.openStreams()).isEqualTo(3);
+		assertThat(this.meters.get("shimbun.comments.live.streams").gauge().value()).isEqualTo(3);
 		HttpResponse<String> refused = this.http.send(
 				HttpRequest.newBuilder(uri(ARTICLE + "/comments/stream")).header("Accept", "text/event-stream").build(),
 				HttpResponse.BodyHandlers.ofString());
