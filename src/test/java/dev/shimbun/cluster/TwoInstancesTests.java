@@ -1,5 +1,10 @@
 package dev.shimbun.cluster;
 
+import java.io.BufferedReader;
+import java.io.InputStreamReader;
+import java.io.OutputStream;
+import java.net.InetAddress;
+import java.net.Socket;
 import java.net.URI;
 import java.net.URLEncoder;
 import java.net.http.HttpClient;
@@ -99,6 +104,43 @@ class TwoInstancesTests {
 		assertThat(posted.statusCode()).isEqualTo(302);
 		assertThat(posted.headers().firstValue("Location").orElseThrow()).contains("comment=posted");
 		assertThat(page(b, "/articles/" + ARTICLE).select(".comment-body").eachText()).contains(body);
+	}
+
+	/**
+	 * One client (one address, 127.0.0.29, on both instances) posts its five comments of
+	 * the minute through A and B; the sixth is refused on either, as one instance would.
+	 */
+	@Test
+	void theSixthCommentInAMinuteIsRefusedWhicheverInstanceReceivesIt() throws Exception {
+		List<ConfigurableApplicationContext> spread = List.of(a, b, a, b, a);
+		for (int i = 0; i < spread.size(); i++) {
+			assertThat(postFromOneClient(spread.get(i), "二つのインスタンスへの連投 " + i)).isEqualTo(302);
+		}
+		assertThat(postFromOneClient(b, "Bへの六つ目")).isEqualTo(429);
+		assertThat(postFromOneClient(a, "Aへの六つ目")).isEqualTo(429);
+	}
+
+	/**
+	 * A comment form posted from the address 127.0.0.29 (the socket bound to it), the
+	 * same client on every instance; returns the status code.
+	 */
+	private static int postFromOneClient(ConfigurableApplicationContext instance, String body) throws Exception {
+		byte[] form = ("body=" + URLEncoder.encode(body, StandardCharsets.UTF_8)).getBytes(StandardCharsets.UTF_8);
+		String head = "POST /articles/" + ARTICLE + "/comments HTTP/1.1\r\nHost: localhost:" + port(instance)
+				+ "\r\nOrigin: " + origin(instance)
+				+ "\r\nContent-Type: application/x-www-form-urlencoded\r\nContent-Length: " + form.length
+				+ "\r\nConnection: close\r\n\r\n";
+		try (Socket socket = new Socket(InetAddress.getByName("127.0.0.1"), port(instance),
+				InetAddress.getByName("127.0.0.29"), 0)) {
+			OutputStream out = socket.getOutputStream();
+			out.write(head.getBytes(StandardCharsets.US_ASCII));
+			out.write(form);
+			out.flush();
+			String status = new BufferedReader(
+					new InputStreamReader(socket.getInputStream(), StandardCharsets.ISO_8859_1))
+				.readLine();
+			return Integer.parseInt(status.split(" ")[1]);
+		}
 	}
 
 	@Test
