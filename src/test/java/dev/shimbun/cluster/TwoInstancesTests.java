@@ -31,6 +31,7 @@ import java.util.stream.Stream;
 import dev.shimbun.article.ArticleAdminService;
 import dev.shimbun.article.ArticleForm;
 import dev.shimbun.ranking.RankingScheduler;
+import dev.shimbun.ranking.ReadFixture;
 import dev.shimbun.ranking.RankingService;
 import dev.shimbun.security.StaffView;
 import dev.shimbun.support.Instances;
@@ -65,7 +66,11 @@ class TwoInstancesTests {
 
 	static final String ARTICLE = "iran-missile-fuel-smuggling";
 
+	static final String READ_ARTICLE = "why-we-yawn";
+
 	static final String PASSWORD = "cluster-test-password";
+
+	static final String READER = "Mozilla/5.0 (X11; Linux x86_64) AppleWebKit/537.36 (KHTML, like Gecko) Chrome/130 Safari/537.36";
 
 	static ConfigurableApplicationContext a;
 
@@ -77,8 +82,10 @@ class TwoInstancesTests {
 	static void startTwoInstances() throws Exception {
 		String url = TestDatabases.newPostgresDatabase();
 		Path data = Files.createTempDirectory("shimbun-cluster");
-		a = Instances.start(url, data, PASSWORD);
-		b = Instances.start(url, data, PASSWORD);
+		// view counts are written when a test says so
+		String[] settings = { "--shimbun.views.flush-interval=1h" };
+		a = Instances.start(url, data, PASSWORD, new Class<?>[0], settings);
+		b = Instances.start(url, data, PASSWORD, new Class<?>[0], settings);
 	}
 
 	@AfterAll
@@ -141,6 +148,51 @@ class TwoInstancesTests {
 				.readLine();
 			return Integer.parseInt(status.split(" ")[1]);
 		}
+	}
+
+	/**
+	 * A reader counted on A and reading again on B within the dedupe window is not
+	 * counted again, though B has never seen them; another reader on B is.
+	 */
+	@Test
+	void aReaderCountedOnAIsNotCountedAgainOnBWithinTheWindow() throws Exception {
+		// not ARTICLE: another test writes that article's views of this hour itself
+		String slug = "/articles/" + READ_ARTICLE;
+		long before = viewCount();
+		readAndFlush(a, slug, READER);
+		assertThat(viewCount()).isEqualTo(before + 1);
+		readAndFlush(b, slug, READER);
+		assertThat(viewCount()).as("the same reader on B").isEqualTo(before + 1);
+		readAndFlush(b, slug, READER.replace("130", "131"));
+		assertThat(viewCount()).as("another reader on B").isEqualTo(before + 2);
+	}
+
+	/**
+	 * Reads the page as a browser, waits until the instance has the read in its buffer
+	 * (it is counted after the response is sent), and writes the buffer, as its next
+	 * scheduled flush would (these instances flush once an hour).
+	 */
+	private static void readAndFlush(ConfigurableApplicationContext instance, String path, String userAgent)
+			throws Exception {
+		assertThat(read(instance, path, userAgent)).isEqualTo(200);
+		await().atMost(Duration.ofSeconds(10))
+			.pollInterval(Duration.ofMillis(20))
+			.until(() -> ReadFixture.pending(instance) == 1);
+		ReadFixture.flush(instance);
+	}
+
+	private static int read(ConfigurableApplicationContext instance, String path, String userAgent) throws Exception {
+		return http
+			.send(HttpRequest.newBuilder(uri(instance, path))
+				.header("Accept", "text/html")
+				.header("User-Agent", userAgent)
+				.build(), HttpResponse.BodyHandlers.discarding())
+			.statusCode();
+	}
+
+	private static long viewCount() {
+		return a.getBean(JdbcTemplate.class)
+			.queryForObject("SELECT view_count FROM article WHERE slug = ?", Long.class, READ_ARTICLE);
 	}
 
 	@Test
