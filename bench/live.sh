@@ -16,6 +16,7 @@ done
 STREAMS=${BENCH_STREAMS:-2000}
 DURATION=${BENCH_DURATION:-15}
 WARM=${BENCH_WARM:-30}
+STREAM_WARM=${BENCH_STREAM_WARM:-10}
 SLUG=us-japan-extended-deterrence-dialogue-barksdale-b52
 ARTICLE=/articles/$SLUG
 # every stream is a socket on each side
@@ -72,6 +73,10 @@ OPENED=$(cat "$TMP/control/READY")
 echo "  $OPENED; connections to the application: $(app_open_connections)"
 STREAM_MEMORY=$(heap_and_rss)
 
+# as before the first measurement: a warm-up at the same load, here with the streams open (the
+# objects of 2 000 new streams move to the old generation; new code paths are compiled)
+echo "Warming up with the streams open (${STREAM_WARM} s)..."
+run_wrk warm-with-streams 64 "$STREAM_WARM" "$BASE$ARTICLE" "$PAGE_LUA" >/dev/null
 echo "Measuring the article page at 64 connections with the streams open (${DURATION} s)..."
 # settle waits for the application to have no connection left; the streams stay, so not here
 AFTER_OUT="$LOGS/article-with-streams.txt"

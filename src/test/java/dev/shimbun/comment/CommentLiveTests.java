@@ -16,6 +16,7 @@ import java.util.stream.Stream;
 
 import dev.shimbun.support.OwnContext;
 import dev.shimbun.support.ServerTest;
+import io.micrometer.core.instrument.LongTaskTimer;
 import io.micrometer.core.instrument.MeterRegistry;
 import org.jsoup.Jsoup;
 import org.jsoup.nodes.Document;
@@ -118,6 +119,12 @@ class CommentLiveTests {
 		}
 		assertThat(this.streams.openStreams()).isEqualTo(3);
 		assertThat(this.meters.get("shimbun.comments.live.streams").gauge().value()).isEqualTo(3);
+		// open streams are not active requests: each page served would walk past them
+		assertThat(this.meters.find("http.server.requests.active")
+			.longTaskTimers()
+			.stream()
+			.mapToInt(LongTaskTimer::activeTasks)
+			.sum()).isZero();
 		HttpResponse<String> refused = this.http.send(
 				HttpRequest.newBuilder(uri(ARTICLE + "/comments/stream")).header("Accept", "text/event-stream").build(),
 				HttpResponse.BodyHandlers.ofString());
