@@ -12,7 +12,10 @@ import dev.shimbun.cluster.ClusterEvents;
 import dev.shimbun.cluster.ContentChanged.Topic;
 
 import org.springframework.stereotype.Service;
+import org.springframework.transaction.PlatformTransactionManager;
+import org.springframework.transaction.annotation.Propagation;
 import org.springframework.transaction.annotation.Transactional;
+import org.springframework.transaction.support.TransactionTemplate;
 
 /**
  * Readers' reactions to comments, without accounts or cookies: one of each kind per
@@ -39,8 +42,11 @@ public class CommentReactions {
 
 	private final ClusterEvents cluster;
 
+	private final TransactionTemplate writes;
+
 	CommentReactions(CommentReactionTables tables, ClientHasher hasher, CommentRateLimiter limiter, Clock clock,
-			ShimbunProperties properties, ClusterEvents cluster) {
+			ShimbunProperties properties, ClusterEvents cluster, PlatformTransactionManager transactionManager) {
+		this.writes = new TransactionTemplate(transactionManager);
 		this.cluster = cluster;
 		this.tables = tables;
 		this.hasher = hasher;
@@ -57,13 +63,19 @@ public class CommentReactions {
 	 * article, or a reply to a comment readers do not see
 	 * @throws ReactionsRateLimitedException when the client pressed too many times
 	 */
-	@Transactional
+	@Transactional(propagation = Propagation.NOT_SUPPORTED)
 	public Pressed press(ArticleView article, Long commentId, Reaction reaction, String clientAddress) {
 		String client = this.hasher.hash(clientAddress);
+		// the allowance first, outside the transaction: shared rate-limit buckets take a
+		// connection of their own (CommentRateLimiter)
 		Duration wait = this.limiter.tryReact(client);
 		if (!wait.isZero()) {
 			throw new ReactionsRateLimitedException(wait);
 		}
+		return this.writes.execute((status) -> store(article, commentId, reaction, client));
+	}
+
+	private Pressed store(ArticleView article, Long commentId, Reaction reaction, String client) {
 		Long thread = this.tables.lockVisible(article.id(), commentId);
 		if (thread == null) {
 			throw new CommentNotFoundException(commentId);

@@ -10,6 +10,7 @@ import java.util.List;
 import java.util.Map;
 import java.util.Objects;
 import java.util.Optional;
+import java.util.function.Function;
 
 import dev.shimbun.FieldRuleException;
 import dev.shimbun.PageNumber;
@@ -75,12 +76,16 @@ public class CommentService {
 
 	private final TransactionTemplate writes;
 
+	private final TransactionTemplate reads;
+
 	CommentService(CommentRepository comments, CommentReportRepository reports, CommentEditRepository edits,
 			ClientHolds holds, CommentRulesRepository rules, ClientHasher clients, CommentRateLimiter rateLimiter,
 			EntityManager entityManager, ArticleLocks articleLocks, Clock clock, ShimbunProperties properties,
 			CommentMetrics metrics, ClusterEvents cluster, PlatformTransactionManager transactionManager) {
 		this.cluster = cluster;
 		this.writes = new TransactionTemplate(transactionManager);
+		this.reads = new TransactionTemplate(transactionManager);
+		this.reads.setReadOnly(true);
 		this.comments = comments;
 		this.reports = reports;
 		this.edits = edits;
@@ -211,11 +216,17 @@ public class CommentService {
 	 * filled in) is acknowledged and dropped, whatever else it holds; then a comment
 	 * whose form has errors is refused. Nothing is stored unless every check passes; a
 	 * stored comment is committed when this returns.
+	 * <p>
+	 * The checks that read the database run first, then the client's rate limit is taken,
+	 * and only then does the transaction that stores the comment begin: shared rate-limit
+	 * buckets take a connection of their own ({@link CommentRateLimiter}), and no request
+	 * holds two. A refused comment costs no allowance, except the same text sent twice at
+	 * the same moment, whose second copy is refused after the take.
 	 * @param formErrors what the form's own rules ({@link CommentValidator}) found in it
 	 * @throws FieldRuleException when comments are closed on the article, the text or the
 	 * nickname has a banned word, or the client sent the same text a moment ago
 	 */
-	@Transactional
+	@Transactional(propagation = Propagation.NOT_SUPPORTED)
 	public PostResult post(ArticleView article, CommentForm form, Errors formErrors, String clientAddress) {
 		if (form.getWebsite() != null && !form.getWebsite().isBlank()) {
 			this.metrics.refused(Refusal.HONEYPOT);
@@ -227,29 +238,44 @@ public class CommentService {
 		}
 		String body = CommentText.normalize(form.getBody());
 		String nickname = CommentText.normalizeNickname(form.getNickname());
+		String client = this.clients.hash(clientAddress);
+		Checked checked = this.reads.execute((status) -> checkPost(article, form, client, nickname, body));
+		Duration wait = this.rateLimiter.tryPost(client);
+		if (!wait.isZero()) {
+			this.metrics.refused(Refusal.RATE_LIMITED);
+			return new PostResult.RateLimited(wait);
+		}
+		return this.writes.execute((status) -> store(article, checked, client, nickname, body));
+	}
+
+	/** The checks of a new comment before its client's allowance is taken. */
+	private Checked checkPost(ArticleView article, CommentForm form, String client, String nickname, String body) {
 		CommentRules rules = siteRules(article, nickname, body);
 		Long parentId = null;
 		if (form.getReplyTo() != null && !form.getReplyTo().isBlank()) {
 			parentId = threadOf(article.id(), form.getReplyTo())
 				.orElseThrow(() -> refused(Refusal.PARENT_GONE, "comment.error.parentGone"));
 		}
-		String client = this.clients.hash(clientAddress);
+		checkDuplicate(client, body);
+		return new Checked(rules, parentId);
+	}
+
+	private void checkDuplicate(String client, String body) {
+		if (this.comments.existsByClientHashAndBodyAndCreatedAtAfter(client, body,
+				this.clock.instant().minus(this.settings.duplicateWindow()))) {
+			throw refused(Refusal.DUPLICATE, "comment.error.duplicate");
+		}
+	}
+
+	private PostResult store(ArticleView article, Checked checked, String client, String nickname, String body) {
 		// Posts on one article take turns from here to the commit (also between
 		// instances), so that the same text sent twice at once is seen as a duplicate.
 		this.articleLocks.hold(article.id());
+		checkDuplicate(client, body);
 		Instant now = this.clock.instant();
-		if (this.comments.existsByClientHashAndBodyAndCreatedAtAfter(client, body,
-				now.minus(this.settings.duplicateWindow()))) {
-			throw refused(Refusal.DUPLICATE, "comment.error.duplicate");
-		}
-		Duration wait = this.rateLimiter.tryPost(client);
-		if (!wait.isZero()) {
-			this.metrics.refused(Refusal.RATE_LIMITED);
-			return new PostResult.RateLimited(wait);
-		}
-		String queueReason = queueReason(article, rules, client, nickname, body, now);
+		String queueReason = queueReason(article, checked.rules(), client, nickname, body, now);
 		CommentStatus status = (queueReason != null) ? CommentStatus.PENDING : CommentStatus.VISIBLE;
-		Comment comment = new Comment(this.entityManager.getReference(Article.class, article.id()), parentId,
+		Comment comment = new Comment(this.entityManager.getReference(Article.class, article.id()), checked.parentId(),
 				nickname.isEmpty() ? null : nickname, body, status, now, client, queueReason);
 		String editKey = EditKeys.newKey();
 		comment.keyForEdits(EditKeys.hash(editKey));
@@ -260,6 +286,12 @@ public class CommentService {
 		}
 		return new PostResult.Posted(comment.getId(), comment.getThreadId(), status == CommentStatus.VISIBLE, editKey,
 				this.settings.editWindow());
+	}
+
+	/**
+	 * What the checks before the rate limit found: the site's rules, the thread joined.
+	 */
+	private record Checked(CommentRules rules, Long parentId) {
 	}
 
 	/**
@@ -276,21 +308,15 @@ public class CommentService {
 	 * @throws CommentNotFoundException when the article has no such comment
 	 * @throws FieldRuleException when comments are closed or the text has a banned word
 	 */
-	@Transactional
+	@Transactional(propagation = Propagation.NOT_SUPPORTED)
 	public PostResult edit(ArticleView article, Long commentId, String key, CommentForm form, Errors formErrors,
 			String clientAddress) {
-		Comment comment = ownComment(article, commentId, key);
-		if (formErrors.hasErrors()) {
-			this.metrics.refused(Refusal.VALIDATION);
-			return new PostResult.Invalid();
-		}
-		String body = CommentText.normalize(form.getBody());
-		String nickname = CommentText.normalizeNickname(form.getNickname());
-		String storedNickname = nickname.isEmpty() ? null : nickname;
-		CommentRules rules = siteRules(article, nickname, body);
-		boolean visibleBefore = comment.getStatus() == CommentStatus.VISIBLE;
-		if (body.equals(comment.getBody()) && Objects.equals(storedNickname, comment.getNickname())) {
-			return new PostResult.Edited(comment.getId(), comment.getThreadId(), visibleBefore);
+		// as for a new comment: the checks, then the allowance, then the transaction
+		PostResult early = this.reads
+			.execute((status) -> editChecks(ownComment(article, commentId, key, this.comments::findById), article, form,
+					formErrors));
+		if (early != null) {
+			return early;
 		}
 		String client = this.clients.hash(clientAddress);
 		Duration wait = this.rateLimiter.tryPost(client);
@@ -298,11 +324,46 @@ public class CommentService {
 			this.metrics.refused(Refusal.RATE_LIMITED);
 			return new PostResult.RateLimited(wait);
 		}
+		return this.writes.execute((status) -> applyEdit(article, commentId, key, form, formErrors, client));
+	}
+
+	/**
+	 * The checks of an edit before its client's allowance is taken: the result when there
+	 * is nothing to store (the form has errors, the text is the same), or null.
+	 */
+	private PostResult editChecks(Comment comment, ArticleView article, CommentForm form, Errors formErrors) {
+		if (formErrors.hasErrors()) {
+			this.metrics.refused(Refusal.VALIDATION);
+			return new PostResult.Invalid();
+		}
+		String body = CommentText.normalize(form.getBody());
+		String nickname = CommentText.normalizeNickname(form.getNickname());
+		siteRules(article, nickname, body);
+		if (body.equals(comment.getBody())
+				&& Objects.equals(nickname.isEmpty() ? null : nickname, comment.getNickname())) {
+			return new PostResult.Edited(comment.getId(), comment.getThreadId(),
+					comment.getStatus() == CommentStatus.VISIBLE);
+		}
+		return null;
+	}
+
+	private PostResult applyEdit(ArticleView article, Long commentId, String key, CommentForm form, Errors formErrors,
+			String client) {
+		// the comment's row is held from here, and the checks are made again under it
+		Comment comment = ownComment(article, commentId, key, this.comments::findForReportById);
+		PostResult early = editChecks(comment, article, form, formErrors);
+		if (early != null) {
+			return early;
+		}
+		String body = CommentText.normalize(form.getBody());
+		String nickname = CommentText.normalizeNickname(form.getNickname());
+		CommentRules rules = this.rules.findById(CommentRules.ID).orElseGet(() -> new CommentRules("", "", 2));
+		boolean visibleBefore = comment.getStatus() == CommentStatus.VISIBLE;
 		Instant now = this.clock.instant();
 		String queueReason = queueReason(article, rules, client, nickname, body, now);
 		CommentStatus status = (queueReason != null) ? CommentStatus.PENDING : CommentStatus.VISIBLE;
 		this.edits.save(new CommentEdit(comment, CommentEdit.Change.EDITED, now));
-		comment.edit(storedNickname, body, status, queueReason, now);
+		comment.edit(nickname.isEmpty() ? null : nickname, body, status, queueReason, now);
 		this.comments.flush();
 		if (visibleBefore || status == CommentStatus.VISIBLE) {
 			this.cluster.changed((status == CommentStatus.VISIBLE) ? Topic.COMMENTS : Topic.COMMENTS_REMOVED,
@@ -337,7 +398,13 @@ public class CommentService {
 	 * transaction (edits, reports and moderators take turns on it).
 	 */
 	private Comment ownComment(ArticleView article, Long commentId, String key) {
-		Comment comment = this.comments.findForReportById(commentId)
+		return ownComment(article, commentId, key, this.comments::findForReportById);
+	}
+
+	/** The comment its author may change now, as the finder reads it. */
+	private Comment ownComment(ArticleView article, Long commentId, String key,
+			Function<Long, Optional<Comment>> finder) {
+		Comment comment = finder.apply(commentId)
 			.filter((found) -> found.getArticle().getId().equals(article.id()))
 			.orElseThrow(() -> new CommentNotFoundException(commentId));
 		if (!EditKeys.matches(key, comment.getEditKeyHash())) {

@@ -4,7 +4,6 @@ import java.time.Clock;
 import java.time.Duration;
 import java.time.Instant;
 import java.time.ZoneId;
-import java.time.temporal.ChronoUnit;
 import java.util.concurrent.atomic.AtomicReference;
 import java.util.concurrent.locks.ReentrantReadWriteLock;
 
@@ -90,8 +89,10 @@ class ViewCounter implements MeterBinder {
 
 	/**
 	 * A reader read an article page. Counted once per reader and article in the dedupe
-	 * window.
-	 * @return whether it was counted
+	 * window: this instance remembers the reads it buffered, and the flush counts a read
+	 * only if no instance counted the same reader and article in the window
+	 * ({@link ViewStore}).
+	 * @return whether it was buffered (not a read this instance saw in the window)
 	 */
 	boolean record(String slug, String readerHash) {
 		// get (not asMap) so that the cache statistics count repeated reads as hits
@@ -106,8 +107,7 @@ class ViewCounter implements MeterBinder {
 		Instant now = this.clock.instant();
 		this.swap.readLock().lock();
 		try {
-			this.buffer.get()
-				.add(slug, readerHash, now.truncatedTo(ChronoUnit.HOURS), now.atZone(this.zone).toLocalDate());
+			this.buffer.get().add(slug, readerHash, now, now.atZone(this.zone).toLocalDate());
 		}
 		finally {
 			this.swap.readLock().unlock();
@@ -147,10 +147,10 @@ class ViewCounter implements MeterBinder {
 		catch (RuntimeException ex) {
 			if (DatabaseUnavailable.is(ex)) {
 				// the outage is logged once by DatabaseAvailability
-				logger.debug("Could not write {} view counts; keeping them for the next flush", full.hours(), ex);
+				logger.debug("Could not write {} view counts; keeping them for the next flush", full.total(), ex);
 			}
 			else {
-				logger.warn("Could not write {} view counts; keeping them for the next flush", full.hours(), ex);
+				logger.warn("Could not write {} view counts; keeping them for the next flush", full.total(), ex);
 			}
 			this.swap.readLock().lock();
 			try {

@@ -1,5 +1,10 @@
 package dev.shimbun.cluster;
 
+import java.io.BufferedReader;
+import java.io.InputStreamReader;
+import java.io.OutputStream;
+import java.net.InetAddress;
+import java.net.Socket;
 import java.net.URI;
 import java.net.URLEncoder;
 import java.net.http.HttpClient;
@@ -26,6 +31,7 @@ import java.util.stream.Stream;
 import dev.shimbun.article.ArticleAdminService;
 import dev.shimbun.article.ArticleForm;
 import dev.shimbun.ranking.RankingScheduler;
+import dev.shimbun.ranking.ReadFixture;
 import dev.shimbun.ranking.RankingService;
 import dev.shimbun.security.StaffView;
 import dev.shimbun.support.Instances;
@@ -60,7 +66,11 @@ class TwoInstancesTests {
 
 	static final String ARTICLE = "iran-missile-fuel-smuggling";
 
+	static final String READ_ARTICLE = "why-we-yawn";
+
 	static final String PASSWORD = "cluster-test-password";
+
+	static final String READER = "Mozilla/5.0 (X11; Linux x86_64) AppleWebKit/537.36 (KHTML, like Gecko) Chrome/130 Safari/537.36";
 
 	static ConfigurableApplicationContext a;
 
@@ -72,8 +82,10 @@ class TwoInstancesTests {
 	static void startTwoInstances() throws Exception {
 		String url = TestDatabases.newPostgresDatabase();
 		Path data = Files.createTempDirectory("shimbun-cluster");
-		a = Instances.start(url, data, PASSWORD);
-		b = Instances.start(url, data, PASSWORD);
+		// view counts are written when a test says so
+		String[] settings = { "--shimbun.views.flush-interval=1h" };
+		a = Instances.start(url, data, PASSWORD, new Class<?>[0], settings);
+		b = Instances.start(url, data, PASSWORD, new Class<?>[0], settings);
 	}
 
 	@AfterAll
@@ -99,6 +111,88 @@ class TwoInstancesTests {
 		assertThat(posted.statusCode()).isEqualTo(302);
 		assertThat(posted.headers().firstValue("Location").orElseThrow()).contains("comment=posted");
 		assertThat(page(b, "/articles/" + ARTICLE).select(".comment-body").eachText()).contains(body);
+	}
+
+	/**
+	 * One client (one address, 127.0.0.29, on both instances) posts its five comments of
+	 * the minute through A and B; the sixth is refused on either, as one instance would.
+	 */
+	@Test
+	void theSixthCommentInAMinuteIsRefusedWhicheverInstanceReceivesIt() throws Exception {
+		List<ConfigurableApplicationContext> spread = List.of(a, b, a, b, a);
+		for (int i = 0; i < spread.size(); i++) {
+			assertThat(postFromOneClient(spread.get(i), "二つのインスタンスへの連投 " + i)).isEqualTo(302);
+		}
+		assertThat(postFromOneClient(b, "Bへの六つ目")).isEqualTo(429);
+		assertThat(postFromOneClient(a, "Aへの六つ目")).isEqualTo(429);
+	}
+
+	/**
+	 * A comment form posted from the address 127.0.0.29 (the socket bound to it), the
+	 * same client on every instance; returns the status code.
+	 */
+	private static int postFromOneClient(ConfigurableApplicationContext instance, String body) throws Exception {
+		byte[] form = ("body=" + URLEncoder.encode(body, StandardCharsets.UTF_8)).getBytes(StandardCharsets.UTF_8);
+		String head = "POST /articles/" + ARTICLE + "/comments HTTP/1.1\r\nHost: localhost:" + port(instance)
+				+ "\r\nOrigin: " + origin(instance)
+				+ "\r\nContent-Type: application/x-www-form-urlencoded\r\nContent-Length: " + form.length
+				+ "\r\nConnection: close\r\n\r\n";
+		try (Socket socket = new Socket(InetAddress.getByName("127.0.0.1"), port(instance),
+				InetAddress.getByName("127.0.0.29"), 0)) {
+			OutputStream out = socket.getOutputStream();
+			out.write(head.getBytes(StandardCharsets.US_ASCII));
+			out.write(form);
+			out.flush();
+			String status = new BufferedReader(
+					new InputStreamReader(socket.getInputStream(), StandardCharsets.ISO_8859_1))
+				.readLine();
+			return Integer.parseInt(status.split(" ")[1]);
+		}
+	}
+
+	/**
+	 * A reader counted on A and reading again on B within the dedupe window is not
+	 * counted again, though B has never seen them; another reader on B is.
+	 */
+	@Test
+	void aReaderCountedOnAIsNotCountedAgainOnBWithinTheWindow() throws Exception {
+		// not ARTICLE: another test writes that article's views of this hour itself
+		String slug = "/articles/" + READ_ARTICLE;
+		long before = viewCount();
+		readAndFlush(a, slug, READER);
+		assertThat(viewCount()).isEqualTo(before + 1);
+		readAndFlush(b, slug, READER);
+		assertThat(viewCount()).as("the same reader on B").isEqualTo(before + 1);
+		readAndFlush(b, slug, READER.replace("130", "131"));
+		assertThat(viewCount()).as("another reader on B").isEqualTo(before + 2);
+	}
+
+	/**
+	 * Reads the page as a browser, waits until the instance has the read in its buffer
+	 * (it is counted after the response is sent), and writes the buffer, as its next
+	 * scheduled flush would (these instances flush once an hour).
+	 */
+	private static void readAndFlush(ConfigurableApplicationContext instance, String path, String userAgent)
+			throws Exception {
+		assertThat(read(instance, path, userAgent)).isEqualTo(200);
+		await().atMost(Duration.ofSeconds(10))
+			.pollInterval(Duration.ofMillis(20))
+			.until(() -> ReadFixture.pending(instance) == 1);
+		ReadFixture.flush(instance);
+	}
+
+	private static int read(ConfigurableApplicationContext instance, String path, String userAgent) throws Exception {
+		return http
+			.send(HttpRequest.newBuilder(uri(instance, path))
+				.header("Accept", "text/html")
+				.header("User-Agent", userAgent)
+				.build(), HttpResponse.BodyHandlers.discarding())
+			.statusCode();
+	}
+
+	private static long viewCount() {
+		return a.getBean(JdbcTemplate.class)
+			.queryForObject("SELECT view_count FROM article WHERE slug = ?", Long.class, READ_ARTICLE);
 	}
 
 	@Test

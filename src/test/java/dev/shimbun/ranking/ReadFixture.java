@@ -19,4 +19,14 @@ public final class ReadFixture {
 		counter.flush();
 	}
 
+	/** Writes the reads the context's view counter holds, as its next flush would. */
+	public static void flush(ApplicationContext context) {
+		context.getBean(ViewCounter.class).flush();
+	}
+
+	/** How many reads the context's view counter holds, not yet written. */
+	public static long pending(ApplicationContext context) {
+		return context.getBean(ViewCounter.class).pending();
+	}
+
 }

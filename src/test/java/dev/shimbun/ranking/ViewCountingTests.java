@@ -2,6 +2,8 @@ package dev.shimbun.ranking;
 
 import jakarta.servlet.http.Cookie;
 import java.time.Duration;
+import java.time.OffsetDateTime;
+import java.time.ZoneOffset;
 
 import dev.shimbun.MutableClock;
 import org.junit.jupiter.api.BeforeEach;
@@ -45,6 +47,9 @@ class ViewCountingTests {
 	@Autowired
 	private MutableClock clock;
 
+	@Autowired
+	private ViewStore store;
+
 	@BeforeEach
 	void startClean() {
 		this.counter.flush();
@@ -76,6 +81,39 @@ class ViewCountingTests {
 		this.mvc.perform(read("192.0.2.11", BROWSER));
 		this.mvc.perform(read("192.0.2.10", BROWSER.replace("130", "131")));
 		assertThat(total()).as("another address, another browser").isEqualTo(before + 4);
+	}
+
+	/**
+	 * What every instance counted is checked when the reads are written, so a reader is
+	 * counted once in the window even by an instance that does not remember them (as
+	 * another instance would not).
+	 */
+	@Test
+	void aReaderThisInstanceForgotIsStillCountedOncePerThirtyMinutes() throws Exception {
+		long before = total();
+		this.mvc.perform(read("192.0.2.12", BROWSER)).andExpect(status().isOk());
+		assertThat(total()).isEqualTo(before + 1);
+		this.clock.advance(Duration.ofMinutes(29));
+		this.counter.forgetRecentReads();
+		this.mvc.perform(read("192.0.2.12", BROWSER)).andExpect(status().isOk());
+		assertThat(this.counter.pending()).as("buffered by an instance that forgot the reader").isEqualTo(1);
+		assertThat(total()).isEqualTo(before + 1);
+		this.clock.advance(Duration.ofMinutes(2));
+		this.counter.forgetRecentReads();
+		this.mvc.perform(read("192.0.2.12", BROWSER)).andExpect(status().isOk());
+		assertThat(total()).as("31 minutes after the one counted").isEqualTo(before + 2);
+	}
+
+	@Test
+	void theCountedReadersOfThePastWindowAreForgotten() throws Exception {
+		this.mvc.perform(read("192.0.2.13", BROWSER)).andExpect(status().isOk());
+		this.counter.flush();
+		String rows = "SELECT COUNT(*) FROM view_seen WHERE counted_at < ?";
+		OffsetDateTime later = this.clock.instant().plusSeconds(1).atOffset(ZoneOffset.UTC);
+		assertThat(this.jdbc.queryForObject(rows, Long.class, later)).isPositive();
+		this.clock.advance(Duration.ofMinutes(31));
+		this.store.forgetOldViews();
+		assertThat(this.jdbc.queryForObject(rows, Long.class, later)).isZero();
 	}
 
 	@Test
