@@ -30,7 +30,7 @@ public record ShimbunProperties(@DefaultValue("./data") String dataDir, @Default
 		@DefaultValue Pages pages, @DefaultValue Admin admin, @DefaultValue Comments comments,
 		@DefaultValue Media media, @DefaultValue Views views, @DefaultValue Backup backup,
 		@DefaultValue Database database, @DefaultValue Scheduling scheduling, @DefaultValue Cluster cluster,
-		@DefaultValue Editor editor) {
+		@DefaultValue Editor editor, @DefaultValue Edge edge) {
 
 	/**
 	 * The name under which this object is a bean, for the {@code @Scheduled} expressions
@@ -252,6 +252,23 @@ public record ShimbunProperties(@DefaultValue("./data") String dataDir, @Default
 	 */
 	public record Editor(@DefaultValue("32") int headlineLength, @DefaultValue("120") int summaryLength,
 			@DefaultValue("5s") Duration autosaveInterval, @DefaultValue("45s") Duration presenceTimeout) {
+	}
+
+	/**
+	 * Edge caches (Varnish) in front of the instances (docs/edge-cache.md).
+	 *
+	 * @param caches the edge caches this instance tells when pages change, as base
+	 * addresses ({@code http://varnish-1:6081}); none by default, and then pages carry no
+	 * tags either
+	 * @param purgeTimeout the longest a purge may take before it is given up (and logged)
+	 */
+	public record Edge(@DefaultValue List<URI> caches, @DefaultValue("2s") Duration purgeTimeout) {
+
+		/** Whether edge caches are configured. */
+		public boolean enabled() {
+			return !this.caches.isEmpty();
+		}
+
 	}
 
 }
