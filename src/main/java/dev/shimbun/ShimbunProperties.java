@@ -134,10 +134,65 @@ public record ShimbunProperties(@DefaultValue("./data") String dataDir, @Default
 	 * half times {@code maxDecodedSize} of the heap
 	 * @param decodeWait how long an upload waits for its turn before it is refused with
 	 * 429 ({@code SHIMBUN_MEDIA_DECODE_WAIT})
+	 * @param storage where the files are kept ({@code SHIMBUN_MEDIA_STORAGE}):
+	 * {@code local} (the default) in {@code dir}, or {@code s3} in a bucket of an
+	 * S3-compatible object store, set in {@code s3}
+	 * @param s3 the bucket, when {@code storage} is {@code s3}
 	 */
 	public record Media(@DefaultValue("") String dir, @DefaultValue("10MB") DataSize maxUploadSize,
 			@DefaultValue("50000000") long maxPixels, @DefaultValue("256MB") DataSize maxDecodedSize,
-			@DefaultValue("2") int concurrentDecodes, @DefaultValue("10s") Duration decodeWait) {
+			@DefaultValue("2") int concurrentDecodes, @DefaultValue("10s") Duration decodeWait,
+			@DefaultValue("local") Storage storage, @DefaultValue S3 s3) {
+
+		/** Where media files are kept. */
+		public enum Storage {
+
+			/** In a local directory, {@code shimbun.media.dir}. */
+			LOCAL,
+
+			/**
+			 * In a bucket of an S3-compatible object store, {@code shimbun.media.s3.*}.
+			 */
+			S3
+
+		}
+
+		/**
+		 * A bucket of Amazon S3 or of any S3-compatible object store (MinIO, Ceph,
+		 * Garage, Cloudflare R2 ...). Files are kept under {@code prefix} with the same
+		 * names as on the disk: {@code ab/ab12.../original}, {@code ab/ab12.../640}.
+		 *
+		 * @param bucket the bucket, which must exist ({@code SHIMBUN_MEDIA_S3_BUCKET})
+		 * @param endpoint the store's URL, for a store other than Amazon S3
+		 * ({@code SHIMBUN_MEDIA_S3_ENDPOINT}, e.g. {@code http://minio:9000}); empty for
+		 * Amazon S3
+		 * @param region the region ({@code SHIMBUN_MEDIA_S3_REGION}); when empty, the
+		 * SDK's default (the {@code AWS_REGION} variable, the profile) for Amazon S3, and
+		 * {@code us-east-1} with an {@code endpoint}
+		 * @param pathStyle whether the bucket goes in the path of URLs
+		 * ({@code http://host/bucket/key}) rather than in the host name; most self-hosted
+		 * stores need it ({@code SHIMBUN_MEDIA_S3_PATH_STYLE})
+		 * @param prefix what the object names start with, such as {@code media/}
+		 * ({@code SHIMBUN_MEDIA_S3_PREFIX}); empty for none
+		 * @param accessKey the access key ({@code SHIMBUN_MEDIA_S3_ACCESS_KEY}); when
+		 * empty, the credentials come from the SDK's default chain (the
+		 * {@code AWS_ACCESS_KEY_ID} and {@code AWS_SECRET_ACCESS_KEY} variables, the
+		 * profile, the instance or container role)
+		 * @param secretKey the secret key that goes with {@code accessKey}
+		 * ({@code SHIMBUN_MEDIA_S3_SECRET_KEY})
+		 * @param publicBaseUrl when set, readers asking for a file that they may see are
+		 * redirected to this URL followed by the object's name (a CDN in front of the
+		 * bucket, or the bucket itself if it is public) instead of getting it through the
+		 * application ({@code SHIMBUN_MEDIA_S3_PUBLIC_BASE_URL}, e.g.
+		 * {@code https://cdn.example.jp}); files only editors may see are always served
+		 * by the application
+		 */
+		public record S3(@DefaultValue("") String bucket, @DefaultValue("") String endpoint,
+				@DefaultValue("") String region, @DefaultValue("false") boolean pathStyle,
+				@DefaultValue("") String prefix, @DefaultValue("") String accessKey, @DefaultValue("") String secretKey,
+				@DefaultValue("") String publicBaseUrl) {
+		}
+
 	}
 
 	/**

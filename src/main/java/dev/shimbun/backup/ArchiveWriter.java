@@ -5,10 +5,9 @@ import java.io.InputStream;
 import java.io.OutputStream;
 import java.nio.charset.StandardCharsets;
 import java.nio.file.Files;
-import java.nio.file.NoSuchFileException;
 import java.nio.file.Path;
-import java.nio.file.attribute.FileTime;
 import java.time.Instant;
+import java.util.Optional;
 import java.util.zip.Deflater;
 import java.util.zip.ZipEntry;
 import java.util.zip.ZipFile;
@@ -21,7 +20,8 @@ import org.springframework.stereotype.Component;
 /**
  * Writes the content of a backup archive: what it holds ({@value #MANIFEST}), the
  * database copy under {@value #DATABASE_FOLDER} and the files of the media library under
- * {@value #MEDIA_FOLDER}, stored uncompressed (images are compressed already).
+ * {@value #MEDIA_FOLDER} (from the media directory or the bucket, under their names in
+ * the library), stored uncompressed (images are compressed already).
  */
 @Component
 class ArchiveWriter {
@@ -69,8 +69,8 @@ class ArchiveWriter {
 			zip.closeEntry();
 			// Images are compressed already: store them as they are, quickly.
 			zip.setLevel(Deflater.NO_COMPRESSION);
-			for (Path path : this.media.list()) {
-				if (addMediaFile(zip, path)) {
+			for (MediaFiles.Entry stored : this.media.list()) {
+				if (addMediaFile(zip, stored, now)) {
 					mediaFiles++;
 				}
 			}
@@ -78,21 +78,15 @@ class ArchiveWriter {
 		return mediaFiles;
 	}
 
-	private boolean addMediaFile(ZipOutputStream zip, Path path) throws IOException {
-		InputStream in;
-		FileTime modified;
-		try {
-			modified = Files.getLastModifiedTime(path);
-			// Once open, the file can be read to the end even if it is deleted meanwhile.
-			in = Files.newInputStream(path);
-		}
-		catch (NoSuchFileException ex) {
+	private boolean addMediaFile(ZipOutputStream zip, MediaFiles.Entry file, Instant now) throws IOException {
+		// Once open, a file can be read to the end even if it is deleted meanwhile.
+		Optional<InputStream> content = this.media.open(file);
+		if (content.isEmpty()) {
 			return false;
 		}
-		try (in) {
-			String relative = this.media.directory().relativize(path).toString().replace('\\', '/');
-			ZipEntry entry = new ZipEntry(MEDIA_FOLDER + relative);
-			entry.setLastModifiedTime(modified);
+		try (InputStream in = content.get()) {
+			ZipEntry entry = new ZipEntry(MEDIA_FOLDER + file.name());
+			entry.setTime(now.toEpochMilli());
 			zip.putNextEntry(entry);
 			in.transferTo(zip);
 			zip.closeEntry();
@@ -107,8 +101,8 @@ class ArchiveWriter {
 				created=%s
 				database=h2
 				database.version=%s
-				media.dir=%s
-				""".formatted(now, this.database.version(), this.media.directory().toString().replace("\\", "/"));
+				media.location=%s
+				""".formatted(now, this.database.version(), this.media.location());
 	}
 
 }

@@ -1,6 +1,7 @@
 package dev.shimbun.media;
 
 import java.io.IOException;
+import java.io.UncheckedIOException;
 import java.nio.ByteBuffer;
 import java.nio.channels.FileChannel;
 import java.nio.file.AtomicMoveNotSupportedException;
@@ -9,13 +10,17 @@ import java.nio.file.Files;
 import java.nio.file.Path;
 import java.nio.file.StandardCopyOption;
 import java.nio.file.StandardOpenOption;
+import java.util.ArrayList;
+import java.util.List;
 import java.util.Optional;
 import java.util.regex.Pattern;
+import java.util.stream.Stream;
 
 import dev.shimbun.ShimbunProperties;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 
+import org.springframework.boot.autoconfigure.condition.ConditionalOnProperty;
 import org.springframework.core.io.FileSystemResource;
 import org.springframework.core.io.Resource;
 import org.springframework.stereotype.Component;
@@ -29,6 +34,7 @@ import org.springframework.stereotype.Component;
  * leave it out), forced to the disk and then moved into place atomically.
  */
 @Component
+@ConditionalOnProperty(name = "shimbun.media.storage", havingValue = "local", matchIfMissing = true)
 class LocalMediaStorage implements MediaStorage {
 
 	private static final Logger logger = LoggerFactory.getLogger(LocalMediaStorage.class);
@@ -115,6 +121,34 @@ class LocalMediaStorage implements MediaStorage {
 		// The key's own directory only: the shared prefix directory may be in use by a
 		// put.
 		deleteIfEmpty(file.getParent());
+	}
+
+	@Override
+	public List<MediaFiles.Entry> list() throws IOException {
+		if (!Files.isDirectory(this.root)) {
+			return List.of();
+		}
+		List<MediaFiles.Entry> entries = new ArrayList<>();
+		try (Stream<Path> paths = Files.walk(this.root, 3)) {
+			for (Path file : (Iterable<Path>) paths::iterator) {
+				if (this.root.relativize(file).getNameCount() == 3 && MediaFiles.inLibrary(file)
+						&& Files.isRegularFile(file)) {
+					MediaFiles.Entry.parse(this.root.relativize(file).toString().replace('\\', '/'))
+						.ifPresent(entries::add);
+				}
+			}
+		}
+		catch (UncheckedIOException ex) {
+			// unwrapped: the cause's own trace is the one that matters
+			throw ex.getCause(); // NOPMD
+		}
+		entries.sort(null);
+		return entries;
+	}
+
+	@Override
+	public String location() {
+		return this.root.toString().replace('\\', '/');
 	}
 
 	private Path path(String key, String variant) {

@@ -1,9 +1,11 @@
 package dev.shimbun.media;
 
+import java.net.URI;
 import java.time.Clock;
 import java.time.Instant;
 import java.util.List;
 import java.util.Map;
+import java.util.Optional;
 import java.util.function.Function;
 import java.util.stream.Collectors;
 
@@ -61,7 +63,8 @@ class MediaAccess {
 	/**
 	 * The file of a variant ({@code null} for the original); a variant that was not made
 	 * because the image is not wider is the original. Readers get the files of an item
-	 * that a page they can see shows; editors (and admins) get every item's.
+	 * that a page they can see shows; editors (and admins) get every item's. A file that
+	 * readers may see is only pointed to when the store has a public URL for it.
 	 * @throws MediaNotFoundException for an unknown item or variant, a missing file, or
 	 * an item that readers may not see yet, asked for by somebody else than an editor
 	 */
@@ -84,6 +87,12 @@ class MediaAccess {
 			}
 		}
 		String stored = name;
+		if (shown) {
+			Optional<URI> publicUrl = this.storage.publicUrl(item.getFileKey(), name);
+			if (publicUrl.isPresent()) {
+				return MediaFile.elsewhere(publicUrl.get());
+			}
+		}
 		Resource resource = this.storage.get(item.getFileKey(), name).orElseThrow(() -> {
 			logger.warn("File {}/{} of media item {} is missing", item.getFileKey(), stored, id);
 			return new MediaNotFoundException(id, stored);

@@ -7,6 +7,7 @@ import jakarta.servlet.http.HttpServletResponse;
 import org.springframework.core.io.Resource;
 import org.springframework.http.CacheControl;
 import org.springframework.http.HttpHeaders;
+import org.springframework.http.HttpStatus;
 import org.springframework.http.ResponseEntity;
 import org.springframework.stereotype.Controller;
 import org.springframework.web.bind.annotation.GetMapping;
@@ -19,12 +20,20 @@ import org.springframework.web.bind.annotation.PathVariable;
  * entity tag answers conditional requests with 304. The files of an item that no visible
  * page shows yet (drafts, scheduled articles before their time, the library) are served
  * to editors only and never stored by a cache; anybody else gets a 404 that is not stored
- * either, so that the image appears as soon as its article does.
+ * either, so that the image appears as soon as its article does. When the files are in an
+ * object store with a public URL ({@code shimbun.media.s3.public-base-url}), readers are
+ * redirected there for the files they may see.
  */
 @Controller
 class MediaController {
 
 	private static final CacheControl FOREVER = CacheControl.maxAge(Duration.ofDays(365)).cachePublic().immutable();
+
+	/**
+	 * A redirect to the store's public URL: for a day, so that a changed
+	 * {@code public-base-url} is followed soon.
+	 */
+	private static final CacheControl REDIRECT = CacheControl.maxAge(Duration.ofDays(1)).cachePublic();
 
 	private static final CacheControl EDITORS_ONLY = CacheControl.noStore().cachePrivate();
 
@@ -44,6 +53,9 @@ class MediaController {
 		catch (MediaNotFoundException ex) {
 			response.setHeader(HttpHeaders.CACHE_CONTROL, "no-store");
 			throw ex;
+		}
+		if (file.publicUrl() != null) {
+			return ResponseEntity.status(HttpStatus.FOUND).location(file.publicUrl()).cacheControl(REDIRECT).build();
 		}
 		return ResponseEntity.ok()
 			.contentType(file.contentType())

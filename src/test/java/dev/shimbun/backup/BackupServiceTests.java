@@ -222,7 +222,7 @@ class BackupServiceTests {
 				ShimbunProperties.class);
 		DatabaseBackup database = new DatabaseBackup(dataSource);
 		return new BackupService(database, new BackupArchives(properties),
-				writer.apply(database, new MediaFiles(properties)), this.audit, this.clock, properties);
+				writer.apply(database, MediaFiles.onDisk(properties)), this.audit, this.clock, properties);
 	}
 
 }

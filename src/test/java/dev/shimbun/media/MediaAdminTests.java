@@ -511,6 +511,16 @@ class MediaAdminTests {
 			this.local.delete(key, variant);
 		}
 
+		@Override
+		public List<MediaFiles.Entry> list() throws IOException {
+			return this.local.list();
+		}
+
+		@Override
+		public String location() {
+			return this.local.location();
+		}
+
 	}
 
 }

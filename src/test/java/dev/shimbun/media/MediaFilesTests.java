@@ -1,5 +1,7 @@
 package dev.shimbun.media;
 
+import java.io.InputStream;
+import java.nio.file.Files;
 import java.nio.file.Path;
 import java.util.Map;
 
@@ -19,7 +21,7 @@ class MediaFilesTests {
 	Path dir;
 
 	@Test
-	void listWhenAFileIsBeingWrittenThenOnlyTheStoredFilesSortedByPath() throws Exception {
+	void listWhenAFileIsBeingWrittenThenOnlyTheStoredFilesSortedByName() throws Exception {
 		ShimbunProperties properties = properties();
 		LocalMediaStorage storage = new LocalMediaStorage(properties);
 		storage.put("cd0123456789abcd", "original", new byte[] { 1 });
@@ -27,18 +29,46 @@ class MediaFilesTests {
 		storage.put("ab0123456789abcd", "640", new byte[] { 3 });
 		Path writing = MediaFiles.createTemporary(this.dir.resolve("ab/ab0123456789abcd"), "1280");
 		assertThat(writing).exists();
+		Files.writeString(this.dir.resolve("notes.txt"), "not the library's");
 
-		MediaFiles files = new MediaFiles(properties);
+		MediaFiles files = MediaFiles.onDisk(properties);
 
-		assertThat(files.directory()).isEqualTo(this.dir.toAbsolutePath());
-		assertThat(files.list()).containsExactly(this.dir.resolve("ab/ab0123456789abcd/640"),
-				this.dir.resolve("ab/ab0123456789abcd/original"), this.dir.resolve("cd/cd0123456789abcd/original"));
+		assertThat(files.location()).isEqualTo(this.dir.toAbsolutePath().toString().replace('\\', '/'));
+		assertThat(files.list()).extracting(MediaFiles.Entry::name)
+			.containsExactly("ab/ab0123456789abcd/640", "ab/ab0123456789abcd/original", "cd/cd0123456789abcd/original");
 	}
 
 	@Test
 	void listWhenNothingWasUploadedThenNone() throws Exception {
-		MediaFiles files = new MediaFiles(properties(Map.of("shimbun.media.dir", this.dir.resolve("none").toString())));
+		MediaFiles files = MediaFiles
+			.onDisk(properties(Map.of("shimbun.media.dir", this.dir.resolve("none").toString())));
 		assertThat(files.list()).isEmpty();
+	}
+
+	@Test
+	void putStoresAFileUnderItsNameWhereOpenFindsIt() throws Exception {
+		MediaFiles files = MediaFiles.onDisk(properties());
+		MediaFiles.Entry entry = MediaFiles.Entry.parse("ab/ab0123456789abcd/1280").orElseThrow();
+		assertThat(files.contains(entry)).isFalse();
+		assertThat(files.open(entry)).isEmpty();
+
+		files.put(entry, new byte[] { 7, 8 });
+
+		assertThat(files.contains(entry)).isTrue();
+		assertThat(this.dir.resolve("ab/ab0123456789abcd/1280")).hasBinaryContent(new byte[] { 7, 8 });
+		try (InputStream in = files.open(entry).orElseThrow()) {
+			assertThat(in.readAllBytes()).containsExactly(7, 8);
+		}
+	}
+
+	@Test
+	void entryParseWhenNotALibraryNameThenEmpty() {
+		assertThat(MediaFiles.Entry.parse("ab/ab0123456789abcd/original"))
+			.contains(new MediaFiles.Entry("ab0123456789abcd", "original"));
+		assertThat(MediaFiles.Entry.parse("ab/ab0123456789abcd/.640-1.tmp")).isEmpty();
+		assertThat(MediaFiles.Entry.parse("cd/ab0123456789abcd/original")).isEmpty();
+		assertThat(MediaFiles.Entry.parse("ab/../ab0123456789abcd/original")).isEmpty();
+		assertThat(MediaFiles.Entry.parse("ab/ab0123456789abcd/thumb")).isEmpty();
 	}
 
 	private ShimbunProperties properties() {

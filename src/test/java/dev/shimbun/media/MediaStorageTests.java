@@ -58,7 +58,7 @@ class MediaStorageTests {
 	void defaultDirectoryIsMediaInTheDataDirectory() {
 		LocalMediaStorage storage = storage("shimbun.data-dir", this.dir.toString());
 		assertThat(storage.root()).isEqualTo(this.dir.resolve("media").toAbsolutePath());
-		assertThat(new ShimbunProperties.Media("", null, 0, null, 1, null).dir()).isEmpty();
+		assertThat(new ShimbunProperties.Media("", null, 0, null, 1, null, null, null).dir()).isEmpty();
 	}
 
 	private static LocalMediaStorage storage(String property, String value) {
