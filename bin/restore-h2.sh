@@ -9,13 +9,17 @@ program=$(basename "$0")
 
 usage() {
   cat <<EOF
-Usage: $program [--force] [--media-dir DIR] BACKUP.zip DATA_DIR
+Usage: $program [--force] [--media-dir DIR | --no-media] BACKUP.zip DATA_DIR
 
 Restores a Shimbun H2 backup archive into DATA_DIR (shimbun.data-dir) with the application stopped.
 
   BACKUP.zip        an archive from /admin/backups (shimbun-YYYYMMDD-HHMMSS.zip)
   DATA_DIR          the data directory to restore into; created if missing
   --media-dir DIR   where the media files go (shimbun.media.dir); default DATA_DIR/media
+  --no-media        restore the database only: the media are kept in an object store
+                    (shimbun.media.storage=s3), where the application puts them back when
+                    started once with shimbun.backup.restore-media=BACKUP.zip
+                    (docs/media-storage.md)
   --force           replace an existing database and media files. What was there is kept
                     beside them, renamed to NAME.before-restore-YYYYMMDD-HHMMSS
   -h, --help        show this help
@@ -32,11 +36,13 @@ fail() {
 
 force=false
 media_dir=""
+media=true
 while [ $# -gt 0 ]; do
   case "$1" in
     --force) force=true; shift ;;
     --media-dir) [ $# -ge 2 ] || { usage >&2; exit 2; }; media_dir=$2; shift 2 ;;
     --media-dir=*) media_dir=${1#*=}; shift ;;
+    --no-media) media=false; shift ;;
     -h | --help) usage; exit 0 ;;
     --) shift; break ;;
     -*) echo "$program: unknown option $1" >&2; usage >&2; exit 2 ;;
@@ -70,7 +76,7 @@ for entry in $databases; do
     fi
   fi
 done
-if [ -d "$media_dir" ] && [ -n "$(ls -A "$media_dir")" ]; then
+if $media && [ -d "$media_dir" ] && [ -n "$(ls -A "$media_dir")" ]; then
   $force || fail "$media_dir already holds media files. Use --force to replace them (the old directory is kept as $media_dir.before-restore-$stamp)"
 fi
 
@@ -96,17 +102,21 @@ for entry in $databases; do
   echo "Restored database $target"
 done
 
-mkdir -p "$staging/media"
-if [ -d "$media_dir" ]; then
-  if [ -n "$(ls -A "$media_dir")" ]; then
-    mv "$media_dir" "$media_dir.before-restore-$stamp"
-  else
-    rmdir "$media_dir"
+if $media; then
+  mkdir -p "$staging/media"
+  if [ -d "$media_dir" ]; then
+    if [ -n "$(ls -A "$media_dir")" ]; then
+      mv "$media_dir" "$media_dir.before-restore-$stamp"
+    else
+      rmdir "$media_dir"
+    fi
   fi
+  mkdir -p "$(dirname "$media_dir")"
+  mv "$staging/media" "$media_dir"
+  count=$(find "$media_dir" -type f | wc -l)
+  echo "Restored $count media files into $media_dir"
+else
+  echo "Media files left out (--no-media): start the application once with shimbun.backup.restore-media=$archive"
 fi
-mkdir -p "$(dirname "$media_dir")"
-mv "$staging/media" "$media_dir"
-count=$(find "$media_dir" -type f | wc -l)
-echo "Restored $count media files into $media_dir"
 created=$(sed -n 's/^created=//p' "$staging/backup.properties")
 echo "Backup taken at ${created:-an unknown time} (UTC). Start the application with shimbun.data-dir=$data_dir."

@@ -257,8 +257,15 @@ public record ShimbunProperties(@DefaultValue("./data") String dataDir, @Default
 	 * {@code 0 30 3 * * *} for every day at 03:30; {@code -} (the default) takes none
 	 * @param keep how many of the newest archives are kept after each backup; older ones
 	 * are deleted. {@code 0} keeps all
+	 * @param restoreMedia a backup archive whose media files are put into the media
+	 * storage when the application starts, before it serves requests
+	 * ({@code SHIMBUN_BACKUP_RESTORE_MEDIA}): how the media of a backup go back into a
+	 * bucket ({@code shimbun.media.storage=s3}), which {@code bin/restore-h2.sh} cannot
+	 * reach. Files of the same name are replaced, others are left; empty (the default)
+	 * restores nothing
 	 */
-	public record Backup(@DefaultValue("") String dir, @DefaultValue("-") String cron, @DefaultValue("7") int keep) {
+	public record Backup(@DefaultValue("") String dir, @DefaultValue("-") String cron, @DefaultValue("7") int keep,
+			@DefaultValue("") String restoreMedia) {
 	}
 
 	/**
