@@ -1,6 +1,8 @@
 package dev.shimbun.media;
 
+import java.util.HashMap;
 import java.util.List;
+import java.util.Map;
 
 import dev.shimbun.ShimbunProperties;
 import dev.shimbun.support.S3Server;
@@ -8,6 +10,8 @@ import dev.shimbun.support.SiteTest;
 import org.junit.jupiter.api.Test;
 
 import org.springframework.beans.factory.annotation.Autowired;
+import org.springframework.boot.context.properties.bind.Binder;
+import org.springframework.boot.context.properties.source.MapConfigurationPropertySource;
 import org.springframework.http.HttpHeaders;
 import org.springframework.mock.web.MockHttpServletResponse;
 import org.springframework.mock.web.MockMultipartFile;
@@ -17,6 +21,7 @@ import org.springframework.test.context.DynamicPropertySource;
 import org.springframework.test.web.servlet.MockMvc;
 
 import static org.assertj.core.api.Assertions.assertThat;
+import static org.assertj.core.api.Assertions.assertThatIllegalStateException;
 import static org.springframework.security.test.web.servlet.request.SecurityMockMvcRequestPostProcessors.csrf;
 import static org.springframework.test.web.servlet.request.MockMvcRequestBuilders.get;
 import static org.springframework.test.web.servlet.request.MockMvcRequestBuilders.multipart;
@@ -107,6 +112,33 @@ class S3MediaStorageTests {
 
 		assertThat(objectsOf(key)).isEmpty();
 		assertThat(this.mvc.perform(get(item.url())).andReturn().getResponse().getStatus()).isEqualTo(404);
+	}
+
+	@Test
+	void startWhenTheBucketIsMissingOrUnreachableThenRefusedWithTheReason() {
+		assertThatIllegalStateException().isThrownBy(() -> new S3MediaStorage(settings(Map.of())))
+			.withMessageContaining("shimbun.media.s3.bucket");
+		assertThatIllegalStateException()
+			.isThrownBy(() -> new S3MediaStorage(settings(Map.of("shimbun.media.s3.bucket", "no-such-bucket"))))
+			.withMessageContaining("s3://no-such-bucket/");
+		Map<String, String> wrongSecret = Map.of("shimbun.media.s3.bucket", BUCKET, "shimbun.media.s3.secret-key",
+				"not-the-secret");
+		assertThatIllegalStateException().isThrownBy(() -> new S3MediaStorage(settings(wrongSecret)))
+			.withMessageContaining("cannot be reached");
+		try (S3MediaStorage storage = new S3MediaStorage(settings(Map.of("shimbun.media.s3.bucket", BUCKET)))) {
+			assertThat(storage.location()).isEqualTo("s3://" + BUCKET + "/");
+		}
+	}
+
+	private static ShimbunProperties settings(Map<String, String> overrides) {
+		Map<String, String> all = new HashMap<>();
+		for (String setting : s3.mediaSettings("")) {
+			String[] nameAndValue = setting.split("=", 2);
+			all.put(nameAndValue[0], nameAndValue[1]);
+		}
+		all.remove("shimbun.media.s3.bucket");
+		all.putAll(overrides);
+		return new Binder(new MapConfigurationPropertySource(all)).bindOrCreate("shimbun", ShimbunProperties.class);
 	}
 
 	private MediaView upload(String name, byte[] jpeg) throws Exception {
