@@ -226,7 +226,27 @@ class PostgresOutageTests {
 			views = queryLong("SELECT view_count FROM article WHERE id = ?", articleId);
 		}
 		while (views < expected && System.nanoTime() < deadline);
-		assertThat(views).as("view count").isEqualTo(expected);
+		assertThat(views)
+			.as(() -> "view count; views still buffered: "
+					+ ReflectionTestUtils.invokeMethod(site.getBean("viewCounter"), "pending")
+					+ "; scheduler threads:\n" + schedulerThreads())
+			.isEqualTo(expected);
+	}
+
+	/**
+	 * What the threads that run scheduled jobs (the view flush) are doing, on failure.
+	 */
+	private static String schedulerThreads() {
+		StringBuilder threads = new StringBuilder();
+		Thread.getAllStackTraces().forEach((thread, stack) -> {
+			if (thread.getName().startsWith("scheduling")) {
+				threads.append(thread.getName()).append(' ').append(thread.getState()).append('\n');
+				for (StackTraceElement frame : stack) {
+					threads.append("    ").append(frame).append('\n');
+				}
+			}
+		});
+		return threads.toString();
 	}
 
 	private HttpResponse<String> get(String path) {
