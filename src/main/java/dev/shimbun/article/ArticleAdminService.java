@@ -216,6 +216,7 @@ public class ArticleAdminService {
 			this.revisions.store(article, article.getUpdatedBy(), "initial");
 		}
 		ArticleStatus before = article.getStatus();
+		String slugBefore = article.getSlug();
 		String slug = isBlank(form.getSlug()) ? article.getSlug() : form.getSlug();
 		apply(article, form, slug, now);
 		article.touch(now, username);
@@ -226,7 +227,7 @@ public class ArticleAdminService {
 		}
 		this.articles.saveAndFlush(article);
 		this.revisions.store(article, username, null);
-		this.events.publishEvent(ArticleChanged.saved(article, before, correction));
+		this.events.publishEvent(ArticleChanged.saved(article, slugBefore, before, correction));
 	}
 
 	private void apply(Article article, ArticleForm form, String slug, Instant now) {

@@ -9,7 +9,8 @@ import org.springframework.stereotype.Component;
 /**
  * Announces each {@link ArticleChanged} to every instance (page caches, rankings,
  * sidebars), in the transaction of the change, so that it is announced if and only if it
- * is committed.
+ * is committed. The announcement names the article by its slug, which is what pages are
+ * found by; a change of address is announced for the old slug too.
  */
 @Component
 class ArticleAnnouncer {
@@ -22,7 +23,10 @@ class ArticleAnnouncer {
 
 	@EventListener
 	void on(ArticleChanged change) {
-		this.cluster.changed(Topic.ARTICLE, change.articleId());
+		if (change.previousSlug() != null) {
+			this.cluster.changed(Topic.ARTICLE, change.previousSlug());
+		}
+		this.cluster.changed(Topic.ARTICLE, change.slug());
 	}
 
 }

@@ -7,6 +7,9 @@ package dev.shimbun.article;
  * service only says what happened.
  *
  * @param articleId the article
+ * @param slug its slug after the change (before it, for a deletion)
+ * @param previousSlug its slug before the change when the change gave it another one,
+ * else null
  * @param headline its headline after the change (before it, for a deletion)
  * @param change what happened
  * @param before its status before the change, null when it was created
@@ -14,8 +17,8 @@ package dev.shimbun.article;
  * @param correction the correction added with a save, or null
  * @param restoredRevision the revision restored, or null
  */
-public record ArticleChanged(Long articleId, String headline, Change change, ArticleStatus before, ArticleStatus after,
-		String correction, Integer restoredRevision) {
+public record ArticleChanged(Long articleId, String slug, String previousSlug, String headline, Change change,
+		ArticleStatus before, ArticleStatus after, String correction, Integer restoredRevision) {
 
 	/** What happened to the article. */
 	public enum Change {
@@ -38,28 +41,29 @@ public record ArticleChanged(Long articleId, String headline, Change change, Art
 	}
 
 	static ArticleChanged created(Article article) {
-		return new ArticleChanged(article.getId(), article.getHeadline(), Change.CREATED, null, article.getStatus(),
-				null, null);
+		return new ArticleChanged(article.getId(), article.getSlug(), null, article.getHeadline(), Change.CREATED, null,
+				article.getStatus(), null, null);
 	}
 
-	static ArticleChanged saved(Article article, ArticleStatus before, String correction) {
-		return new ArticleChanged(article.getId(), article.getHeadline(), Change.SAVED, before, article.getStatus(),
-				correction, null);
+	static ArticleChanged saved(Article article, String slugBefore, ArticleStatus before, String correction) {
+		return new ArticleChanged(article.getId(), article.getSlug(),
+				slugBefore.equals(article.getSlug()) ? null : slugBefore, article.getHeadline(), Change.SAVED, before,
+				article.getStatus(), correction, null);
 	}
 
 	static ArticleChanged restored(Article article, int revision) {
-		return new ArticleChanged(article.getId(), article.getHeadline(), Change.RESTORED, article.getStatus(),
-				article.getStatus(), null, revision);
+		return new ArticleChanged(article.getId(), article.getSlug(), null, article.getHeadline(), Change.RESTORED,
+				article.getStatus(), article.getStatus(), null, revision);
 	}
 
 	static ArticleChanged deleted(Article article) {
-		return new ArticleChanged(article.getId(), article.getHeadline(), Change.DELETED, article.getStatus(), null,
-				null, null);
+		return new ArticleChanged(article.getId(), article.getSlug(), null, article.getHeadline(), Change.DELETED,
+				article.getStatus(), null, null, null);
 	}
 
 	static ArticleChanged scheduled(Article article, ArticleStatus before) {
-		return new ArticleChanged(article.getId(), article.getHeadline(), Change.SCHEDULED, before, article.getStatus(),
-				null, null);
+		return new ArticleChanged(article.getId(), article.getSlug(), null, article.getHeadline(), Change.SCHEDULED,
+				before, article.getStatus(), null, null);
 	}
 
 	/** Whether the article's text may have changed (headline, summary or body). */

@@ -8,7 +8,7 @@ package dev.shimbun.cluster;
  * data is marked stale next, and rendered pages are dropped last.
  *
  * @param topic what kind of thing changed
- * @param key which one (an article id, say), or {@code null} for the whole topic
+ * @param key which one (an article's slug, say), or {@code null} for the whole topic
  * @param local whether the change was made on this instance
  */
 public record ContentChanged(Topic topic, String key, boolean local) {
@@ -25,7 +25,10 @@ public record ContentChanged(Topic topic, String key, boolean local) {
 	/** What kind of thing changed. */
 	public enum Topic {
 
-		/** An article: its content, status, times or corrections. */
+		/**
+		 * An article: its content, status, times or corrections (key: its slug, or the
+		 * old one after a change of address).
+		 */
 		ARTICLE,
 
 		/** A comment shown under an article (key: the article's slug). */

@@ -10,24 +10,36 @@ import java.time.temporal.ChronoUnit;
 import java.util.Base64;
 import java.util.List;
 import java.util.Map;
+import java.util.Set;
 import java.util.zip.GZIPOutputStream;
 
 /**
  * One rendered page as it is served: the bytes, gzipped once for the clients that accept
- * it, a strong ETag from the bytes and when it was rendered.
+ * it, a strong ETag from the bytes, when it was rendered, and the tags by which it is
+ * dropped ({@link PageTags}).
  */
 record CachedPage(byte[] body, byte[] gzipped, String contentType, String contentLanguage,
-		Map<String, List<String>> headers, String etag, Instant lastModified) {
+		Map<String, List<String>> headers, String etag, Instant lastModified, Set<String> tags) {
 
-	static CachedPage of(byte[] body, String contentType, String contentLanguage, Map<String, List<String>> headers,
-			Instant renderedAt) {
+	static CachedPage of(PageKey key, byte[] body, String contentType, String contentLanguage,
+			Map<String, List<String>> headers, Instant renderedAt) {
 		return new CachedPage(body, gzip(body), contentType, contentLanguage, headers, etag(body),
-				renderedAt.truncatedTo(ChronoUnit.SECONDS));
+				renderedAt.truncatedTo(ChronoUnit.SECONDS), PageTags.of(key, body));
 	}
 
 	/** Roughly what the page takes in memory, in bytes. */
 	int weight() {
-		return this.body.length + this.gzipped.length + 200;
+		return this.body.length + this.gzipped.length + 200 + 48 * this.tags.size();
+	}
+
+	/** Whether the page carries any of these tags. */
+	boolean isTagged(Set<String> any) {
+		for (String tag : any) {
+			if (this.tags.contains(tag)) {
+				return true;
+			}
+		}
+		return false;
 	}
 
 	private static byte[] gzip(byte[] body) {

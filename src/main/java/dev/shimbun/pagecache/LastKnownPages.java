@@ -30,8 +30,9 @@ class LastKnownPages {
 		this.pages.put(key, page);
 	}
 
-	void drop(Predicate<PageKey> which) {
-		this.pages.asMap().keySet().removeIf(which);
+	/** Drops the last renderings of the pages that match. */
+	void drop(Predicate<CachedPage> which) {
+		this.pages.asMap().values().removeIf(which);
 	}
 
 	void dropAll() {

@@ -1,26 +1,43 @@
 package dev.shimbun.pagecache;
 
+import java.util.Deque;
+import java.util.Set;
+import java.util.concurrent.ConcurrentLinkedDeque;
 import java.util.concurrent.atomic.AtomicLong;
 
 import com.github.benmanes.caffeine.cache.Cache;
 import com.github.benmanes.caffeine.cache.Caffeine;
 import dev.shimbun.ShimbunProperties;
 import dev.shimbun.cluster.ContentChanged;
+import dev.shimbun.cluster.ContentChanged.Topic;
+import io.micrometer.core.instrument.Counter;
 import io.micrometer.core.instrument.MeterRegistry;
 import io.micrometer.core.instrument.binder.cache.CaffeineCacheMetrics;
 
+import org.springframework.context.ApplicationEventPublisher;
 import org.springframework.context.event.EventListener;
 import org.springframework.core.annotation.Order;
 import org.springframework.stereotype.Component;
 
 /**
- * Rendered public pages kept in memory, bounded by size, and dropped when what they show
- * changes: comments under an article or its count drop that article's pages; an article,
- * a list, a category, a media item or the rankings drop every page, since any of them can
- * show in any page's lists and sidebars. Changes made on other instances arrive through
- * {@link dev.shimbun.cluster.ClusterEvents}. Every page is dropped when a scheduled
- * change comes ({@link ScheduleWatch}), and no page is kept longer than
- * {@code shimbun.pages.cache-ttl}.
+ * Rendered public pages kept in memory, bounded by size, and dropped as narrowly as what
+ * changed, by the tags each page carries ({@link PageTags}):
+ * <ul>
+ * <li>a new comment drops its article's pages, so that its writer sees it on their next
+ * page; comments removed by moderation also drop the last renderings kept for
+ * outages;</li>
+ * <li>an article's change drops its own pages (it may have left the site) and marks stale
+ * the pages that link to it and the front and category pages (where it may now
+ * appear);</li>
+ * <li>written view counts mark their article's pages stale;</li>
+ * <li>lists, categories, menus, comment rules and changed rankings mark every page stale;
+ * a media item or a scheduled time passing drops every page.</li>
+ * </ul>
+ * A stale page is served as it is while one request renders it again (stale while
+ * revalidate), so that a change made by somebody else never makes readers wait. Changes
+ * made on other instances arrive through {@link dev.shimbun.cluster.ClusterEvents}; each
+ * drop is also announced as {@link PagesDropped}, for an edge cache in front. No page is
+ * kept longer than {@code shimbun.pages.cache-ttl}.
  * <p>
  * The last rendering of every page is also kept after it was dropped or expired
  * ({@link LastKnownPages}): while the database is unavailable, it is what readers get.
@@ -28,48 +45,71 @@ import org.springframework.stereotype.Component;
 @Component
 public class PageCache {
 
-	private final Cache<PageKey, CachedPage> pages;
+	/** How many drops are remembered for the renderings that cross them. */
+	private static final int DROPS_KEPT = 512;
+
+	private final Cache<PageKey, Kept> pages;
 
 	private final LastKnownPages lastKnown;
 
 	private final ScheduleWatch schedule;
 
+	private final ApplicationEventPublisher events;
+
 	private final boolean enabled;
 
-	/** Grows at every drop; a page rendered across a drop is not kept. */
-	private final AtomicLong generation = new AtomicLong();
+	/** The number of the last drop; a rendering starts with the number it saw. */
+	private final AtomicLong drops = new AtomicLong();
 
-	PageCache(ShimbunProperties properties, ScheduleWatch schedule, MeterRegistry meters) {
+	/** The latest drops, to tell whether a rendering crossed one that concerns it. */
+	private final Deque<Drop> recent = new ConcurrentLinkedDeque<>();
+
+	/** The number of the latest drop no longer in {@link #recent}. */
+	private volatile long forgotten;
+
+	private final Counter staleServed;
+
+	PageCache(ShimbunProperties properties, ScheduleWatch schedule, ApplicationEventPublisher events,
+			MeterRegistry meters) {
 		ShimbunProperties.Pages settings = properties.pages();
 		this.enabled = settings.cache();
 		this.schedule = schedule;
+		this.events = events;
 		this.pages = Caffeine.newBuilder()
 			.maximumWeight(settings.cacheSize().toBytes())
-			.weigher((PageKey key, CachedPage page) -> page.weight())
+			.weigher((PageKey key, Kept kept) -> kept.page().weight())
 			.expireAfterWrite(settings.cacheTtl())
 			.recordStats()
 			.build();
 		this.lastKnown = new LastKnownPages(settings.cacheSize().toBytes());
 		CaffeineCacheMetrics.monitor(meters, this.pages, "pages");
+		this.staleServed = Counter.builder("shimbun.pages.stale")
+			.description("Pages served stale while another request rendered them again")
+			.register(meters);
 	}
 
 	boolean enabled() {
 		return this.enabled;
 	}
 
+	/** The number of the latest drop, to give {@link #put} after a rendering. */
 	long generation() {
-		return this.generation.get();
+		return this.drops.get();
 	}
 
-	/** A page kept now, or {@code null}. */
-	CachedPage get(PageKey key) {
+	/** A page kept now, fresh or stale, or {@code null}. */
+	Kept get(PageKey key) {
 		if (this.schedule.due()) {
 			// an article or entry may have been taken off the site at this time
-			this.lastKnown.dropAll();
-			drop();
 			this.schedule.lookUpLater();
+			drop(Set.of(PageTags.ALL), false, true);
 		}
 		return this.pages.getIfPresent(key);
+	}
+
+	/** Counts a page served stale. */
+	void servedStale() {
+		this.staleServed.increment();
 	}
 
 	/**
@@ -80,86 +120,209 @@ public class PageCache {
 	}
 
 	/**
-	 * Keeps a page unless something was dropped since it started rendering.
-	 * @return whether it was kept
+	 * Keeps a page rendered since the drop numbered {@code renderedAfter}: fresh when no
+	 * drop since concerned it; stale when one marked it stale (it is served until it is
+	 * rendered again); not at all when one dropped it.
+	 * @return whether it was kept fresh
 	 */
-	boolean put(PageKey key, CachedPage page, long renderedInGeneration) {
-		if (this.generation.get() == renderedInGeneration) {
-			this.pages.put(key, page);
-			this.lastKnown.put(key, page);
-			if (this.generation.get() == renderedInGeneration) {
-				return true;
-			}
-			this.pages.invalidate(key);
+	boolean put(PageKey key, CachedPage page, long renderedAfter) {
+		Crossed crossed = crossed(page, renderedAfter);
+		if (crossed == Crossed.DROP) {
+			return false;
 		}
-		return false;
+		Kept kept = new Kept(page, crossed == Crossed.STALE);
+		this.pages.put(key, kept);
+		this.lastKnown.put(key, page);
+		// a drop may have come between the look and the put, and not have seen the page
+		crossed = crossed(page, renderedAfter);
+		if (crossed == Crossed.DROP) {
+			this.pages.asMap().remove(key, kept);
+			return false;
+		}
+		if (crossed == Crossed.STALE) {
+			kept.markStale();
+			return false;
+		}
+		return true;
+	}
+
+	private Crossed crossed(CachedPage page, long renderedAfter) {
+		if (this.drops.get() == renderedAfter) {
+			return Crossed.NONE;
+		}
+		if (this.forgotten > renderedAfter) {
+			return Crossed.DROP;
+		}
+		Crossed crossed = Crossed.NONE;
+		for (Drop drop : this.recent) {
+			if (drop.number() > renderedAfter && page.isTagged(drop.tags())) {
+				if (!drop.soft()) {
+					return Crossed.DROP;
+				}
+				crossed = Crossed.STALE;
+			}
+		}
+		return crossed;
 	}
 
 	/**
-	 * Drops what a change makes out of date. A change that may take something off the
-	 * site (an article's content or status, a media item, comments hidden or moderated, a
-	 * scheduled time passing) also drops the last renderings kept for outages; a new
-	 * comment, counts, rankings, lists or menus leave them.
+	 * Drops or marks stale what a change makes out of date (see the class comment).
 	 */
 	@EventListener
 	@Order(ContentChanged.PAGES)
 	void onChange(ContentChanged change) {
-		ContentChanged.Topic topic = change.topic();
-		if (!topic.changesPages()) {
-			return;
-		}
-		boolean removed = topic == ContentChanged.Topic.COMMENTS_REMOVED;
-		if ((topic == ContentChanged.Topic.COMMENTS || topic == ContentChanged.Topic.VIEWS || removed)
-				&& change.key() != null) {
-			invalidateArticle(change.key(), removed);
-		}
-		else {
-			if (topic == ContentChanged.Topic.ARTICLE || topic == ContentChanged.Topic.MEDIA || removed) {
-				this.lastKnown.dropAll();
+		Topic topic = change.topic();
+		String slug = change.key();
+		switch (topic) {
+			case COMMENTS -> {
+				if (slug != null) {
+					drop(Set.of(PageTags.pageOf(slug)), false, false);
+				}
+				else {
+					// the rules of comments changed: every form and count
+					invalidateAll();
+				}
 			}
-			invalidateAll();
-		}
-	}
-
-	/** Drops the pages of one article (all its comment pages and orders). */
-	public void invalidateArticle(String slug) {
-		invalidateArticle(slug, false);
-	}
-
-	private void invalidateArticle(String slug, boolean withLastKnown) {
-		this.generation.incrementAndGet();
-		this.pages.asMap().keySet().removeIf((key) -> key.isOf(slug));
-		if (withLastKnown) {
-			this.lastKnown.drop((key) -> key.isOf(slug));
+			case COMMENTS_REMOVED -> drop(Set.of(PageTags.pageOf(slug)), false, true);
+			case VIEWS -> drop(Set.of(PageTags.pageOf(slug)), true, false);
+			case ARTICLE -> {
+				if (slug != null) {
+					drop(Set.of(PageTags.pageOf(slug)), false, true);
+					this.lastKnown.drop((page) -> page.tags().contains(PageTags.linksTo(slug)));
+					drop(Set.of(PageTags.linksTo(slug), PageTags.INDEX), true, false);
+				}
+				else {
+					drop(Set.of(PageTags.ALL), false, true);
+				}
+				this.schedule.lookUp();
+			}
+			case MEDIA -> {
+				drop(Set.of(PageTags.ALL), false, true);
+				this.schedule.lookUp();
+			}
+			case LIST, CATEGORY, RANKINGS -> invalidateAll();
+			case REACTIONS -> {
+				// pages keep their counts until they are next rendered
+			}
 		}
 	}
 
 	/**
-	 * Drops every page, and looks up the next scheduled change, which may be what
+	 * Drops the pages of one article (all its comment pages and orders), so that they are
+	 * rendered again before they are served.
+	 */
+	public void invalidateArticle(String slug) {
+		drop(Set.of(PageTags.pageOf(slug)), false, false);
+	}
+
+	/**
+	 * Marks every page stale, and looks up the next scheduled change, which may be what
 	 * changed.
 	 */
 	public void invalidateAll() {
-		drop();
+		dropPages();
 		this.schedule.lookUp();
 	}
 
 	/**
-	 * Drops every page, when what they all show changed in a way that changes nothing
-	 * scheduled (the sidebar's lists, read again).
+	 * Marks every page stale, when what they all show changed in a way that changes
+	 * nothing scheduled (the sidebar's lists, read again).
 	 */
 	public void dropPages() {
-		drop();
+		drop(Set.of(PageTags.ALL), true, false);
 	}
 
-	private void drop() {
-		this.generation.incrementAndGet();
-		this.pages.invalidateAll();
+	/**
+	 * Drops the pages that carry any of the tags, or marks them stale.
+	 * @param soft whether they may be served while they are rendered again
+	 * @param withLastKnown whether their last renderings kept for outages go too (the
+	 * change may have taken something off the site)
+	 */
+	private void drop(Set<String> tags, boolean soft, boolean withLastKnown) {
+		long number = this.drops.incrementAndGet();
+		this.recent.addLast(new Drop(number, tags, soft));
+		while (this.recent.size() > DROPS_KEPT) {
+			Drop oldest = this.recent.pollFirst();
+			if (oldest != null) {
+				this.forgotten = Math.max(this.forgotten, oldest.number());
+			}
+		}
+		if (tags.contains(PageTags.ALL) && !soft) {
+			this.pages.invalidateAll();
+		}
+		else {
+			this.pages.asMap().entrySet().removeIf((entry) -> {
+				Kept kept = entry.getValue();
+				if (!kept.page().isTagged(tags)) {
+					return false;
+				}
+				kept.markStale();
+				return !soft;
+			});
+		}
+		if (withLastKnown) {
+			if (tags.contains(PageTags.ALL)) {
+				this.lastKnown.dropAll();
+			}
+			else {
+				this.lastKnown.drop((page) -> page.isTagged(tags));
+			}
+		}
+		this.events.publishEvent(new PagesDropped(tags, soft));
 	}
 
-	/** Pages kept now, for tests. */
+	/** Drops every page kept, as a restart would (not their last renderings): tests. */
+	void clear() {
+		drop(Set.of(PageTags.ALL), false, false);
+	}
+
+	/** Fresh pages kept now, for tests. */
 	long size() {
 		this.pages.cleanUp();
+		return this.pages.asMap().values().stream().filter((kept) -> !kept.isStale()).count();
+	}
+
+	/** Pages kept now, fresh or stale, for tests. */
+	long sizeWithStale() {
+		this.pages.cleanUp();
 		return this.pages.estimatedSize();
+	}
+
+	/** Whether a rendering crossed a drop that concerns its page. */
+	private enum Crossed {
+
+		NONE, STALE, DROP
+
+	}
+
+	/** One drop: its number, the tags it named, and whether it only marked stale. */
+	private record Drop(long number, Set<String> tags, boolean soft) {
+	}
+
+	/** A page kept, fresh until a change marks it stale. */
+	static final class Kept {
+
+		private final CachedPage page;
+
+		private volatile boolean stale;
+
+		Kept(CachedPage page, boolean stale) {
+			this.page = page;
+			this.stale = stale;
+		}
+
+		CachedPage page() {
+			return this.page;
+		}
+
+		boolean isStale() {
+			return this.stale;
+		}
+
+		void markStale() {
+			this.stale = true;
+		}
+
 	}
 
 }

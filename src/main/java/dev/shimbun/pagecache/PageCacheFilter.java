@@ -24,7 +24,9 @@ import org.springframework.web.filter.OncePerRequestFilter;
  * shared caches; signed-in staff's responses are never cached. While the database is
  * unavailable, a page that cannot be rendered is served from its last rendering. A page
  * served from memory carries the headers (security headers) its rendering got, and is
- * counted as a read by the view counter in front of this filter.
+ * counted as a read by the view counter in front of this filter. A page marked stale by a
+ * change is rendered again by the first request for it, and served stale to the others
+ * meanwhile.
  */
 @Component
 // After Spring Session (to see a staff session) and view counting (so that a page served
@@ -76,13 +78,13 @@ class PageCacheFilter extends OncePerRequestFilter {
 			chain.doFilter(request, response);
 			return;
 		}
-		CachedPage page = this.cache.get(key);
-		if (page != null) {
-			this.writer.serve(request, response, page);
+		PageCache.Kept kept = this.cache.get(key);
+		if (kept != null && !kept.isStale()) {
+			this.writer.serve(request, response, kept.page());
 			return;
 		}
 		if (!this.database.available()) {
-			CachedPage last = this.cache.lastKnown(key);
+			CachedPage last = (kept != null) ? kept.page() : this.cache.lastKnown(key);
 			if (last != null) {
 				this.writer.serveLastKnown(request, response, last);
 				return;
@@ -90,6 +92,10 @@ class PageCacheFilter extends OncePerRequestFilter {
 		}
 		if (!"GET".equals(request.getMethod())) {
 			chain.doFilter(request, response);
+			return;
+		}
+		if (kept != null) {
+			serveWhileRendered(key, kept.page(), request, response, chain);
 			return;
 		}
 		CompletableFuture<CachedPage> mine = new CompletableFuture<>();
@@ -108,6 +114,22 @@ class PageCacheFilter extends OncePerRequestFilter {
 	}
 
 	/**
+	 * A stale page: rendered again by the first request that asks for it, and served as
+	 * it is to the others meanwhile.
+	 */
+	private void serveWhileRendered(PageKey key, CachedPage stale, HttpServletRequest request,
+			HttpServletResponse response, FilterChain chain) throws IOException, ServletException {
+		CompletableFuture<CachedPage> mine = new CompletableFuture<>();
+		if (this.renderings.claim(key, mine) == null) {
+			render(key, mine, request, response, chain);
+		}
+		else {
+			this.cache.servedStale();
+			this.writer.serveStale(request, response, stale);
+		}
+	}
+
+	/**
 	 * Renders a page, keeps it unless something changed meanwhile, and serves it; the
 	 * requests waiting for this rendering get the page kept.
 	 */
@@ -118,7 +140,7 @@ class PageCacheFilter extends OncePerRequestFilter {
 			long generation = this.cache.generation();
 			PageCapture rendered = PageCapture.render(request, response, chain);
 			if (rendered.isPage()) {
-				CachedPage page = rendered.page(this.clock.instant());
+				CachedPage page = rendered.page(key, this.clock.instant());
 				if (this.cache.put(key, page, generation)) {
 					kept = page;
 				}

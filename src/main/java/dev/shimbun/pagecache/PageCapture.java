@@ -64,8 +64,8 @@ final class PageCapture {
 	}
 
 	/** The page as it is kept, with the headers that others (Spring Security) gave it. */
-	CachedPage page(Instant renderedAt) {
-		return CachedPage.of(this.rendered.getContentAsByteArray(), this.rendered.getContentType(),
+	CachedPage page(PageKey key, Instant renderedAt) {
+		return CachedPage.of(key, this.rendered.getContentAsByteArray(), this.rendered.getContentType(),
 				this.rendered.getLocale().toLanguageTag(), keptHeaders(), renderedAt);
 	}
 

@@ -24,7 +24,19 @@ class PageWriter {
 	/** Browsers and shared caches do not ask again for a while. */
 	private final String fresh;
 
+	/** Shared caches keep a stale page for a second, browsers ask again next time. */
+	private static final String STALE = "public, max-age=0, s-maxage=1";
+
+	/** The header an edge cache (Varnish's xkey) drops pages by. */
+	static final String TAGS_HEADER = "xkey";
+
+	/** How many tags go in one header line. */
+	private static final int TAGS_PER_LINE = 32;
+
+	private final boolean tagged;
+
 	PageWriter(ShimbunProperties properties) {
+		this.tagged = properties.edge().enabled();
 		ShimbunProperties.Pages pages = properties.pages();
 		this.fresh = "public, max-age=" + seconds(pages.maxAge()) + ", s-maxage=" + seconds(pages.sharedMaxAge())
 				+ ", stale-while-revalidate=" + seconds(pages.staleWhileRevalidate());
@@ -39,6 +51,14 @@ class PageWriter {
 	 */
 	void serve(HttpServletRequest request, HttpServletResponse response, CachedPage page) throws IOException {
 		write(request, response, page, this.fresh);
+	}
+
+	/**
+	 * A page marked stale by a change while it is rendered again: shared caches keep it
+	 * only briefly.
+	 */
+	void serveStale(HttpServletRequest request, HttpServletResponse response, CachedPage page) throws IOException {
+		write(request, response, page, STALE);
 	}
 
 	/**
@@ -63,6 +83,9 @@ class PageWriter {
 		});
 		response.setHeader(HttpHeaders.CACHE_CONTROL, cacheControl);
 		response.setHeader(HttpHeaders.VARY, HttpHeaders.ACCEPT_ENCODING);
+		if (this.tagged) {
+			writeTags(response, page);
+		}
 		response.setStatus(HttpServletResponse.SC_OK);
 		// checkNotModified writes ETag and Last-Modified itself; set before, it would
 		// parse
@@ -84,6 +107,27 @@ class PageWriter {
 		// one write of the whole page instead of one per 8 KB
 		response.setBufferSize(body.length);
 		response.getOutputStream().write(body);
+	}
+
+	/** The page's tags, for an edge cache in front, a few dozen per header line. */
+	private static void writeTags(HttpServletResponse response, CachedPage page) {
+		StringBuilder line = new StringBuilder();
+		int inLine = 0;
+		for (String tag : page.tags()) {
+			if (inLine == TAGS_PER_LINE) {
+				response.addHeader(TAGS_HEADER, line.toString());
+				line.setLength(0);
+				inLine = 0;
+			}
+			if (inLine > 0) {
+				line.append(' ');
+			}
+			line.append(tag);
+			inLine++;
+		}
+		if (inLine > 0) {
+			response.addHeader(TAGS_HEADER, line.toString());
+		}
 	}
 
 	private static boolean acceptsGzip(HttpServletRequest request) {

@@ -26,15 +26,21 @@ class Renderings {
 
 	private final Map<PageKey, CompletableFuture<CachedPage>> running = new ConcurrentHashMap<>();
 
-	private final Counter renders;
+	private final Map<String, Counter> renders;
 
 	/** Told each time a request starts waiting for another's rendering. */
 	private volatile Runnable onWait = () -> {
 	};
 
 	Renderings(MeterRegistry meters) {
-		this.renders = Counter.builder("shimbun.pages.renders")
+		this.renders = Map.of("article", renders(meters, "article"), "front", renders(meters, "front"), "other",
+				renders(meters, "other"));
+	}
+
+	private static Counter renders(MeterRegistry meters, String page) {
+		return Counter.builder("shimbun.pages.renders")
 			.description("Public pages rendered for the page cache (the others are served from memory)")
+			.tag("page", page)
 			.register(meters);
 	}
 
@@ -73,14 +79,22 @@ class Renderings {
 	 * render for themselves
 	 */
 	void rendered(PageKey key, CompletableFuture<CachedPage> mine, CachedPage page) {
-		this.renders.increment();
+		this.renders.get(kind(key)).increment();
 		this.running.remove(key, mine);
 		mine.complete(page);
 	}
 
 	/** How many pages were rendered for the cache. */
 	double count() {
-		return this.renders.count();
+		return this.renders.values().stream().mapToDouble(Counter::count).sum();
+	}
+
+	/** The kind of page a key is, as the counter tells them apart. */
+	private static String kind(PageKey key) {
+		if (key.article() != null) {
+			return "article";
+		}
+		return "/".equals(key.value()) ? "front" : "other";
 	}
 
 	/** Runs a task each time a request starts waiting for another's rendering (tests). */

@@ -4,6 +4,7 @@ import java.time.Clock;
 import java.time.Duration;
 import java.time.Instant;
 import java.util.ArrayList;
+import java.util.HashMap;
 import java.util.HashSet;
 import java.util.LinkedHashMap;
 import java.util.List;
@@ -23,6 +24,8 @@ import org.springframework.context.event.EventListener;
 import org.springframework.core.annotation.Order;
 import org.springframework.stereotype.Service;
 import org.springframework.transaction.PlatformTransactionManager;
+import org.springframework.transaction.support.TransactionSynchronization;
+import org.springframework.transaction.support.TransactionSynchronizationManager;
 import org.springframework.transaction.support.TransactionTemplate;
 
 /**
@@ -91,9 +94,34 @@ public class RankingService {
 		});
 	}
 
+	/**
+	 * Stores the lists; announces them only when an article entered, left or moved in one
+	 * of them, since only then do pages change (they show no counts).
+	 */
 	private void store(Instant now, Map<String, List<RankedArticle>> lists) {
+		boolean changed = !ids(lists).equals(ids(this.store.stored(now)));
 		this.store.replace(now, lists);
-		this.cluster.changed(Topic.RANKINGS, null);
+		if (changed) {
+			this.cluster.changed(Topic.RANKINGS, null);
+		}
+		else {
+			TransactionSynchronizationManager.registerSynchronization(new TransactionSynchronization() {
+				@Override
+				public void afterCommit() {
+					load();
+				}
+			});
+		}
+	}
+
+	private static Map<String, List<Long>> ids(Map<String, List<RankedArticle>> lists) {
+		Map<String, List<Long>> ids = new HashMap<>();
+		lists.forEach((key, articles) -> {
+			if (!articles.isEmpty()) {
+				ids.put(key, articles.stream().map(RankedArticle::id).toList());
+			}
+		});
+		return ids;
 	}
 
 	/**

@@ -42,6 +42,8 @@ import org.springframework.security.core.context.SecurityContextHolder;
 import org.springframework.session.web.http.SessionRepositoryFilter;
 import org.springframework.test.annotation.DirtiesContext;
 import org.springframework.test.context.TestPropertySource;
+import org.springframework.test.context.event.ApplicationEvents;
+import org.springframework.test.context.event.RecordApplicationEvents;
 import org.springframework.test.util.ReflectionTestUtils;
 import org.springframework.test.web.servlet.MockMvc;
 import org.springframework.test.web.servlet.MvcResult;
@@ -62,6 +64,7 @@ import static org.springframework.test.web.servlet.result.MockMvcResultMatchers.
 @TestPropertySource(properties = { "shimbun.admin.username=desk", "shimbun.admin.password=page-cache-secret" })
 @OwnContext
 @DirtiesContext
+@RecordApplicationEvents
 class PageCacheTests {
 
 	static final String YAWN = "/articles/why-we-yawn";
@@ -93,9 +96,12 @@ class PageCacheTests {
 	@Autowired
 	private ArticleAdminService editor;
 
+	@Autowired
+	private ApplicationEvents events;
+
 	@BeforeEach
 	void emptyCache() {
-		this.cache.invalidateAll();
+		this.cache.clear();
 	}
 
 	@AfterEach
@@ -245,18 +251,108 @@ class PageCacheTests {
 	}
 
 	@Test
-	void anEditDropsEveryPage() throws Exception {
+	void anEditDropsThePagesThatShowTheArticleAndNoOthers() throws Exception {
+		String section = YAWN + "/comments/section";
+		String pigSection = PIG + "/comments/section";
 		fetch(PIG);
 		fetch("/");
+		fetch(section);
+		fetch(pigSection);
+		assertThat(fetch(section).getResponse().getContentAsString()).doesNotContain(PIG);
 		Long id = this.jdbc.queryForObject("SELECT id FROM article WHERE slug = 'pig-kidney-transplant-ucla'",
 				Long.class);
+		double renders = this.renderings.count();
 		actAsEditor();
 		ArticleForm form = this.editor.form(id);
 		form.setHeadline("ブタ腎臓移植の見出しを直した");
 		this.editor.update(id, form);
 		SecurityContextHolder.clearContext();
-		assertThat(this.cache.size()).isZero();
+		// the article's pages and the front page that links to it; not another article's
+		// comments, which show no link to it
+		assertThat(this.cache.size()).isEqualTo(1);
+		assertThat(this.events.stream(PagesDropped.class)).contains(
+				new PagesDropped(Set.of(PageTags.pageOf("pig-kidney-transplant-ucla")), false),
+				new PagesDropped(Set.of(PageTags.linksTo("pig-kidney-transplant-ucla"), PageTags.INDEX), true));
+		fetch(section);
+		assertThat(this.renderings.count()).isEqualTo(renders);
 		assertThat(fetch("/").getResponse().getContentAsString()).contains("ブタ腎臓移植の見出しを直した");
+		assertThat(fetch(PIG).getResponse().getContentAsString()).contains("ブタ腎臓移植の見出しを直した");
+		assertThat(this.renderings.count()).isEqualTo(renders + 2);
+	}
+
+	@Test
+	void aPageMarkedStaleIsServedAsItIsWhileOneRequestRendersItAgain() throws Exception {
+		String before = fetch("/").getResponse().getHeader("ETag");
+		// a change made by somebody else (a list read again, say)
+		this.cache.dropPages();
+		double renders = this.renderings.count();
+		this.heldRendering.hold();
+		ExecutorService threads = Executors.newFixedThreadPool(1);
+		try {
+			Future<MvcResult> renderer = threads.submit(() -> fetch("/"));
+			assertThat(this.heldRendering.started.await(10, TimeUnit.SECONDS)).as("the rendering started").isTrue();
+			// meanwhile: the stale page at once, kept only briefly by shared caches
+			for (int i = 0; i < 3; i++) {
+				MvcResult stale = fetch("/");
+				assertThat(stale.getResponse().getHeader("ETag")).isEqualTo(before);
+				assertThat(stale.getResponse().getHeader("Cache-Control")).isEqualTo("public, max-age=0, s-maxage=1");
+			}
+			this.heldRendering.release();
+			assertThat(renderer.get(10, TimeUnit.SECONDS).getResponse().getHeader("Cache-Control"))
+				.startsWith("public, max-age=10");
+			assertThat(this.heldRendering.renderings.get()).isEqualTo(1);
+			assertThat(this.renderings.count()).isEqualTo(renders + 1);
+			assertThat(this.cache.size()).isEqualTo(1);
+			assertThat(fetch("/").getResponse().getHeader("Cache-Control")).startsWith("public, max-age=10");
+		}
+		finally {
+			this.heldRendering.release();
+			threads.shutdownNow();
+		}
+	}
+
+	@Test
+	void aPageRenderedAcrossADropThatConcernsItIsNotKeptFresh() throws Exception {
+		double renders = this.renderings.count();
+		this.heldRendering.hold();
+		ExecutorService threads = Executors.newFixedThreadPool(1);
+		try {
+			Future<MvcResult> renderer = threads.submit(() -> fetch("/"));
+			assertThat(this.heldRendering.started.await(10, TimeUnit.SECONDS)).as("the rendering started").isTrue();
+			// a drop of another article's pages concerns the front page only if it links
+			// to it; a drop of every page always
+			this.cache.invalidateArticle("no-such-article");
+			this.cache.dropPages();
+			this.heldRendering.release();
+			assertThat(renderer.get(10, TimeUnit.SECONDS).getResponse().getStatus()).isEqualTo(200);
+			assertThat(this.cache.size()).isZero();
+			assertThat(this.cache.sizeWithStale()).isEqualTo(1);
+			fetch("/");
+			assertThat(this.renderings.count()).isEqualTo(renders + 2);
+			assertThat(this.cache.size()).isEqualTo(1);
+		}
+		finally {
+			this.heldRendering.release();
+			threads.shutdownNow();
+		}
+	}
+
+	@Test
+	void aDropOfPagesThatDoNotShowTheArticleKeepsARenderingFresh() throws Exception {
+		this.heldRendering.hold();
+		ExecutorService threads = Executors.newFixedThreadPool(1);
+		try {
+			Future<MvcResult> renderer = threads.submit(() -> fetch("/"));
+			assertThat(this.heldRendering.started.await(10, TimeUnit.SECONDS)).as("the rendering started").isTrue();
+			this.cache.invalidateArticle("no-such-article");
+			this.heldRendering.release();
+			assertThat(renderer.get(10, TimeUnit.SECONDS).getResponse().getStatus()).isEqualTo(200);
+			assertThat(this.cache.size()).isEqualTo(1);
+		}
+		finally {
+			this.heldRendering.release();
+			threads.shutdownNow();
+		}
 	}
 
 	@Test

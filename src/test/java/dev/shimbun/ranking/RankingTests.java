@@ -95,6 +95,27 @@ class RankingTests {
 	}
 
 	@Test
+	void aRecomputeIsAnnouncedOnlyWhenAListChanged() {
+		views("why-we-yawn", Duration.ofHours(1), 50);
+		views("newjeans-ador-lawsuit", Duration.ofHours(2), 80);
+		this.rankings.recompute();
+		int announced = announcements();
+		// more reads, the same order: pages would not change
+		views("newjeans-ador-lawsuit", Duration.ofHours(1), 5);
+		this.rankings.recompute();
+		assertThat(announcements()).isEqualTo(announced);
+		// another order
+		views("why-we-yawn", Duration.ofHours(3), 100);
+		this.rankings.recompute();
+		assertThat(announcements()).isEqualTo(announced + 1);
+		assertThat(slugs(this.rankings.topOfDay())).startsWith("why-we-yawn", "newjeans-ador-lawsuit");
+	}
+
+	private int announcements() {
+		return this.jdbc.queryForObject("SELECT COUNT(*) FROM cluster_event WHERE topic = 'RANKINGS'", Integer.class);
+	}
+
+	@Test
 	void tooFewReadsInADayFallBackToTheWeek() {
 		views("why-we-yawn", Duration.ofHours(1), 5);
 		views("newjeans-ador-lawsuit", Duration.ofDays(3), 80);

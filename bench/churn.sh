@@ -1,0 +1,138 @@
+#!/usr/bin/env bash
+# The site while the newsroom works: 100 000 articles and 1 000 000 comments (dev.shimbun.bench.GrowthLoader),
+# the jar with production settings and -Xmx256m, readers at 64 connections on a mix of pages (40 on the
+# 200 newest articles, skewed towards the newest; 12 on the front page; 12 on the category pages, their
+# first three pages), while an editor saves one of the 20 newest articles every second, comments arrive
+# at 20 a second on the 200 newest articles and the rankings are recomputed every minute
+# (dev.shimbun.bench.ChurnDriver). Reports req/s, p50/p99 and the page cache's hit ratio per page kind
+# (1 - pages rendered / pages served), the pages served stale, and the resident memory at the end.
+# A separate command from the tests: bash bench/churn.sh (bench/README.md)
+set -euo pipefail
+cd "$(dirname "$0")/.."
+
+for tool in wrk curl java ss; do
+  command -v "$tool" >/dev/null || { echo "bench/churn.sh needs $tool (Debian packages: wrk curl iproute2)" >&2; exit 2; }
+done
+
+ARTICLES=${BENCH_ARTICLES:-100000}
+COMMENTS=${BENCH_COMMENTS:-1000000}
+DURATION=${BENCH_DURATION:-75}
+WARM=${BENCH_WARM:-20}
+COMMENT_RATE=${BENCH_COMMENT_RATE:-20}
+HOT=200
+USER_NAME=churn-desk
+PASSWORD=churn-bench-desk-passphrase
+
+echo "Building the jar and the loader..."
+./mvnw -B -q -DskipTests package dependency:build-classpath -Dmdep.outputFile=target/bench.classpath \
+  -Dmdep.includeScope=test
+JAR=$(ls target/shimbun-*.jar | head -n 1)
+CP="target/test-classes:target/classes:$(cat target/bench.classpath)"
+
+TMP=$(mktemp -d -t shimbun-bench-churn.XXXXXX)
+LOGS=target/bench/churn-$(date +%Y%m%d-%H%M%S)
+mkdir -p "$LOGS"
+# shellcheck source=bench/lib.sh
+source bench/lib.sh
+
+cleanup() {
+  stop_app
+  rm -rf "$TMP"
+}
+trap cleanup EXIT
+trap 'exit 130' INT TERM
+
+echo "Loading $ARTICLES articles and $COMMENTS comments (application stopped)..."
+java -Xmx1g -Dshimbun.admin.username=$USER_NAME -Dshimbun.admin.password=$PASSWORD -cp "$CP" dev.shimbun.bench.GrowthLoader "$TMP/data" "$ARTICLES" "$COMMENTS" 5000 \
+  >"$LOGS/load.txt" 2>&1 || { cat "$LOGS/load.txt" >&2; exit 1; }
+grep -E '^(inserted|indexed)' "$LOGS/load.txt" || true
+
+start_app "$TMP/data" "$LOGS/app.log" --shimbun.admin.username=$USER_NAME --shimbun.admin.password=$PASSWORD \
+  --shimbun.views.ranking-interval=60s
+base=http://localhost:$APP_PORT
+echo "Shimbun started in ${APP_STARTUP:-?} s"
+
+for ((i = 1; i <= HOT; i++)); do echo "/articles/bench-$i"; done >"$TMP/article.paths"
+echo / >"$TMP/front.paths"
+curl -s "$base/" | grep -o 'href="/categories/[a-z0-9-]*"' | sed 's/href="//; s/"$//' | sort -u >"$TMP/categories"
+[[ -s "$TMP/categories" ]] || { echo "no category links on the front page" >&2; exit 1; }
+while read -r category; do
+  echo "$category"
+  echo "$category?page=2"
+  echo "$category?page=3"
+done <"$TMP/categories" >"$TMP/category.paths"
+echo "categories: $(wc -l <"$TMP/categories"), category pages read: $(wc -l <"$TMP/category.paths")"
+
+KINDS=(article front category)
+declare -A CONNECTIONS=([article]=40 [front]=12 [category]=12)
+declare -A MODE=([article]=skewed [front]=even [category]=even)
+declare -A METRIC=([article]=article [front]=front [category]=other)
+declare -A RESULTS
+
+# wrk_kind NAME KIND SECONDS: one wrk for one kind of page, its RESULT line into $LOGS/NAME-KIND.txt
+wrk_kind() {
+  wrk -t1 -c"${CONNECTIONS[$2]}" -d"${3}s" --timeout 30s --latency -s bench/wrk/mix.lua "$base" \
+    -- "$TMP/$2.paths" "${MODE[$2]}" >"$LOGS/$1-$2.txt" 2>&1
+}
+
+renders() {
+  curl -s -u "$USER_NAME:$PASSWORD" "$base/actuator/prometheus" | awk -v page="$1" \
+    '$1 ~ /^shimbun_pages_renders_total/ && $1 ~ "page=\"" page "\"" { print int($2) }'
+}
+
+stale() {
+  curl -s -u "$USER_NAME:$PASSWORD" "$base/actuator/prometheus" | awk '$1 ~ /^shimbun_pages_stale_total/ { print int($2) }'
+}
+
+echo "Warming up (${WARM} s, readers only)..."
+# (wait for the readers by pid: a plain wait would wait for the application too)
+READERS=()
+for kind in "${KINDS[@]}"; do
+  wrk_kind warm "$kind" "$WARM" &
+  READERS+=($!)
+done
+wait "${READERS[@]}"
+settle warm
+
+declare -A BEFORE
+for kind in "${KINDS[@]}"; do BEFORE[$kind]=$(renders "${METRIC[$kind]}"); done
+STALE_BEFORE=$(stale)
+echo "Measuring ${DURATION} s: readers at 64 connections; an editor saves every second, $COMMENT_RATE comments a second, rankings every minute..."
+java -cp "$CP" dev.shimbun.bench.ChurnDriver "$APP_PORT" "$USER_NAME" "$PASSWORD" "$DURATION" "$COMMENT_RATE" "$HOT" \
+  >"$LOGS/newsroom.txt" 2>&1 &
+DRIVER=$!
+READERS=()
+for kind in "${KINDS[@]}"; do
+  wrk_kind churn "$kind" "$DURATION" &
+  READERS+=($!)
+done
+wait "$DRIVER" || { cat "$LOGS/newsroom.txt" >&2; exit 1; }
+wait "${READERS[@]}"
+for kind in "${KINDS[@]}"; do RESULTS[$kind]=$(grep '^RESULT ' "$LOGS/churn-$kind.txt" | tail -n 1); done
+settle churn
+RSS_MB=$(($(ps -o rss= -p "$APP_PID") / 1024))
+STALE=$(($(stale) - STALE_BEFORE))
+NEWSROOM=$(grep '^RESULT ' "$LOGS/newsroom.txt" | tail -n 1)
+
+echo
+echo "== Under churn ($ARTICLES articles, $COMMENTS comments; ${DURATION} s; $(nproc) CPUs, load average now $(cut -d' ' -f1-3 /proc/loadavg)) =="
+echo "newsroom: $(field "$NEWSROOM" saves) saves ($(field "$NEWSROOM" save_failures) failed), $(field "$NEWSROOM" comments) comments ($(field "$NEWSROOM" comment_failures) failed)"
+printf '%-14s %6s %10s %9s %9s %10s %7s\n' page conns "req/s" "p50 ms" "p99 ms" "hit ratio" errors
+FAILED=0
+for kind in "${KINDS[@]}"; do
+  r=${RESULTS[$kind]}
+  rendered=$(($(renders "${METRIC[$kind]}") - BEFORE[$kind]))
+  hit=$(awk -v n="$(field "$r" requests)" -v m="$rendered" 'BEGIN { if (n == 0) print "-"; else printf "%.1f %%", 100 * (1 - m / n) }')
+  printf '%-14s %6s %10s %9s %9s %10s %7s\n' "$kind" "${CONNECTIONS[$kind]}" "$(metric "$r" rps)" "$(metric "$r" p50_ms)" \
+    "$(metric "$r" p99_ms)" "$hit" "$(errors "$r")"
+  [[ $(verdict "$(metric "$r" p99_ms)" "<" 25) == PASS ]] || FAILED=1
+  [[ $(errors "$r") == 0 ]] || FAILED=1
+  awk -v n="$(field "$r" requests)" -v m="$rendered" 'BEGIN { exit !(n > 0 && 1 - m / n > 0.95) }' || FAILED=1
+done
+echo "pages served stale while rendered again: $STALE"
+echo "resident memory at the end (-Xmx256m): $RSS_MB MB"
+log_problems "$LOGS/app.log"
+echo "target: p99 under 25 ms and hit ratio over 95 % for every kind, no errors → $([[ $FAILED == 0 ]] && echo PASS || echo FAIL)"
+echo
+echo "raw wrk outputs, newsroom output and application log: $LOGS"
+exit "$FAILED"

@@ -1,0 +1,124 @@
+package dev.shimbun.bench;
+
+import java.net.URI;
+import java.net.http.HttpClient;
+import java.net.http.HttpRequest;
+import java.net.http.HttpResponse;
+import java.time.Duration;
+import java.util.Map;
+import java.util.concurrent.ConcurrentHashMap;
+import java.util.concurrent.Executors;
+import java.util.concurrent.ScheduledExecutorService;
+import java.util.concurrent.ThreadLocalRandom;
+import java.util.concurrent.TimeUnit;
+import java.util.concurrent.atomic.AtomicInteger;
+
+import dev.shimbun.support.StaffSession;
+import dev.shimbun.web.HtmlForm;
+import org.jsoup.Jsoup;
+import org.jsoup.nodes.Document;
+
+/**
+ * The newsroom's side of {@code bench/churn.sh}: while readers read, an editor saves one
+ * of the newest articles (those on the front page) every second, and readers post
+ * comments on the newest articles at a steady rate, each from its own address (sent as
+ * {@code X-Forwarded-For}, which the application believes from the loopback address).
+ * Runs for the given seconds and prints one RESULT line.
+ * <p>
+ * Usage: {@code ChurnDriver <port> <admin user> <admin password> <seconds> <comments per
+ * second> <newest articles commented>}
+ */
+public final class ChurnDriver {
+
+	private static final String READER = "Mozilla/5.0 (X11; Linux x86_64; rv:128.0) Gecko/20100101 Firefox/128.0";
+
+	private static final Map<Integer, String> EDIT_PAGES = new ConcurrentHashMap<>();
+
+	private ChurnDriver() {
+	}
+
+	public static void main(String[] args) throws Exception {
+		int port = Integer.parseInt(args[0]);
+		int seconds = Integer.parseInt(args[3]);
+		int commentsPerSecond = Integer.parseInt(args[4]);
+		int commented = Integer.parseInt(args[5]);
+		StaffSession editor = StaffSession.signIn(port, args[1], args[2]);
+		HttpClient http = HttpClient.newBuilder().connectTimeout(Duration.ofSeconds(5)).build();
+		AtomicInteger saved = new AtomicInteger();
+		AtomicInteger saveFailed = new AtomicInteger();
+		AtomicInteger posted = new AtomicInteger();
+		AtomicInteger postFailed = new AtomicInteger();
+		AtomicInteger sequence = new AtomicInteger();
+		ScheduledExecutorService editors = Executors.newSingleThreadScheduledExecutor();
+		ScheduledExecutorService commenters = Executors.newScheduledThreadPool(4);
+		editors.scheduleAtFixedRate(() -> {
+			try {
+				save(editor, 1 + ThreadLocalRandom.current().nextInt(20), saved.get());
+				saved.incrementAndGet();
+			}
+			catch (RuntimeException ex) {
+				saveFailed.incrementAndGet();
+				System.err.println("save failed: " + ex.getMessage());
+			}
+		}, 0, 1, TimeUnit.SECONDS);
+		long period = 1_000_000 / commentsPerSecond;
+		commenters.scheduleAtFixedRate(() -> {
+			int n = sequence.incrementAndGet();
+			String slug = "bench-" + (1 + ThreadLocalRandom.current().nextInt(commented));
+			try {
+				HttpResponse<Void> response = http.send(HttpRequest
+					.newBuilder(URI.create("http://localhost:" + port + "/articles/" + slug + "/comments"))
+					.timeout(Duration.ofSeconds(30))
+					.header("Content-Type", "application/x-www-form-urlencoded")
+					.header("Origin", "http://localhost:" + port)
+					.header("User-Agent", READER)
+					.header("X-Forwarded-For", "10." + (n >> 16 & 255) + "." + (n >> 8 & 255) + "." + (n & 255))
+					.POST(HttpRequest.BodyPublishers.ofString("nickname=" + StaffSession.encode("読者" + n) + "&body="
+							+ StaffSession.encode("記事の更新を読みながら書いたコメント " + n) + "&website="))
+					.build(), HttpResponse.BodyHandlers.discarding());
+				if (response.statusCode() == 302) {
+					posted.incrementAndGet();
+				}
+				else {
+					postFailed.incrementAndGet();
+				}
+			}
+			catch (Exception ex) {
+				postFailed.incrementAndGet();
+			}
+		}, 0, period, TimeUnit.MICROSECONDS);
+		Thread.sleep(seconds * 1000L);
+		editors.shutdownNow();
+		commenters.shutdownNow();
+		editors.awaitTermination(30, TimeUnit.SECONDS);
+		commenters.awaitTermination(30, TimeUnit.SECONDS);
+		System.out.printf("RESULT saves=%d save_failures=%d comments=%d comment_failures=%d%n", saved.get(),
+				saveFailed.get(), posted.get(), postFailed.get());
+	}
+
+	/**
+	 * Opens the edit form of the generated article numbered {@code number} as an editor
+	 * would, changes the summary and saves.
+	 */
+	private static void save(StaffSession editor, int number, int n) {
+		String headline = "ベンチマーク記事 " + number + " ";
+		String edit = EDIT_PAGES.computeIfAbsent(number, (key) -> {
+			Document found = Jsoup
+				.parse(editor.get("/admin/articles?q=" + StaffSession.encode(headline + "日米")).body());
+			return found.select("a[href$=/edit]")
+				.stream()
+				.filter((link) -> link.text().startsWith(headline))
+				.map((link) -> link.attr("href"))
+				.findFirst()
+				.orElseThrow(() -> new IllegalStateException("no edit link for article " + number));
+		});
+		Document page = Jsoup.parse(editor.get(edit).body());
+		HtmlForm form = HtmlForm.sent(page.selectFirst("form.article-editor"));
+		form.set("summary", "第" + n + "版の要点。日米の高官らが核抑止の信頼性を確認した。");
+		HttpResponse<String> response = editor.post(form.action(), form.urlEncoded());
+		if (response.statusCode() != 302) {
+			throw new IllegalStateException("saving article " + number + " answered " + response.statusCode());
+		}
+	}
+
+}

@@ -1,0 +1,82 @@
+package dev.shimbun.pagecache;
+
+import java.nio.charset.StandardCharsets;
+import java.time.Instant;
+import java.util.List;
+import java.util.Map;
+
+import dev.shimbun.ShimbunProperties;
+import org.junit.jupiter.api.Test;
+
+import org.springframework.boot.context.properties.bind.Binder;
+import org.springframework.boot.context.properties.source.MapConfigurationPropertySource;
+import org.springframework.mock.web.MockHttpServletRequest;
+import org.springframework.mock.web.MockHttpServletResponse;
+
+import static org.assertj.core.api.Assertions.assertThat;
+
+/**
+ * The tags a page carries: whose page it is, and every article it links to, read from its
+ * bytes; written for an edge cache when one is configured.
+ */
+class PageTagsTests {
+
+	static final String PAGE = """
+			<a href="/articles/why-we-yawn">あくび</a>
+			<a href="https://shimbun.example/articles/pig-kidney-transplant-ucla?cpage=2#comments">腎臓</a>
+			<a href="/articles/why-we-yawn/comments/section">コメント</a>
+			<a href="/articles/">空</a><a href="/categories/news">ニュース</a>/articles/""";
+
+	@Test
+	void anArticlesPageIsTaggedAsItsAndByTheArticlesItLinksTo() {
+		assertThat(PageTags.of(new PageKey("/articles/subaru-brz-2026", "subaru-brz-2026"), bytes(PAGE)))
+			.containsExactlyInAnyOrder("all", "page-subaru-brz-2026", "links-why-we-yawn",
+					"links-pig-kidney-transplant-ucla");
+	}
+
+	@Test
+	void anotherPageIsAnIndexPage() {
+		assertThat(PageTags.of(new PageKey("/", null), bytes("<p>記事はまだありません</p>"))).containsExactlyInAnyOrder("all",
+				"index");
+	}
+
+	@Test
+	void pagesCarryTheirTagsOnlyWhenAnEdgeCacheIsConfigured() throws Exception {
+		CachedPage page = CachedPage.of(new PageKey("/", null), bytes(PAGE), "text/html;charset=UTF-8", "ja", Map.of(),
+				Instant.parse("2026-12-03T00:00:00Z"));
+		MockHttpServletResponse plain = new MockHttpServletResponse();
+		writer(Map.of()).serve(new MockHttpServletRequest("GET", "/"), plain, page);
+		assertThat(plain.getHeaders("xkey")).isEmpty();
+		MockHttpServletResponse tagged = new MockHttpServletResponse();
+		writer(Map.of("shimbun.edge.caches", "http://127.0.0.1:6081")).serve(new MockHttpServletRequest("GET", "/"),
+				tagged, page);
+		assertThat(String.join(" ", tagged.getHeaders("xkey")).split(" ")).containsExactlyInAnyOrder("all", "index",
+				"links-why-we-yawn", "links-pig-kidney-transplant-ucla");
+	}
+
+	@Test
+	void manyTagsAreSplitOverSeveralHeaderLines() throws Exception {
+		StringBuilder body = new StringBuilder();
+		for (int i = 0; i < 100; i++) {
+			body.append("<a href=\"/articles/article-").append(i).append("\">").append(i).append("</a>");
+		}
+		CachedPage page = CachedPage.of(new PageKey("/", null), bytes(body.toString()), "text/html", "ja", Map.of(),
+				Instant.parse("2026-12-03T00:00:00Z"));
+		MockHttpServletResponse tagged = new MockHttpServletResponse();
+		writer(Map.of("shimbun.edge.caches", "http://127.0.0.1:6081")).serve(new MockHttpServletRequest("GET", "/"),
+				tagged, page);
+		List<String> lines = tagged.getHeaders("xkey");
+		assertThat(lines).hasSizeGreaterThan(1);
+		assertThat(String.join(" ", lines).split(" ")).hasSize(102).contains("links-article-99");
+	}
+
+	private static PageWriter writer(Map<String, String> settings) {
+		return new PageWriter(new Binder(new MapConfigurationPropertySource(settings)).bindOrCreate("shimbun",
+				ShimbunProperties.class));
+	}
+
+	private static byte[] bytes(String text) {
+		return text.getBytes(StandardCharsets.UTF_8);
+	}
+
+}
