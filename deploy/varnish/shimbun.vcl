@@ -58,11 +58,27 @@ acl purgers {
     "192.168.0.0"/16;
 }
 
+# A TLS terminator on this host in front of Varnish (nginx), which sets
+# X-Forwarded-For to the client's address (deploy/nginx does).
+acl proxies {
+    "localhost";
+    "127.0.0.1";
+    "::1";
+}
+
 sub vcl_init {
-    new shimbun = directors.round_robin();
+    # By hash: everything under one article (its page, comments posted to it,
+    # its comments fragment) goes to one instance, other pages by their URL,
+    # unready instances left out. The instance that stores a comment has
+    # dropped the article's page from its own page cache before it answers, so
+    # Varnish's fetch after the purge gets the new page at once; with round
+    # robin it could reach an instance that drops that page only at its next
+    # poll (up to a second later), and keep the old one until that instance's
+    # own purge.
+    new shimbun = directors.hash();
     # BEGIN director
-    shimbun.add_backend(app1);
-    shimbun.add_backend(app2);
+    shimbun.add_backend(app1, 1.0);
+    shimbun.add_backend(app2, 1.0);
     # END director
 }
 
@@ -87,7 +103,27 @@ sub vcl_recv {
         return (synth(200, "Purged " + req.http.x-purged));
     }
 
-    set req.backend_hint = shimbun.backend();
+    # The client's address for the application (rate limits, readers): Varnish
+    # has appended the address it saw to X-Forwarded-For; what a client sent
+    # itself is dropped, so that it cannot choose its own address.
+    if (client.ip ~ proxies) {
+        set req.http.X-Forwarded-For = regsub(req.http.X-Forwarded-For, ",[^,]*$", "");
+    } else {
+        set req.http.X-Forwarded-For = client.ip;
+        unset req.http.X-Forwarded-Proto;
+        unset req.http.X-Forwarded-Host;
+        unset req.http.X-Forwarded-Port;
+        unset req.http.Forwarded;
+    }
+
+    if (req.url ~ "^/articles/[^/?#]+/comments/stream") {
+        # the live streams of a popular article spread over the instances
+        set req.backend_hint = shimbun.backend(req.xid);
+    } else if (req.url ~ "^/articles/[^/?#]+") {
+        set req.backend_hint = shimbun.backend(regsub(req.url, "^/articles/([^/?#]+).*$", "\1"));
+    } else {
+        set req.backend_hint = shimbun.backend(regsub(req.url, "\?.*$", ""));
+    }
 
     if (req.method != "GET" && req.method != "HEAD") {
         # comments, reactions, sign-in, the admin: always the application
