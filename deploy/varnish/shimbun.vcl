@@ -33,7 +33,8 @@ backend app1 {
     .port = "8081";
     .connect_timeout = 2s;
     .first_byte_timeout = 60s;
-    # the live-comments streams send a heartbeat every 30 s
+    # (the piped live-comment streams have pipe_timeout, 60 s without a byte,
+    # instead: their heartbeat every 30 s keeps them open)
     .between_bytes_timeout = 90s;
     .probe = readiness;
 }
@@ -130,8 +131,10 @@ sub vcl_recv {
         return (pass);
     }
     if (req.url ~ "^/articles/[^/?]+/comments/stream") {
-        # text/event-stream, open for minutes: passed, streamed as it comes
-        return (pass);
+        # text/event-stream, open for minutes: piped, so that every event goes
+        # out as the instance writes it (a passed response would be held in
+        # Varnish's fetch buffer); the connection is closed after it
+        return (pipe);
     }
     if (req.url ~ "^/(admin|actuator)(/|\?|$)") {
         return (pass);
@@ -151,11 +154,6 @@ sub vcl_recv {
 sub vcl_backend_response {
     # which instance rendered it, for the logs and for tracing a stale page
     set beresp.http.X-Backend = beresp.backend.name;
-    if (bereq.url ~ "^/articles/[^/?]+/comments/stream") {
-        set beresp.do_stream = true;
-        set beresp.uncacheable = true;
-        return (deliver);
-    }
     if (beresp.status == 200 && beresp.http.xkey && !beresp.http.Set-Cookie
             && beresp.http.Cache-Control ~ "public"
             && beresp.http.Cache-Control !~ "(private|no-store|no-cache)") {

@@ -1,6 +1,10 @@
 package dev.shimbun.edge;
 
+import java.io.BufferedReader;
 import java.io.IOException;
+import java.io.InputStream;
+import java.io.InputStreamReader;
+import java.io.UncheckedIOException;
 import java.net.ServerSocket;
 import java.net.URI;
 import java.net.URLEncoder;
@@ -13,7 +17,9 @@ import java.nio.file.Path;
 import java.time.Duration;
 import java.util.ArrayList;
 import java.util.List;
+import java.util.concurrent.CompletableFuture;
 import java.util.concurrent.CopyOnWriteArrayList;
+import java.util.concurrent.TimeUnit;
 
 import dev.shimbun.support.Instances;
 import dev.shimbun.support.TestDatabases;
@@ -211,6 +217,34 @@ class VarnishTests {
 				HttpResponse.BodyHandlers.ofString());
 		assertThat(staff.headers().firstValue("X-Cache")).hasValue("MISS");
 		assertThat(ids(staff)).hasSize(1);
+	}
+
+	/**
+	 * A live comment stream reaches the reader as the instance writes it: the stream's
+	 * opening comment arrives while the response is still open (a passed response would
+	 * wait in Varnish's buffer).
+	 */
+	@Test
+	void liveCommentStreamThenPassedAndStreamed() throws Exception {
+		HttpResponse<InputStream> stream = http
+			.sendAsync(HttpRequest.newBuilder(uri("/articles/dog-reunion-hospital/comments/stream"))
+				.header("Accept", "text/event-stream")
+				.build(), HttpResponse.BodyHandlers.ofInputStream())
+			.get(10, TimeUnit.SECONDS);
+		try (BufferedReader reader = new BufferedReader(new InputStreamReader(stream.body(), StandardCharsets.UTF_8))) {
+			assertThat(stream.statusCode()).isEqualTo(200);
+			assertThat(stream.headers().firstValue("Content-Type"))
+				.hasValueSatisfying((type) -> assertThat(type).startsWith("text/event-stream"));
+			String first = CompletableFuture.supplyAsync(() -> {
+				try {
+					return reader.readLine();
+				}
+				catch (IOException ex) {
+					throw new UncheckedIOException(ex);
+				}
+			}).get(10, TimeUnit.SECONDS);
+			assertThat(first).isEqualTo(":open");
+		}
 	}
 
 	private static List<String> comments(String page) {
