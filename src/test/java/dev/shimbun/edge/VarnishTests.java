@@ -67,7 +67,7 @@ class VarnishTests {
 		port = freePort();
 		String url = TestDatabases.newPostgresDatabase();
 		Path data = Files.createDirectories(work.resolve("data"));
-		Class<?>[] sources = { PageTagsStandIn.class };
+		Class<?>[] sources = new Class<?>[0];
 		String[] settings = { "--shimbun.views.flush-interval=1h", "--shimbun.edge.caches=http://127.0.0.1:" + port,
 				"--shimbun.edge.purge-timeout=1s" };
 		a = Instances.start(url, data, PASSWORD, sources, settings);
