@@ -34,6 +34,9 @@ public final class ChurnDriver {
 
 	private static final Map<Integer, String> EDIT_PAGES = new ConcurrentHashMap<>();
 
+	/** The answers other than 302 to comments, by status. */
+	private static final Map<Integer, Integer> REFUSALS = new ConcurrentHashMap<>();
+
 	private ChurnDriver() {
 	}
 
@@ -72,7 +75,7 @@ public final class ChurnDriver {
 					.header("Content-Type", "application/x-www-form-urlencoded")
 					.header("Origin", "http://localhost:" + port)
 					.header("User-Agent", READER)
-					.header("X-Forwarded-For", "10." + (n >> 16 & 255) + "." + (n >> 8 & 255) + "." + (n & 255))
+					.header("X-Forwarded-For", "10." + (n & 255) + "." + (n >> 8 & 255) + "." + (1 + (n >> 16 & 127)))
 					.POST(HttpRequest.BodyPublishers.ofString("nickname=" + StaffSession.encode("読者" + n) + "&body="
 							+ StaffSession.encode("記事の更新を読みながら書いたコメント " + n) + "&website="))
 					.build(), HttpResponse.BodyHandlers.discarding());
@@ -81,6 +84,7 @@ public final class ChurnDriver {
 				}
 				else {
 					postFailed.incrementAndGet();
+					REFUSALS.merge(response.statusCode(), 1, Integer::sum);
 				}
 			}
 			catch (Exception ex) {
@@ -92,6 +96,7 @@ public final class ChurnDriver {
 		commenters.shutdownNow();
 		editors.awaitTermination(30, TimeUnit.SECONDS);
 		commenters.awaitTermination(30, TimeUnit.SECONDS);
+		System.out.println("comment refusals by status: " + REFUSALS);
 		System.out.printf("RESULT saves=%d save_failures=%d comments=%d comment_failures=%d%n", saved.get(),
 				saveFailed.get(), posted.get(), postFailed.get());
 	}
