@@ -4,7 +4,9 @@
 # 200 newest articles, skewed towards the newest; 12 on the front page; 12 on the category pages, their
 # first three pages), while an editor saves one of the 20 newest articles every second, comments arrive
 # at 20 a second on the 200 newest articles and the rankings are recomputed every minute
-# (dev.shimbun.bench.ChurnDriver). Reports req/s, p50/p99 and the page cache's hit ratio per page kind
+# (dev.shimbun.bench.ChurnDriver; the instance believes X-Forwarded-For from loopback, so that each comment comes
+# from its own client).
+# Reports req/s, p50/p99 and the page cache's hit ratio per page kind
 # (1 - pages rendered / pages served), the pages served stale, and the resident memory at the end.
 # A separate command from the tests: bash bench/churn.sh (bench/README.md)
 set -euo pipefail
@@ -48,7 +50,7 @@ java -Xmx1g -Dshimbun.admin.username=$USER_NAME -Dshimbun.admin.password=$PASSWO
 grep -E '^(inserted|indexed)' "$LOGS/load.txt" || true
 
 start_app "$TMP/data" "$LOGS/app.log" --shimbun.admin.username=$USER_NAME --shimbun.admin.password=$PASSWORD \
-  --shimbun.views.ranking-interval=60s
+  --shimbun.views.ranking-interval=60s --server.forward-headers-strategy=native
 base=http://localhost:$APP_PORT
 echo "Shimbun started in ${APP_STARTUP:-?} s"
 
