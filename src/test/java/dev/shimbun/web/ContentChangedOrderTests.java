@@ -41,12 +41,13 @@ class ContentChangedOrderTests {
 			.sorted(AnnotationAwareOrderComparator.INSTANCE)
 			.toList();
 		List<String> heard = listeners.stream().map(ContentChangedOrderTests::owner).toList();
-		assertThat(heard).hasSize(5);
+		assertThat(heard).hasSize(6);
 		assertThat(heard.subList(0, 2)).containsExactlyInAnyOrder("AlsoReadService", "RankingService");
 		// readers with an article open are told after its pages were dropped, so that
 		// what
 		// they ask for next is new
-		assertThat(heard.subList(2, 5)).containsExactly("LayoutAdvice", "PageCache", "CommentStreams");
+		// and edge caches are purged of media last of all
+		assertThat(heard.subList(2, 6)).containsExactly("LayoutAdvice", "PageCache", "CommentStreams", "EdgePurger");
 	}
 
 	private static String owner(ApplicationListener<?> listener) {
