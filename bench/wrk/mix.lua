@@ -2,8 +2,8 @@
 -- and "skewed" to read the first paths far more often than the last (as readers read the newest and
 -- most talked-about articles), or "even". Sends what a browser sends (see page.lua) and prints the
 -- same RESULT line.
-wrk.headers["User-Agent"] = "Mozilla/5.0 (X11; Linux x86_64; rv:128.0) Gecko/20100101 Firefox/128.0"
-wrk.headers["Accept"] = "text/html"
+-- the browser's headers and the RESULT line: page.lua's (the bench scripts run from the repository)
+dofile("bench/wrk/page.lua")
 
 local paths = {}
 local skewed = false
@@ -29,13 +29,4 @@ function request()
     i = math.random(#paths)
   end
   return wrk.format("GET", paths[i])
-end
-
-function done(summary, latency, requests)
-  local e = summary.errors
-  local seconds = summary.duration / 1e6
-  io.write(string.format(
-    "RESULT requests=%d seconds=%.3f rps=%.2f p50_ms=%.3f p99_ms=%.3f max_ms=%.3f socket_errors=%d status_errors=%d\n",
-    summary.requests, seconds, summary.requests / seconds, latency:percentile(50) / 1000,
-    latency:percentile(99) / 1000, latency.max / 1000, e.connect + e.read + e.write + e.timeout, e.status))
 end
