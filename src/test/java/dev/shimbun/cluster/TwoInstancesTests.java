@@ -49,6 +49,7 @@ import org.junit.jupiter.api.BeforeAll;
 import org.junit.jupiter.api.Test;
 import org.springframework.context.ConfigurableApplicationContext;
 import org.springframework.jdbc.core.JdbcTemplate;
+import org.springframework.scheduling.TaskScheduler;
 import org.springframework.scheduling.config.ScheduledTask;
 import org.springframework.scheduling.config.ScheduledTaskHolder;
 import org.springframework.scheduling.config.TaskExecutionOutcome;
@@ -218,6 +219,121 @@ class TwoInstancesTests {
 		HttpResponse<String> withoutSession = http.send(HttpRequest.newBuilder(uri(b, "/admin")).build(),
 				HttpResponse.BodyHandlers.ofString());
 		assertThat(withoutSession.statusCode()).isEqualTo(302);
+	}
+
+	/**
+	 * A long background job (here one held at a latch, as a backup or a ranking recompute
+	 * would be) does not hold up the others: the scheduler has threads to spare.
+	 */
+	@Test
+	void aLongJobDoesNotHoldUpTheOtherJobs() throws Exception {
+		TaskScheduler scheduler = a.getBean(TaskScheduler.class);
+		CountDownLatch release = new CountDownLatch(1);
+		CountDownLatch held = new CountDownLatch(1);
+		CountDownLatch otherRan = new CountDownLatch(1);
+		scheduler.schedule(() -> {
+			held.countDown();
+			try {
+				release.await(30, TimeUnit.SECONDS);
+			}
+			catch (InterruptedException ex) {
+				Thread.currentThread().interrupt();
+			}
+		}, Instant.now());
+		try {
+			assertThat(held.await(10, TimeUnit.SECONDS)).as("the long job started").isTrue();
+			scheduler.schedule(otherRan::countDown, Instant.now());
+			assertThat(otherRan.await(10, TimeUnit.SECONDS)).as("another job ran meanwhile").isTrue();
+		}
+		finally {
+			release.countDown();
+		}
+	}
+
+	/**
+	 * Five wrong passwords for one account, from five addresses, spread over A and B: the
+	 * account is locked on both, and even the right password is refused, as on one
+	 * instance; the page, read on the other instance, says from when to try again.
+	 */
+	@Test
+	void theSixthSignInToAnAccountIsRefusedWhicheverInstanceReceivesIt() throws Exception {
+		Staff.editor("lockout-editor").password("hoshi-no-umi-2026").save(a);
+		List<ConfigurableApplicationContext> spread = List.of(a, b, a, b, a);
+		for (int i = 0; i < spread.size(); i++) {
+			assertThat(signInFrom(spread.get(i), "127.0.0." + (41 + i), "lockout-editor", "wrong-" + i).location())
+				.endsWith("/admin/login?error");
+		}
+		SignInTry onB = signInFrom(b, "127.0.0.46", "lockout-editor", "hoshi-no-umi-2026");
+		assertThat(onB.location()).as("the right password on B").endsWith("/admin/login?error");
+		assertThat(signInFrom(a, "127.0.0.47", "lockout-editor", "hoshi-no-umi-2026").location())
+			.as("the right password on A")
+			.endsWith("/admin/login?error");
+		HttpResponse<String> message = http.send(
+				HttpRequest.newBuilder(uri(a, "/admin/login?error")).header("Cookie", onB.session()).build(),
+				HttpResponse.BodyHandlers.ofString());
+		assertThat(Jsoup.parse(message.body()).text()).contains("以降にもう一度お試しください");
+	}
+
+	/**
+	 * Five failed sign-ins from one address (to names that do not exist) over A and B:
+	 * the address is locked on both, even for an account with the right password.
+	 */
+	@Test
+	void theSixthSignInFromAnAddressIsRefusedWhicheverInstanceReceivesIt() throws Exception {
+		List<ConfigurableApplicationContext> spread = List.of(b, a, b, a, b);
+		for (int i = 0; i < spread.size(); i++) {
+			assertThat(signInFrom(spread.get(i), "127.0.0.51", "nobody-" + i, "guess-" + i).location())
+				.endsWith("/admin/login?error");
+		}
+		assertThat(signInFrom(a, "127.0.0.51", "chief", PASSWORD).location()).as("the right password on A")
+			.endsWith("/admin/login?error");
+		assertThat(signInFrom(b, "127.0.0.51", "chief", PASSWORD).location()).as("the right password on B")
+			.endsWith("/admin/login?error");
+		assertThat(signInFrom(b, "127.0.0.52", "chief", PASSWORD).location()).as("from another address")
+			.endsWith("/admin");
+	}
+
+	/**
+	 * Opens the sign-in page (from 127.0.0.1), then sends the form from {@code address}
+	 * (the socket bound to it), as one client that every instance sees at that address.
+	 */
+	private static SignInTry signInFrom(ConfigurableApplicationContext instance, String address, String username,
+			String password) throws Exception {
+		HttpResponse<String> login = http.send(HttpRequest.newBuilder(uri(instance, "/admin/login")).build(),
+				HttpResponse.BodyHandlers.ofString());
+		String csrf = Jsoup.parse(login.body()).selectFirst("input[name=_csrf]").val();
+		byte[] form = ("username=" + URLEncoder.encode(username, StandardCharsets.UTF_8) + "&password="
+				+ URLEncoder.encode(password, StandardCharsets.UTF_8) + "&_csrf="
+				+ URLEncoder.encode(csrf, StandardCharsets.UTF_8))
+			.getBytes(StandardCharsets.UTF_8);
+		String session = sessionCookie(login);
+		String head = "POST /admin/login HTTP/1.1\r\nHost: localhost:" + port(instance) + "\r\nOrigin: "
+				+ origin(instance) + "\r\nCookie: " + session
+				+ "\r\nContent-Type: application/x-www-form-urlencoded\r\nContent-Length: " + form.length
+				+ "\r\nConnection: close\r\n\r\n";
+		try (Socket socket = new Socket(InetAddress.getByName("127.0.0.1"), port(instance),
+				InetAddress.getByName(address), 0)) {
+			OutputStream out = socket.getOutputStream();
+			out.write(head.getBytes(StandardCharsets.US_ASCII));
+			out.write(form);
+			out.flush();
+			BufferedReader answer = new BufferedReader(
+					new InputStreamReader(socket.getInputStream(), StandardCharsets.ISO_8859_1));
+			String location = "";
+			for (String line = answer.readLine(); line != null && !line.isEmpty(); line = answer.readLine()) {
+				if (line.regionMatches(true, 0, "Location:", 0, 9)) {
+					location = line.substring(9).trim();
+				}
+				if (line.regionMatches(true, 0, "Set-Cookie: SESSION=", 0, 20)) {
+					session = line.substring(12, line.indexOf(';'));
+				}
+			}
+			return new SignInTry(location, session);
+		}
+	}
+
+	/** Where a sign-in form sent the browser, and the session it has then. */
+	private record SignInTry(String location, String session) {
 	}
 
 	/**
