@@ -8,6 +8,14 @@ WRK_THREADS=2
 APP_PID=
 APP_PORT=
 APP_STARTUP=
+# Set by start_app: milliseconds from launching java until readiness was UP, and the CPU seconds
+# (user + system) the JVM had used by then.
+APP_READY_MS=
+APP_READY_CPU=
+# JVM options put before -jar by start_app (for example the class data sharing archive), and the
+# pause between two readiness checks.
+APP_JAVA_OPTIONS=()
+APP_POLL=0.5
 
 # A TCP port nothing listens on now.
 free_port() {
@@ -26,16 +34,19 @@ free_port() {
 }
 
 # start_app DATA_DIR LOG_FILE [--spring.arguments...]
-# Starts the jar with production settings (the defaults) and -Xmx256m on DATA_DIR, waits until
-# readiness is UP and sets APP_PID, APP_PORT and APP_STARTUP (Spring's "Started ... in X seconds").
+# Starts the jar with production settings (the defaults) and -Xmx256m (and APP_JAVA_OPTIONS) on
+# DATA_DIR, waits until readiness is UP and sets APP_PID, APP_PORT, APP_STARTUP (Spring's "Started
+# ... in X seconds"), APP_READY_MS and APP_READY_CPU.
 start_app() {
   local dir=$1 log=$2
   shift 2
   APP_PORT=$(free_port)
+  local launched
+  launched=$(date +%s%N)
   # Only the command line decides where the data is: no datasource from the caller's environment.
   env -u SPRING_DATASOURCE_URL -u SPRING_DATASOURCE_USERNAME -u SPRING_DATASOURCE_PASSWORD \
     -u SHIMBUN_DATA_DIR -u SPRING_PROFILES_ACTIVE \
-    java -Xmx256m -jar "$JAR" --server.port="$APP_PORT" --shimbun.data-dir="$dir" "$@" >"$log" 2>&1 &
+    java -Xmx256m "${APP_JAVA_OPTIONS[@]}" -jar "$JAR" --server.port="$APP_PORT" --shimbun.data-dir="$dir" "$@" >"$log" 2>&1 &
   APP_PID=$!
   local deadline=$((SECONDS + 600))
   until curl -sf "http://localhost:$APP_PORT/actuator/health/readiness" 2>/dev/null | grep -q '"UP"'; do
@@ -49,8 +60,10 @@ start_app() {
       echo "The application was not ready within 10 minutes; see $log" >&2
       return 1
     fi
-    sleep 0.5
+    sleep "$APP_POLL"
   done
+  APP_READY_MS=$((($(date +%s%N) - launched) / 1000000))
+  APP_READY_CPU=$(awk -v hz="$(getconf CLK_TCK)" '{ printf "%.2f", ($14 + $15) / hz }' "/proc/$APP_PID/stat")
   APP_STARTUP=$(sed -n 's/.*Started ShimbunApplication in \([0-9.]*\) seconds.*/\1/p' "$log" | head -n 1)
 }
 

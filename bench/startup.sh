@@ -1,0 +1,125 @@
+#!/usr/bin/env bash
+# Start-up time: builds the jar, makes a class data sharing (CDS) archive as docs/deployment.md
+# describes (extract, training run, archive), then starts the application BENCH_STARTS (5) times in
+# each configuration, interleaved, each time on a fresh data directory:
+#   plain      java -Xmx256m -jar target/shimbun-*.jar
+#   extracted  java -Xmx256m -jar application.jar           (the extracted layout, no archive)
+#   cds        java -Xmx256m -XX:SharedArchiveFile=application.jsa -jar application.jar
+# Prints per configuration the median and range of Spring's "Started ShimbunApplication in X seconds",
+# of the time from launching java until /actuator/health/readiness is UP, and of the CPU seconds used
+# by then, with the load average. Exits 1 when the best configuration's median start-up is not under
+# 3 s (2 when a tool is missing).
+# A separate command from the tests: bash bench/startup.sh (bench/README.md)
+set -euo pipefail
+cd "$(dirname "$0")/.."
+
+for tool in curl java; do
+  command -v "$tool" >/dev/null || { echo "bench/startup.sh needs $tool" >&2; exit 2; }
+done
+
+STARTS=${BENCH_STARTS:-5}
+TARGET=3
+
+echo "Building the jar..."
+./mvnw -B -q -DskipTests package
+PLAIN_JAR=$(ls target/shimbun-*.jar | head -n 1)
+
+TMP=$(mktemp -d -t shimbun-bench-startup.XXXXXX)
+LOGS=target/bench/startup-$(date +%Y%m%d-%H%M%S)
+mkdir -p "$LOGS"
+# shellcheck source=bench/lib.sh
+source bench/lib.sh
+APP_POLL=0.1
+
+cleanup() {
+  stop_app
+  rm -rf "$TMP"
+}
+trap cleanup EXIT
+trap 'exit 130' INT TERM
+
+# --- The CDS archive, made as an operator would (docs/deployment.md) ---------------------------
+APP=$TMP/app
+cp "$PLAIN_JAR" "$TMP/application.jar"
+java -Djarmode=tools -jar "$TMP/application.jar" extract --destination "$APP" >"$LOGS/extract.log" 2>&1
+echo "Training run (makes $APP/application.jsa)..."
+training_started=$SECONDS
+# spring.context.exit=onRefresh: the context starts (Flyway, Hibernate, Jetty's set-up...) and the JVM
+# exits, writing the classes it loaded into the archive. A fresh data directory, a random port.
+env -u SPRING_DATASOURCE_URL -u SPRING_DATASOURCE_USERNAME -u SPRING_DATASOURCE_PASSWORD \
+  -u SHIMBUN_DATA_DIR -u SPRING_PROFILES_ACTIVE \
+  java -Xmx256m -XX:ArchiveClassesAtExit="$APP/application.jsa" -Dspring.context.exit=onRefresh \
+  -jar "$APP/application.jar" --server.port=0 --shimbun.data-dir="$TMP/training" >"$LOGS/training.log" 2>&1
+rm -rf "$TMP/training"
+echo "  done in $((SECONDS - training_started)) s; archive $(du -m "$APP/application.jsa" | cut -f1) MB"
+
+CONFIGS=(plain extracted cds)
+declare -A STARTED READY CPU
+for config in "${CONFIGS[@]}"; do
+  STARTED[$config]=
+  READY[$config]=
+  CPU[$config]=
+done
+
+load() {
+  cut -d' ' -f1-3 /proc/loadavg
+}
+
+echo
+echo "== Start-up, $STARTS starts per configuration, interleaved, $(nproc) CPUs, load average now $(load) =="
+printf '%-4s %-10s %10s %10s %8s  %s\n' run config 'started s' 'ready s' 'cpu s' 'load average'
+for run in $(seq "$STARTS"); do
+  for config in "${CONFIGS[@]}"; do
+    case $config in
+      plain) JAR=$PLAIN_JAR APP_JAVA_OPTIONS=() ;;
+      extracted) JAR=$APP/application.jar APP_JAVA_OPTIONS=() ;;
+      cds) JAR=$APP/application.jar APP_JAVA_OPTIONS=(-XX:SharedArchiveFile="$APP/application.jsa") ;;
+    esac
+    log=$LOGS/$config-$run.log
+    start_app "$TMP/data-$config-$run" "$log"
+    stop_app
+    rm -rf "$TMP/data-$config-$run"
+    # The JVM goes on without the archive when it cannot use it (another JDK, another class path),
+    # saying so on the standard output.
+    if grep -q 'Unable to use shared archive' "$log"; then
+      echo "The CDS archive was not used; see $log" >&2
+      exit 1
+    fi
+    ready=$(awk -v ms="$APP_READY_MS" 'BEGIN { printf "%.3f", ms / 1000 }')
+    STARTED[$config]+="$APP_STARTUP "
+    READY[$config]+="$ready "
+    CPU[$config]+="$APP_READY_CPU "
+    printf '%-4s %-10s %10s %10s %8s  %s\n' "$run" "$config" "$APP_STARTUP" "$ready" "$APP_READY_CPU" "$(load)"
+  done
+done
+
+# summary VALUES: "median (min–max)"
+summary() {
+  tr ' ' '\n' <<<"$1" | sed '/^$/d' | sort -g | awk '{ v[NR] = $1 } END {
+    m = NR % 2 ? v[(NR + 1) / 2] : (v[NR / 2] + v[NR / 2 + 1]) / 2
+    printf "%.2f (%.2f–%.2f)", m, v[1], v[NR] }'
+}
+median() {
+  summary "$1" | cut -d' ' -f1
+}
+
+echo
+echo "== Medians (range) of $STARTS starts, load average now $(load) =="
+printf '%-10s %-22s %-22s %-22s\n' config 'started s' 'ready s' 'cpu s'
+best=
+best_median=
+for config in "${CONFIGS[@]}"; do
+  printf '%-10s %-22s %-22s %-22s\n' "$config" "$(summary "${STARTED[$config]}")" \
+    "$(summary "${READY[$config]}")" "$(summary "${CPU[$config]}")"
+  m=$(median "${STARTED[$config]}")
+  if [[ -z "$best" ]] || awk "BEGIN { exit !($m < $best_median) }"; then
+    best=$config
+    best_median=$m
+  fi
+done
+plain=$(median "${STARTED[plain]}")
+echo "cds / plain (median started): $(ratio "$(median "${STARTED[cds]}")" "$plain")×"
+echo "logs: $LOGS"
+result=$(verdict "$best_median" '<' "$TARGET")
+echo "target: best configuration ($best) median start-up < $TARGET s: $best_median s → $result"
+[[ "$result" == PASS ]]
