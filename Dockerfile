@@ -37,9 +37,6 @@ COPY --from=build /workspace/extracted/spring-boot-loader/ ./
 COPY --from=build /workspace/extracted/snapshot-dependencies/ ./
 COPY --from=build /workspace/extracted/application/ ./
 
-USER shimbun
-EXPOSE 8080
-
 # JVM defaults, all replaceable by setting JAVA_TOOL_OPTIONS at run time:
 # - MaxRAMPercentage=70: the heap is sized from the container's memory limit;
 #   the other 30% is for metaspace, code cache, thread stacks, GC structures
@@ -55,6 +52,26 @@ EXPOSE 8080
 ENV JAVA_TOOL_OPTIONS="-XX:MaxRAMPercentage=70 -XX:+UseG1GC" \
     SHIMBUN_DATA_DIR=/app/data
 
+# Class data sharing (docs/deployment.md, "Faster start-up"): a training run
+# starts the application once, up to the end of the context refresh
+# (spring.context.exit=onRefresh), and writes the classes it loaded to
+# /app/application.jsa; the ENTRYPOINT maps that archive instead of loading
+# and verifying those classes again at every start. It runs here, in the
+# runtime image, because the archive is only valid for the same JVM build and
+# the same class path (the same /app/application.jar, given by the same
+# path). It needs no database server: the embedded H2 on a temporary data
+# directory, deleted afterwards, and a random port. As root, before USER: the
+# archive stays owned by root and read-only for the application user. -Xmx:
+# the build has no memory limit, and 70% of a large build host would turn off
+# compressed object pointers, which the archive records and must match at run
+# time (any heap under 32 GiB does).
+RUN java -Xmx512m -XX:ArchiveClassesAtExit=/app/application.jsa -Dspring.context.exit=onRefresh \
+       -jar /app/application.jar --shimbun.data-dir=/tmp/cds-training --server.port=0 \
+       > /tmp/cds-training.log 2>&1 \
+    || { tail -n 60 /tmp/cds-training.log; exit 1; }; \
+    test -s /app/application.jsa \
+    && rm -rf /tmp/cds-training /tmp/cds-training.log /tmp/jetty-docbase.*
+
 # Ready = started and accepting traffic; during a graceful shutdown readiness
 # goes down first. SERVER_PORT is read at check time.
 HEALTHCHECK --interval=15s --timeout=3s --start-period=120s --retries=3 \
@@ -66,9 +83,15 @@ HEALTHCHECK --interval=15s --timeout=3s --start-period=120s --retries=3 \
 # written. Give `docker stop` more than that (compose.yaml: stop_grace_period).
 STOPSIGNAL SIGTERM
 
+USER shimbun
+EXPOSE 8080
+
 # Exec form: java is PID 1 and receives the signal itself, with no shell between.
 # ExitOnOutOfMemoryError is here rather than in JAVA_TOOL_OPTIONS, so that replacing
 # those keeps it: a JVM out of heap exits instead of limping on with dead threads
 # (the embedded database closes itself then), and the restart policy (or the load
 # balancer's failover) takes over. Uploads are bounded so that this should not happen.
-ENTRYPOINT ["java", "-XX:+ExitOnOutOfMemoryError", "-jar", "/app/application.jar"]
+# SharedArchiveFile is here too, for the same reason; should the archive not match
+# (another JVM), the JVM says so in the log and starts without it.
+ENTRYPOINT ["java", "-XX:+ExitOnOutOfMemoryError", "-XX:SharedArchiveFile=/app/application.jsa", \
+            "-jar", "/app/application.jar"]
