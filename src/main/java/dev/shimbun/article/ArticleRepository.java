@@ -15,19 +15,18 @@ import org.springframework.data.jpa.repository.Query;
 
 interface ArticleRepository extends JpaRepository<Article, Long>, JpaSpecificationExecutor<Article> {
 
+	/**
+	 * The article with this slug, whatever its status, with what its page shows. Looked
+	 * up by slug alone, visibility checked by the caller ({@link Article#isVisibleAt}):
+	 * with the visibility in the query, H2 without statistics went through every visible
+	 * article by the status index instead of using the slug's.
+	 */
 	@EntityGraph(attributePaths = { "category", "author", "blocks" })
-	@Query("""
-			select a from Article a
-			where a.slug = :slug and """ + ArticleVisibility.JPQL + """
-			""")
-	Optional<Article> findPublishedBySlug(String slug, Instant now);
+	@Query("select a from Article a where a.slug = :slug")
+	Optional<Article> findPageBySlug(String slug);
 
-	/** Whether readers see the article with this slug now, without loading it. */
-	@Query("""
-			select count(a) > 0 from Article a
-			where a.slug = :slug and """ + ArticleVisibility.JPQL + """
-			""")
-	boolean existsPublishedBySlug(String slug, Instant now);
+	/** The article with this slug, without its blocks. */
+	Optional<Article> findBySlug(String slug);
 
 	/**
 	 * The newest visible articles' ids. Only ids are sorted, so that sorting many

@@ -49,7 +49,9 @@ public class ArticleService {
 
 	/** The published article with this slug, or {@link ArticleNotFoundException}. */
 	public ArticleView getPublished(String slug) {
-		Article article = this.articles.findPublishedBySlug(slug, this.clock.instant())
+		Instant now = this.clock.instant();
+		Article article = this.articles.findPageBySlug(slug)
+			.filter((found) -> found.isVisibleAt(now))
 			.orElseThrow(() -> new ArticleNotFoundException(slug));
 		return view(article);
 	}
@@ -59,7 +61,8 @@ public class ArticleService {
 	 * only that (a live-comments stream being opened).
 	 */
 	public boolean isPublished(String slug) {
-		return this.articles.existsPublishedBySlug(slug, this.clock.instant());
+		Instant now = this.clock.instant();
+		return this.articles.findBySlug(slug).filter((found) -> found.isVisibleAt(now)).isPresent();
 	}
 
 	/**

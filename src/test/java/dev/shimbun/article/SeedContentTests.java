@@ -28,7 +28,7 @@ class SeedContentTests {
 
 	@Test
 	void eddArticleHasItsParagraphsInOrder() {
-		Article article = this.articles.findPublishedBySlug(EDD, Instant.now()).orElseThrow();
+		Article article = this.articles.findPageBySlug(EDD).orElseThrow();
 		assertThat(article.getHeadline()).isEqualTo(this.source.headline());
 		assertThat(article.getAuthor().getDisplayName()).isEqualTo("梶原圭介");
 		assertThat(article.getAuthor().getContactEmail()).isEqualTo("CP-2023-0188@fastviewkorea.com");
@@ -44,7 +44,7 @@ class SeedContentTests {
 
 	@Test
 	void eddArticleHasTwoFiguresAfterTheBylineAndFourAfterTheBody() {
-		Article article = this.articles.findPublishedBySlug(EDD, Instant.now()).orElseThrow();
+		Article article = this.articles.findPageBySlug(EDD).orElseThrow();
 		List<BlockKind> kinds = article.getBlocks().stream().map(ArticleBlock::getKind).toList();
 		assertThat(kinds).hasSize(15);
 		assertThat(kinds.subList(0, 2)).containsOnly(BlockKind.FIGURE);
@@ -81,14 +81,16 @@ class SeedContentTests {
 
 	@Test
 	void teasersHaveNoBody() {
-		Article teaser = this.articles.findPublishedBySlug("why-we-yawn", Instant.now()).orElseThrow();
+		Article teaser = this.articles.findPageBySlug("why-we-yawn").orElseThrow();
 		assertThat(teaser.getBlocks()).isEmpty();
 		assertThat(teaser.getCategory().getName()).isEqualTo("おもしろ");
 	}
 
 	@Test
 	void articlesPublishedLaterAreNotFound() {
-		assertThat(this.articles.findPublishedBySlug(EDD, Instant.parse("2025-06-09T23:59:59Z"))).isEmpty();
+		Article article = this.articles.findPageBySlug(EDD).orElseThrow();
+		assertThat(article.isVisibleAt(Instant.parse("2025-06-09T23:59:59Z"))).isFalse();
+		assertThat(article.isVisibleAt(Instant.parse("2025-06-10T00:00:00Z"))).isTrue();
 	}
 
 }

@@ -190,6 +190,25 @@ class SearchTests {
 	}
 
 	@Test
+	void articlesWithoutGramsAreIndexedAtStartUpAndTheOthersLeftAlone() throws Exception {
+		// as after a bulk load or a restore of rows without their grams
+		Long first = Articles.published().slug("search-kappa-1").headline("河童伝説の里").save(this.context);
+		Long second = Articles.published().slug("search-kappa-2").headline("河童伝説を歩く").save(this.context);
+		this.jdbc.update("DELETE FROM article_search_gram WHERE article_id IN (?, ?)", first, second);
+		Long seedGrams = this.jdbc.queryForObject("SELECT COUNT(*) FROM article_search_gram", Long.class);
+		assertThat(found(search("河童伝説"))).isEmpty();
+
+		assertThat(this.context.getBean(SearchIndexer.class).indexMissing()).isEqualTo(2);
+
+		assertThat(found(search("河童伝説"))).containsExactlyInAnyOrder("/articles/search-kappa-1",
+				"/articles/search-kappa-2");
+		assertThat(this.jdbc.queryForObject("SELECT COUNT(*) FROM article_search_gram WHERE article_id NOT IN (?, ?)",
+				Long.class, first, second))
+			.isEqualTo(seedGrams);
+		assertThat(this.context.getBean(SearchIndexer.class).indexMissing()).isZero();
+	}
+
+	@Test
 	void searchPageIsNotIndexed() throws Exception {
 		this.mvc.perform(get("/search").param("q", "核兵"))
 			.andExpect(status().isOk())
