@@ -24,6 +24,8 @@ class ArticleTextQueries {
 
 	private static final String VISIBLE = ArticleVisibility.sql(":now");
 
+	private static final String HIDDEN = ArticleVisibility.hiddenIdsSql(":now");
+
 	private final NamedParameterJdbcTemplate jdbc;
 
 	ArticleTextQueries(JdbcTemplate jdbc) {
@@ -36,11 +38,12 @@ class ArticleTextQueries {
 				new MapSqlParameterSource("after", after), Long.class);
 	}
 
-	long countVisible(String idCondition, Map<String, ?> parameters, Instant now) {
+	long countVisible(String idCondition, String hiddenCondition, Map<String, ?> parameters, Instant now) {
 		MapSqlParameterSource params = params(parameters, now);
-		Long count = this.jdbc.queryForObject(
-				"SELECT COUNT(*) FROM article a WHERE " + VISIBLE + " AND a.id IN (" + idCondition + ")", params,
-				Long.class);
+		// the matches, less those among the few articles readers do not see: reads the
+		// index of the matches, not every matching article
+		Long count = this.jdbc.queryForObject("SELECT (SELECT COUNT(*) FROM (" + idCondition
+				+ ") m) - (SELECT COUNT(*) FROM (" + HIDDEN + ") h WHERE " + hiddenCondition + ")", params, Long.class);
 		return (count != null) ? count : 0;
 	}
 

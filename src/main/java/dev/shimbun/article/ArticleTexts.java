@@ -41,10 +41,12 @@ public class ArticleTexts {
 
 	/**
 	 * How many visible articles have an id that the SQL {@code idCondition} selects (a
-	 * query returning article ids, with named parameters).
+	 * query returning distinct article ids, with named parameters). The same selection as
+	 * an SQL condition on the column {@code h.id} ({@code hiddenCondition}) is evaluated
+	 * only for the few articles that are not visible, whose matches are taken away.
 	 */
-	public long countVisible(String idCondition, Map<String, ?> parameters) {
-		return this.queries.countVisible(idCondition, parameters, this.clock.instant());
+	public long countVisible(String idCondition, String hiddenCondition, Map<String, ?> parameters) {
+		return this.queries.countVisible(idCondition, hiddenCondition, parameters, this.clock.instant());
 	}
 
 	/** A slice of those articles' ids, newest first. */

@@ -63,8 +63,9 @@ public class SearchService {
 			return new SearchResults(typed, null, List.of(), 0, page, 0);
 		}
 		Map<String, Object> params = new HashMap<>();
-		String matching = matching(words, params);
-		long total = this.articles.countVisible(matching, params);
+		Terms terms = Terms.of(words);
+		String matching = matching(terms, params);
+		long total = this.articles.countVisible(matching, matches("h.id", terms), params);
 		int totalPages = (int) ((total + PAGE_SIZE - 1) / PAGE_SIZE);
 		if (totalPages == 0) {
 			return new SearchResults(typed, null, List.of(), total, 1, totalPages);
@@ -92,29 +93,38 @@ public class SearchService {
 	 * The ids of the articles whose grams hold every pair of letters of the words (and,
 	 * for one-letter words, a gram starting with the letter), as SQL over the index.
 	 */
-	private static String matching(List<String> words, Map<String, Object> params) {
-		Set<String> pairs = new LinkedHashSet<>();
-		List<String> letters = new ArrayList<>();
-		for (String word : words) {
-			List<String> wordPairs = SearchText.pairs(word);
-			if (wordPairs.isEmpty()) {
-				letters.add(word);
-			}
-			pairs.addAll(wordPairs);
-		}
+	private static String matching(Terms terms, Map<String, Object> params) {
 		List<String> conditions = new ArrayList<>();
-		if (!pairs.isEmpty()) {
-			params.put("pairs", pairs);
-			params.put("pairCount", pairs.size());
+		if (!terms.pairs().isEmpty()) {
+			params.put("pairs", terms.pairs());
+			params.put("pairCount", terms.pairs().size());
 			conditions.add("""
 					SELECT g.article_id FROM article_search_gram g WHERE g.gram IN (:pairs)
 					GROUP BY g.article_id HAVING COUNT(*) = :pairCount""");
 		}
-		for (int i = 0; i < letters.size(); i++) {
-			params.put("letter" + i, letters.get(i) + "%");
+		for (int i = 0; i < terms.letters().size(); i++) {
+			params.put("letter" + i, terms.letters().get(i) + "%");
 			conditions.add("SELECT l.article_id FROM article_search_gram l WHERE l.gram LIKE :letter" + i);
 		}
 		return String.join(" INTERSECT ", conditions);
+	}
+
+	/**
+	 * The same selection as {@link #matching} (with its parameters) as a condition on one
+	 * article, whose id is the column {@code id}: its grams are found by the index on
+	 * article ids.
+	 */
+	private static String matches(String id, Terms terms) {
+		List<String> conditions = new ArrayList<>();
+		if (!terms.pairs().isEmpty()) {
+			conditions.add("(SELECT COUNT(*) FROM article_search_gram g WHERE g.article_id = " + id
+					+ " AND g.gram IN (:pairs)) = :pairCount");
+		}
+		for (int i = 0; i < terms.letters().size(); i++) {
+			conditions.add("EXISTS (SELECT 1 FROM article_search_gram l WHERE l.article_id = " + id
+					+ " AND l.gram LIKE :letter" + i + ")");
+		}
+		return String.join(" AND ", conditions);
 	}
 
 	/** Around the first match in the summary or paragraphs, or the start of the first. */
@@ -141,6 +151,24 @@ public class SearchService {
 		int length = first.codePointCount(0, first.length());
 		return List.of(new Segment((length <= SNIPPET_LENGTH) ? first
 				: first.substring(0, first.offsetByCodePoints(0, SNIPPET_LENGTH)) + "…", false));
+	}
+
+	/** What an article must hold: every pair of the words, and the one-letter words. */
+	private record Terms(Set<String> pairs, List<String> letters) {
+
+		static Terms of(List<String> words) {
+			Set<String> pairs = new LinkedHashSet<>();
+			List<String> letters = new ArrayList<>();
+			for (String word : words) {
+				List<String> wordPairs = SearchText.pairs(word);
+				if (wordPairs.isEmpty()) {
+					letters.add(word);
+				}
+				pairs.addAll(wordPairs);
+			}
+			return new Terms(pairs, letters);
+		}
+
 	}
 
 }

@@ -157,6 +157,29 @@ class SearchTests {
 	}
 
 	@Test
+	void searchWhenMatchesAreNotVisibleThenTheyAreNeitherListedNorCounted() throws Exception {
+		Articles.published().slug("search-unadon-1").headline("鰻丼 Z 定食の話").save(this.context);
+		Articles.published().slug("search-unadon-2").headline("鰻丼 Z 定食の旅").save(this.context);
+		Articles.draft().slug("search-unadon-draft").headline("鰻丼 Z 定食の草稿").save(this.context);
+		Articles.scheduledFor(this.clock.instant().plus(Duration.ofDays(1)))
+			.slug("search-unadon-later")
+			.headline("鰻丼 Z 定食の予告")
+			.save(this.context);
+		Articles.unpublished().slug("search-unadon-down").headline("鰻丼 Z 定食の撤回").save(this.context);
+		Long expired = Articles.published().slug("search-unadon-expired").headline("鰻丼 Z 定食の期限").save(this.context);
+		// its unpublish time passed without anyone saving it again
+		this.jdbc.update("UPDATE article SET unpublish_at = ? WHERE id = ?",
+				java.sql.Timestamp.from(this.clock.instant().minus(Duration.ofMinutes(1))), expired);
+		// pairs only, and pairs with a one-letter word
+		for (String query : new String[] { "鰻丼", "鰻丼 z" }) {
+			Document page = search(query);
+			assertThat(found(page)).as(query)
+				.containsExactlyInAnyOrder("/articles/search-unadon-1", "/articles/search-unadon-2");
+			assertThat(page.selectFirst(".search-count").text()).as(query).contains(" 2件");
+		}
+	}
+
+	@Test
 	void searchWhenManyMatchesThenPagesOfTwenty() throws Exception {
 		for (int i = 1; i <= 25; i++) {
 			Articles.published().slug("search-yokan-" + i).headline("羊羹の話 その" + i).save(this.context);

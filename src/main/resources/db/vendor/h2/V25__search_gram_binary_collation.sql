@@ -1,0 +1,3 @@
+-- Nothing to do on H2: it compares strings by code unit already, and uses the primary key of
+-- article_search_gram for a one-letter query (gram LIKE 'b%'). PostgreSQL's version of this migration sets
+-- the "C" collation on the gram column. Kept so that both databases have the same versions.
