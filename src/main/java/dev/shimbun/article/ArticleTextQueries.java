@@ -26,6 +26,12 @@ class ArticleTextQueries {
 
 	private static final String HIDDEN = ArticleVisibility.hiddenIdsSql(":now");
 
+	/** Pages ending up to here are first looked for among the newest articles. */
+	private static final long NEWEST_PAGES_END = 100;
+
+	/** How many of the newest articles are looked at per result needed. */
+	private static final long NEWEST_PER_MATCH = 10;
+
 	private final NamedParameterJdbcTemplate jdbc;
 
 	ArticleTextQueries(JdbcTemplate jdbc) {
@@ -38,17 +44,32 @@ class ArticleTextQueries {
 				new MapSqlParameterSource("after", after), Long.class);
 	}
 
-	long countVisible(String idCondition, String hiddenCondition, Map<String, ?> parameters, Instant now) {
+	long countVisible(String idCondition, String idPredicate, Map<String, ?> parameters, Instant now) {
 		MapSqlParameterSource params = params(parameters, now);
 		// the matches, less those among the few articles readers do not see: reads the
 		// index of the matches, not every matching article
 		Long count = this.jdbc.queryForObject("SELECT (SELECT COUNT(*) FROM (" + idCondition
-				+ ") m) - (SELECT COUNT(*) FROM (" + HIDDEN + ") h WHERE " + hiddenCondition + ")", params, Long.class);
+				+ ") m) - (SELECT COUNT(*) FROM (" + HIDDEN + ") h WHERE " + idPredicate + ")", params, Long.class);
 		return (count != null) ? count : 0;
 	}
 
-	List<Long> visibleIds(String idCondition, Map<String, ?> parameters, Instant now, long offset, int size) {
+	List<Long> visibleIds(String idCondition, String idPredicate, Map<String, ?> parameters, Instant now, long offset,
+			int size, long total) {
 		MapSqlParameterSource params = params(parameters, now).addValue("offset", offset).addValue("size", size);
+		if (offset + size <= NEWEST_PAGES_END && offset + size <= total) {
+			// a full page among the first ones: when matches are many (where the query
+			// below reads them all), the newest articles hold it; tried on a few
+			List<Long> ids = this.jdbc.queryForList(
+					"SELECT h.id FROM (SELECT a.id, a.published_at FROM article a WHERE " + VISIBLE
+							+ " ORDER BY a.published_at DESC, a.id DESC FETCH FIRST "
+							+ (offset + size) * NEWEST_PER_MATCH + " ROWS ONLY) h WHERE " + idPredicate
+							+ " ORDER BY h.published_at DESC, h.id DESC OFFSET :offset ROWS FETCH NEXT :size ROWS ONLY",
+					params, Long.class);
+			if (ids.size() == size) {
+				// as many matches as the page needs among the newest: the same page
+				return ids;
+			}
+		}
 		return this.jdbc.queryForList(
 				"SELECT a.id FROM article a WHERE " + VISIBLE + " AND a.id IN (" + idCondition
 						+ ") ORDER BY a.published_at DESC, a.id DESC OFFSET :offset ROWS FETCH NEXT :size ROWS ONLY",

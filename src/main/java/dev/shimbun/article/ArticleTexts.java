@@ -42,16 +42,22 @@ public class ArticleTexts {
 	/**
 	 * How many visible articles have an id that the SQL {@code idCondition} selects (a
 	 * query returning distinct article ids, with named parameters). The same selection as
-	 * an SQL condition on the column {@code h.id} ({@code hiddenCondition}) is evaluated
-	 * only for the few articles that are not visible, whose matches are taken away.
+	 * an SQL condition on the column {@code h.id} ({@code idPredicate}) is evaluated only
+	 * for the few articles that are not visible, whose matches are taken away.
 	 */
-	public long countVisible(String idCondition, String hiddenCondition, Map<String, ?> parameters) {
-		return this.queries.countVisible(idCondition, hiddenCondition, parameters, this.clock.instant());
+	public long countVisible(String idCondition, String idPredicate, Map<String, ?> parameters) {
+		return this.queries.countVisible(idCondition, idPredicate, parameters, this.clock.instant());
 	}
 
-	/** A slice of those articles' ids, newest first. */
-	public List<Long> visibleIds(String idCondition, Map<String, ?> parameters, long offset, int size) {
-		return this.queries.visibleIds(idCondition, parameters, this.clock.instant(), offset, size);
+	/**
+	 * A slice of those articles' ids, newest first; {@code idPredicate} is the same
+	 * selection as a condition on the column {@code h.id}, and {@code total} what
+	 * {@link #countVisible} found. When the matches are many, the first pages are found
+	 * among the newest articles without reading every match.
+	 */
+	public List<Long> visibleIds(String idCondition, String idPredicate, Map<String, ?> parameters, long offset,
+			int size, long total) {
+		return this.queries.visibleIds(idCondition, idPredicate, parameters, this.clock.instant(), offset, size, total);
 	}
 
 }

@@ -65,14 +65,16 @@ public class SearchService {
 		Map<String, Object> params = new HashMap<>();
 		Terms terms = Terms.of(words);
 		String matching = matching(terms, params);
-		long total = this.articles.countVisible(matching, matches("h.id", terms), params);
+		String matches = matches("h.id", terms);
+		long total = this.articles.countVisible(matching, matches, params);
 		int totalPages = (int) ((total + PAGE_SIZE - 1) / PAGE_SIZE);
 		if (totalPages == 0) {
 			return new SearchResults(typed, null, List.of(), total, 1, totalPages);
 		}
 		// past the last page, the last one
 		page = Math.min(Math.max(page, 1), totalPages);
-		List<Long> ids = this.articles.visibleIds(matching, params, (long) (page - 1) * PAGE_SIZE, PAGE_SIZE);
+		List<Long> ids = this.articles.visibleIds(matching, matches, params, (long) (page - 1) * PAGE_SIZE, PAGE_SIZE,
+				total);
 		// whole words as typed (punctuation included) are marked as one, then their runs
 		List<String> marks = new ArrayList<>();
 		for (String whole : SearchText.normalize(typed).split("\\s+")) {

@@ -200,6 +200,32 @@ class SearchTests {
 	}
 
 	@Test
+	void searchWhenManyMatchesAreOlderThanManyOtherArticlesThenTheFirstPageIsStillTheNewestMatches() throws Exception {
+		for (int i = 1; i <= 21; i++) {
+			Articles.published()
+				.slug("search-kanten-" + i)
+				.headline("寒天の話 その" + i)
+				.publishedAt(this.clock.instant().minus(Duration.ofDays(30 - i)))
+				.save(this.context);
+		}
+		// newer than all of them, and more than the first page looks at among the newest
+		this.jdbc.update("""
+				INSERT INTO article (slug, headline, category_id, author_id, status, published_at, updated_at)
+				SELECT 'search-filler-' || s.x, '別の話題', (SELECT MIN(id) FROM category), (SELECT MIN(id) FROM author),
+					'PUBLISHED', ?, ?
+				FROM generate_series(1, 400) AS s(x)""", java.sql.Timestamp.from(this.clock.instant().minusSeconds(60)),
+				java.sql.Timestamp.from(this.clock.instant()));
+		Document first = search("寒天");
+		assertThat(first.selectFirst(".search-count").text()).contains(" 21件");
+		java.util.List<String> expected = new java.util.ArrayList<>();
+		for (int i = 21; i >= 2; i--) {
+			expected.add("/articles/search-kanten-" + i);
+		}
+		assertThat(found(first)).containsExactlyElementsOf(expected);
+		assertThat(found(search("寒天", "2"))).containsExactly("/articles/search-kanten-1");
+	}
+
+	@Test
 	@WithMockUser(username = "editor", roles = "EDITOR")
 	void searchWhenHeadlineEditedThenTheNewWordsAreFound() throws Exception {
 		Long id = Articles.published().slug("search-zoo").headline("動物園に新しい仲間").save(this.context);
