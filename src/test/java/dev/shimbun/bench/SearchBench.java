@@ -19,6 +19,8 @@ import com.zaxxer.hikari.HikariDataSource;
 import io.zonky.test.db.postgres.embedded.EmbeddedPostgres;
 import org.slf4j.LoggerFactory;
 
+import javax.sql.DataSource;
+
 import org.springframework.boot.builder.SpringApplicationBuilder;
 import org.springframework.context.ConfigurableApplicationContext;
 import org.springframework.jdbc.core.JdbcTemplate;
@@ -115,7 +117,9 @@ public final class SearchBench {
 				"--spring.main.banner-mode=off");
 		try {
 			int port = context.getEnvironment().getRequiredProperty("local.server.port", Integer.class);
-			JdbcTemplate jdbc = context.getBean(JdbcTemplate.class);
+			// without the application's query timeout: loading takes longer than a page
+			// may
+			JdbcTemplate jdbc = new JdbcTemplate(context.getBean(DataSource.class));
 			long started = System.nanoTime();
 			load(jdbc);
 			System.out.printf("loaded %,d articles in %.1f s%n",
