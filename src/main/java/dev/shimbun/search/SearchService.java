@@ -65,7 +65,7 @@ public class SearchService {
 		Map<String, Object> params = new HashMap<>();
 		Terms terms = Terms.of(words);
 		String matching = matching(terms, params);
-		String matches = matches("h.id", terms);
+		String matches = matches("h.id", terms, params);
 		long total = this.articles.countVisible(matching, matches, params);
 		int totalPages = (int) ((total + PAGE_SIZE - 1) / PAGE_SIZE);
 		if (totalPages == 0) {
@@ -116,15 +116,20 @@ public class SearchService {
 	 * article, whose id is the column {@code id}: its grams are found by the index on
 	 * article ids.
 	 */
-	private static String matches(String id, Terms terms) {
+	private static String matches(String id, Terms terms, Map<String, Object> params) {
 		List<String> conditions = new ArrayList<>();
-		if (!terms.pairs().isEmpty()) {
-			conditions.add("(SELECT COUNT(*) FROM article_search_gram g WHERE g.article_id = " + id
-					+ " AND g.gram IN (:pairs)) = :pairCount");
+		int i = 0;
+		for (String pair : terms.pairs()) {
+			// one look-up of the primary key per pair (H2 reads every row of the pairs
+			// for "gram IN (…) AND article_id = …")
+			params.put("pair" + i, pair);
+			conditions.add("EXISTS (SELECT 1 FROM article_search_gram g WHERE g.gram = :pair" + i
+					+ " AND g.article_id = " + id + ")");
+			i++;
 		}
-		for (int i = 0; i < terms.letters().size(); i++) {
+		for (int j = 0; j < terms.letters().size(); j++) {
 			conditions.add("EXISTS (SELECT 1 FROM article_search_gram l WHERE l.article_id = " + id
-					+ " AND l.gram LIKE :letter" + i + ")");
+					+ " AND l.gram LIKE :letter" + j + ")");
 		}
 		return String.join(" AND ", conditions);
 	}
