@@ -53,8 +53,7 @@ public class ArticleListings {
 	public List<FeedEntry> latestForFeed(Long categoryId, int limit) {
 		Instant now = this.clock.instant();
 		PageRequest page = PageRequest.of(0, limit);
-		List<Long> ids = (categoryId != null)
-				? this.articles.findPublishedIdsInCategory(categoryId, now, page).getContent()
+		List<Long> ids = (categoryId != null) ? this.articles.findPublishedIdsInCategory(categoryId, now, page)
 				: this.articles.findLatestPublishedIds(now, page);
 		if (ids.isEmpty()) {
 			return List.of();

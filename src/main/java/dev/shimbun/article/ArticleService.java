@@ -33,15 +33,19 @@ public class ArticleService {
 
 	private final FigureImages figureImages;
 
+	private final ArticleTextQueries texts;
+
 	private final Clock clock;
 
 	private final ZoneId zone;
 
 	private final int categoryPageSize;
 
-	ArticleService(ArticleRepository articles, FigureImages figureImages, Clock clock, ShimbunProperties properties) {
+	ArticleService(ArticleRepository articles, FigureImages figureImages, ArticleTextQueries texts, Clock clock,
+			ShimbunProperties properties) {
 		this.articles = articles;
 		this.figureImages = figureImages;
+		this.texts = texts;
 		this.clock = clock;
 		this.zone = properties.site().zone();
 		this.categoryPageSize = properties.pages().categoryPageSize();
@@ -153,10 +157,14 @@ public class ArticleService {
 		if ((long) pageIndex * this.categoryPageSize > Integer.MAX_VALUE - this.categoryPageSize) {
 			return Page.empty(PageRequest.of(0, this.categoryPageSize));
 		}
-		Page<Long> ids = this.articles.findPublishedIdsInCategory(categoryId, this.clock.instant(),
-				PageRequest.of(pageIndex, this.categoryPageSize));
-		List<ArticleSummary> summaries = inOrder(ids.getContent()).stream().map(this::summary).toList();
-		return new PageImpl<>(summaries, ids.getPageable(), ids.getTotalElements());
+		Instant now = this.clock.instant();
+		PageRequest page = PageRequest.of(pageIndex, this.categoryPageSize);
+		List<Long> ids = this.articles.findPublishedIdsInCategory(categoryId, now, page);
+		// the category's articles by its index, less the few readers do not see: counting
+		// the visible ones would read every article of the category
+		long total = this.articles.countByCategoryId(categoryId) - this.texts.countHiddenInCategory(categoryId, now);
+		List<ArticleSummary> summaries = inOrder(ids).stream().map(this::summary).toList();
+		return new PageImpl<>(summaries, page, total);
 	}
 
 	/** The articles of these ids, with their categories, in the order of the ids. */

@@ -44,6 +44,14 @@ class ArticleTextQueries {
 				new MapSqlParameterSource("after", after), Long.class);
 	}
 
+	/** How many of a category's articles readers do not see now. */
+	long countHiddenInCategory(long categoryId, Instant now) {
+		Long count = this.jdbc.queryForObject(
+				"SELECT COUNT(*) FROM (" + HIDDEN + ") h JOIN article a ON a.id = h.id WHERE a.category_id = :category",
+				params(Map.of("category", categoryId), now), Long.class);
+		return (count != null) ? count : 0;
+	}
+
 	long countVisible(String idCondition, String idPredicate, Map<String, ?> parameters, Instant now) {
 		MapSqlParameterSource params = params(parameters, now);
 		// the matches, less those among the few articles readers do not see: reads the

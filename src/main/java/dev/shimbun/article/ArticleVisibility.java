@@ -18,12 +18,17 @@ import java.util.stream.Collectors;
 public final class ArticleVisibility {
 
 	/**
-	 * JPQL condition on {@code Article a}, with the parameter {@code :now}. It starts
-	 * with a space and ends with a line break, so that it can stand between two text
-	 * blocks (which drop the spaces that end their lines).
+	 * JPQL condition on {@code Article a}, with the parameter {@code :now}. The statuses
+	 * are the ones readers do not see ({@code NOT IN}), not the ones they do: H2 takes
+	 * {@code status IN (...)} for a range of the {@code (status, published_at)} index and
+	 * goes through every visible article with it, where {@code NOT IN} leaves it free to
+	 * read the newest ones in order from {@code article_newest_idx} and stop after a page
+	 * (20 rows read instead of 100 000 for the front page's list). It starts with a space
+	 * and ends with a line break, so that it can stand between two text blocks (which
+	 * drop the spaces that end their lines).
 	 */
 	static final String JPQL = " " + """
-			a.status in (dev.shimbun.article.ArticleStatus.SCHEDULED, dev.shimbun.article.ArticleStatus.PUBLISHED)
+			a.status not in (dev.shimbun.article.ArticleStatus.DRAFT, dev.shimbun.article.ArticleStatus.UNPUBLISHED)
 			and a.publishedAt <= :now and (a.unpublishAt is null or a.unpublishAt > :now)
 			""";
 
@@ -36,7 +41,7 @@ public final class ArticleVisibility {
 	 * {@code "?"} (then bound twice, in order)
 	 */
 	public static String sql(String now) {
-		return "a.status IN ('SCHEDULED', 'PUBLISHED') AND a.published_at <= " + now
+		return "a.status NOT IN (" + statuses(false) + ") AND a.published_at <= " + now
 				+ " AND (a.unpublish_at IS NULL OR a.unpublish_at > " + now + ")";
 	}
 
