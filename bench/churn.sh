@@ -44,9 +44,24 @@ cleanup() {
 trap cleanup EXIT
 trap 'exit 130' INT TERM
 
-echo "Loading $ARTICLES articles and $COMMENTS comments (application stopped)..."
-java -Xmx1g -Dshimbun.admin.username=$USER_NAME -Dshimbun.admin.password=$PASSWORD -cp "$CP" dev.shimbun.bench.GrowthLoader "$TMP/data" "$ARTICLES" "$COMMENTS" 5000 \
-  >"$LOGS/load.txt" 2>&1 || { cat "$LOGS/load.txt" >&2; exit 1; }
+# The load takes 8-10 minutes at full size: with BENCH_DATA=DIR the loaded data is kept in DIR (one
+# subdirectory per size) and copied from there by the next runs, which then measure the same data.
+SAVED=${BENCH_DATA:+$BENCH_DATA/churn-$ARTICLES-$COMMENTS}
+if [[ -n "$SAVED" && -f "$SAVED/data/shimbun.mv.db" ]]; then
+  echo "Copying the $ARTICLES articles and $COMMENTS comments loaded before from $SAVED..."
+  cp -r "$SAVED/data" "$TMP/data"
+  cp "$SAVED/load.txt" "$LOGS/load.txt"
+else
+  echo "Loading $ARTICLES articles and $COMMENTS comments (application stopped)..."
+  java -Xmx1g -Dshimbun.admin.username=$USER_NAME -Dshimbun.admin.password=$PASSWORD -cp "$CP" dev.shimbun.bench.GrowthLoader "$TMP/data" "$ARTICLES" "$COMMENTS" 5000 \
+    >"$LOGS/load.txt" 2>&1 || { cat "$LOGS/load.txt" >&2; exit 1; }
+  if [[ -n "$SAVED" ]]; then
+    mkdir -p "$SAVED"
+    rm -rf "$SAVED/data"
+    cp -r "$TMP/data" "$SAVED/data"
+    cp "$LOGS/load.txt" "$SAVED/load.txt"
+  fi
+fi
 grep -E '^(inserted|indexed)' "$LOGS/load.txt" || true
 
 start_app "$TMP/data" "$LOGS/app.log" --shimbun.admin.username=$USER_NAME --shimbun.admin.password=$PASSWORD \
@@ -86,6 +101,12 @@ stale() {
   curl -s -u "$USER_NAME:$PASSWORD" "$base/actuator/prometheus" | awk '$1 ~ /^shimbun_pages_stale_total/ { print int($2) }'
 }
 
+# Every page once, one at a time, so that the warm-up below starts with each page kept once and
+# a JIT that has compiled the renderings, as on a site that has been up for a while.
+echo "Rendering each of the $(cat "$TMP"/{article,front,category}.paths | wc -l) pages once..."
+while read -r path; do
+  curl -s -o /dev/null --max-time 60 "$base$path" || true
+done < <(cat "$TMP"/{article,front,category}.paths)
 echo "Warming up (${WARM} s, readers only)..."
 # (wait for the readers by pid: a plain wait would wait for the application too)
 READERS=()

@@ -23,9 +23,10 @@ import org.springframework.stereotype.Component;
  * Rendered public pages kept in memory, bounded by size, and dropped as narrowly as what
  * changed, by the tags each page carries ({@link PageTags}):
  * <ul>
- * <li>a new comment drops its article's pages, so that its writer sees it on their next
- * page; comments removed by moderation also drop the last renderings kept for
- * outages;</li>
+ * <li>a new comment marks its article's pages stale: its writer sees it at once all the
+ * same, since the page they are sent back to after posting ({@code ?comment=posted}) is
+ * rendered for them alone; comments removed by moderation drop the pages, and the last
+ * renderings kept for outages too;</li>
  * <li>an article's change drops its own pages (it may have left the site) and marks stale
  * the pages that link to it and the front and category pages (where it may now
  * appear);</li>
@@ -176,7 +177,11 @@ public class PageCache {
 		switch (topic) {
 			case COMMENTS -> {
 				if (slug != null) {
-					drop(Set.of(PageTags.pageOf(slug)), false, false);
+					// stale, not dropped: at 20 comments a second on the busiest
+					// articles,
+					// dropping made their readers wait for a rendering many times a
+					// second
+					drop(Set.of(PageTags.pageOf(slug)), true, false);
 				}
 				else {
 					// the rules of comments changed: every form and count

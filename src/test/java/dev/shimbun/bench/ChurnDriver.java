@@ -40,12 +40,31 @@ public final class ChurnDriver {
 	private ChurnDriver() {
 	}
 
+	/**
+	 * Signs the editor in, trying again up to five times a second apart: a failed try is
+	 * printed (and shows in the newsroom's output), not the end of the run.
+	 */
+	private static StaffSession signIn(int port, String username, String password) throws InterruptedException {
+		for (int attempt = 1;; attempt++) {
+			try {
+				return StaffSession.signIn(port, username, password);
+			}
+			catch (RuntimeException | AssertionError ex) {
+				System.err.println("sign-in " + attempt + " failed: " + ex);
+				if (attempt == 5) {
+					throw ex;
+				}
+				Thread.sleep(1000);
+			}
+		}
+	}
+
 	public static void main(String[] args) throws Exception {
 		int port = Integer.parseInt(args[0]);
 		int seconds = Integer.parseInt(args[3]);
 		int commentsPerSecond = Integer.parseInt(args[4]);
 		int commented = Integer.parseInt(args[5]);
-		StaffSession editor = StaffSession.signIn(port, args[1], args[2]);
+		StaffSession editor = signIn(port, args[1], args[2]);
 		HttpClient http = HttpClient.newBuilder().connectTimeout(Duration.ofSeconds(5)).build();
 		AtomicInteger saved = new AtomicInteger();
 		AtomicInteger saveFailed = new AtomicInteger();

@@ -234,18 +234,26 @@ class PageCacheTests {
 	}
 
 	@Test
-	void aNewCommentDropsOnlyItsArticlesPagesAndShowsAtOnce() throws Exception {
+	void aNewCommentMarksOnlyItsArticlesPagesStaleAndItsWriterSeesItAtOnce() throws Exception {
 		fetch(YAWN);
 		fetch(PIG);
 		fetch("/");
 		assertThat(this.cache.size()).isEqualTo(3);
-		this.mvc.perform(post(YAWN + "/comments").header("Origin", "http://localhost:8080")
+		String location = this.mvc.perform(post(YAWN + "/comments").header("Origin", "http://localhost:8080")
 			.param("body", "キャッシュの後に書いたコメント")
 			.with((request) -> {
 				request.setRemoteAddr("192.0.2.77");
 				return request;
-			})).andExpect(status().isFound());
+			})).andExpect(status().isFound()).andReturn().getResponse().getRedirectedUrl();
+		// stale, not dropped: other readers get it while one request renders it again
 		assertThat(this.cache.size()).isEqualTo(2);
+		assertThat(this.cache.sizeWithStale()).isEqualTo(3);
+		// the writer is sent to a page rendered for them alone
+		assertThat(location).startsWith(YAWN + "?comment=posted");
+		assertThat(Jsoup
+			.parse(this.mvc.perform(get(location.replaceAll("#.*", ""))).andReturn().getResponse().getContentAsString())
+			.select(".comment-body")
+			.eachText()).contains("キャッシュの後に書いたコメント");
 		assertThat(Jsoup.parse(fetch(YAWN).getResponse().getContentAsString()).select(".comment-body").eachText())
 			.contains("キャッシュの後に書いたコメント");
 	}
