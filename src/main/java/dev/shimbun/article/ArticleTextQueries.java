@@ -46,8 +46,11 @@ class ArticleTextQueries {
 
 	/** How many of a category's articles readers do not see now. */
 	long countHiddenInCategory(long categoryId, Instant now) {
+		// each hidden article looked up by its id: the category's index would read all of
+		// its articles
 		Long count = this.jdbc.queryForObject(
-				"SELECT COUNT(*) FROM (" + HIDDEN + ") h JOIN article a ON a.id = h.id WHERE a.category_id = :category",
+				"SELECT COUNT(*) FROM (" + HIDDEN
+						+ ") h WHERE EXISTS (SELECT 1 FROM article c WHERE c.id = h.id AND c.category_id = :category)",
 				params(Map.of("category", categoryId), now), Long.class);
 		return (count != null) ? count : 0;
 	}
