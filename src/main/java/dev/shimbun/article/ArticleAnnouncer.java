@@ -1,5 +1,8 @@
 package dev.shimbun.article;
 
+import java.time.Clock;
+import java.time.Instant;
+
 import dev.shimbun.cluster.ClusterEvents;
 import dev.shimbun.cluster.ContentChanged.Topic;
 
@@ -17,8 +20,14 @@ class ArticleAnnouncer {
 
 	private final ClusterEvents cluster;
 
-	ArticleAnnouncer(ClusterEvents cluster) {
+	private final ArticleRepository articles;
+
+	private final Clock clock;
+
+	ArticleAnnouncer(ClusterEvents cluster, ArticleRepository articles, Clock clock) {
 		this.cluster = cluster;
+		this.articles = articles;
+		this.clock = clock;
 	}
 
 	@EventListener
@@ -26,7 +35,20 @@ class ArticleAnnouncer {
 		if (change.previousSlug() != null) {
 			this.cluster.changed(Topic.ARTICLE, change.previousSlug());
 		}
-		this.cluster.changed(Topic.ARTICLE, change.slug());
+		this.cluster.changed(staysOnTheSite(change) ? Topic.ARTICLE_EDITED : Topic.ARTICLE, change.slug());
+	}
+
+	/**
+	 * Whether an editor's save or restore left the article where readers see it, at the
+	 * same address (as the transaction sees it, before its commit).
+	 */
+	private boolean staysOnTheSite(ArticleChanged change) {
+		if (change.previousSlug() != null || (change.change() != ArticleChanged.Change.SAVED
+				&& change.change() != ArticleChanged.Change.RESTORED)) {
+			return false;
+		}
+		Instant now = this.clock.instant();
+		return this.articles.findById(change.articleId()).filter((article) -> article.isVisibleAt(now)).isPresent();
 	}
 
 }

@@ -31,6 +31,13 @@ public record ContentChanged(Topic topic, String key, boolean local) {
 		 */
 		ARTICLE,
 
+		/**
+		 * An article that stays on the site at the same address was edited (key: its
+		 * slug): its pages may be served as they were while they are rendered again, as
+		 * they would have been to a reader a moment earlier.
+		 */
+		ARTICLE_EDITED,
+
 		/** A comment shown under an article (key: the article's slug). */
 		COMMENTS,
 

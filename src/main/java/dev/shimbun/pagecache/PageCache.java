@@ -28,8 +28,8 @@ import org.springframework.stereotype.Component;
  * rendered for them alone; comments removed by moderation drop the pages, and the last
  * renderings kept for outages too;</li>
  * <li>an article's change drops its own pages (it may have left the site) and marks stale
- * the pages that link to it and the front and category pages (where it may now
- * appear);</li>
+ * the pages that link to it and the front and category pages (where it may now appear);
+ * an edit that leaves it on the site at the same address marks its pages stale too;</li>
  * <li>written view counts mark their article's pages stale;</li>
  * <li>lists, categories, menus, comment rules and changed rankings mark every page stale;
  * a media item or a scheduled time passing drops every page.</li>
@@ -199,6 +199,12 @@ public class PageCache {
 				else {
 					drop(Set.of(PageTags.ALL), false, true);
 				}
+				this.schedule.lookUp();
+			}
+			case ARTICLE_EDITED -> {
+				// still on the site: served as it was while it is rendered again
+				drop(Set.of(PageTags.pageOf(slug)), true, false);
+				drop(Set.of(PageTags.linksTo(slug), PageTags.INDEX), true, false);
 				this.schedule.lookUp();
 			}
 			case MEDIA -> {

@@ -70,7 +70,8 @@ class AlsoReadService {
 	@EventListener
 	@Order(ContentChanged.RELOAD)
 	void onChange(ContentChanged change) {
-		if (change.topic() == Topic.RANKINGS || change.topic() == Topic.ARTICLE) {
+		if (change.topic() == Topic.RANKINGS || change.topic() == Topic.ARTICLE
+				|| change.topic() == Topic.ARTICLE_EDITED) {
 			this.alsoRead.invalidateAll();
 		}
 	}

@@ -149,7 +149,8 @@ public class RankingService {
 	@EventListener
 	@Order(ContentChanged.RELOAD)
 	void onChange(ContentChanged change) {
-		if (change.topic() == Topic.RANKINGS || change.topic() == Topic.ARTICLE) {
+		if (change.topic() == Topic.RANKINGS || change.topic() == Topic.ARTICLE
+				|| change.topic() == Topic.ARTICLE_EDITED) {
 			load();
 		}
 	}

@@ -259,7 +259,32 @@ class PageCacheTests {
 	}
 
 	@Test
-	void anEditDropsThePagesThatShowTheArticleAndNoOthers() throws Exception {
+	void anEditThatTakesTheArticleOffTheSiteDropsItsPages() throws Exception {
+		fetch(PIG);
+		Long id = this.jdbc.queryForObject("SELECT id FROM article WHERE slug = 'pig-kidney-transplant-ucla'",
+				Long.class);
+		actAsEditor();
+		ArticleForm form = this.editor.form(id);
+		form.setStatus(ArticleStatus.UNPUBLISHED);
+		this.editor.update(id, form);
+		try {
+			// dropped, not stale: no reader is to be served it again
+			assertThat(this.cache.sizeWithStale()).isZero();
+			assertThat(this.events.stream(PagesDropped.class))
+				.contains(new PagesDropped(Set.of(PageTags.pageOf("pig-kidney-transplant-ucla")), false));
+			this.mvc.perform(get(PIG)).andExpect(status().isNotFound());
+		}
+		finally {
+			// back on the site for the other tests of this class
+			form = this.editor.form(id);
+			form.setStatus(ArticleStatus.PUBLISHED);
+			this.editor.update(id, form);
+			SecurityContextHolder.clearContext();
+		}
+	}
+
+	@Test
+	void anEditMarksStaleThePagesThatShowTheArticleAndNoOthers() throws Exception {
 		String section = YAWN + "/comments/section";
 		String pigSection = PIG + "/comments/section";
 		fetch(PIG);
@@ -276,10 +301,12 @@ class PageCacheTests {
 		this.editor.update(id, form);
 		SecurityContextHolder.clearContext();
 		// the article's pages and the front page that links to it; not another article's
-		// comments, which show no link to it
+		// comments, which show no link to it. Still on the site: marked stale, not
+		// dropped
 		assertThat(this.cache.size()).isEqualTo(1);
+		assertThat(this.cache.sizeWithStale()).isEqualTo(4);
 		assertThat(this.events.stream(PagesDropped.class)).contains(
-				new PagesDropped(Set.of(PageTags.pageOf("pig-kidney-transplant-ucla")), false),
+				new PagesDropped(Set.of(PageTags.pageOf("pig-kidney-transplant-ucla")), true),
 				new PagesDropped(Set.of(PageTags.linksTo("pig-kidney-transplant-ucla"), PageTags.INDEX), true));
 		fetch(section);
 		assertThat(this.renderings.count()).isEqualTo(renders);
