@@ -12,8 +12,9 @@ APP_STARTUP=
 # (user + system) the JVM had used by then.
 APP_READY_MS=
 APP_READY_CPU=
-# JVM options put before -jar by start_app (for example the class data sharing archive), and the
-# pause between two readiness checks.
+# The java command start_app runs (another JDK's, for example), the JVM options it puts before -jar
+# (for example the class data sharing archive), and the pause between two readiness checks.
+APP_JAVA=java
 APP_JAVA_OPTIONS=()
 APP_POLL=0.5
 
@@ -46,7 +47,7 @@ start_app() {
   # Only the command line decides where the data is: no datasource from the caller's environment.
   env -u SPRING_DATASOURCE_URL -u SPRING_DATASOURCE_USERNAME -u SPRING_DATASOURCE_PASSWORD \
     -u SHIMBUN_DATA_DIR -u SPRING_PROFILES_ACTIVE \
-    java -Xmx256m "${APP_JAVA_OPTIONS[@]}" -jar "$JAR" --server.port="$APP_PORT" --shimbun.data-dir="$dir" "$@" >"$log" 2>&1 &
+    "$APP_JAVA" -Xmx256m "${APP_JAVA_OPTIONS[@]}" -jar "$JAR" --server.port="$APP_PORT" --shimbun.data-dir="$dir" "$@" >"$log" 2>&1 &
   APP_PID=$!
   local deadline=$((SECONDS + 600))
   until curl -sf "http://localhost:$APP_PORT/actuator/health/readiness" 2>/dev/null | grep -q '"UP"'; do

@@ -5,6 +5,11 @@
 #   plain      java -Xmx256m -jar target/shimbun-*.jar
 #   extracted  java -Xmx256m -jar application.jar           (the extracted layout, no archive)
 #   cds        java -Xmx256m -XX:SharedArchiveFile=application.jsa -jar application.jar
+# and, when a JDK 25 or later is found (BENCH_JAVA25, else /usr/lib/jvm/*-25*), the same extracted jar
+# on it, without and with its ahead-of-time cache (JEP 483/514/515: classes loaded and linked, and
+# method profiles, from a training run; docs/deployment.md):
+#   jdk25      $JAVA25 -Xmx256m -jar application.jar
+#   jdk25-aot  $JAVA25 -Xmx256m -XX:AOTCache=application.aot -jar application.jar
 # Prints per configuration the median and range of Spring's "Started ShimbunApplication in X seconds",
 # of the time from launching java until /actuator/health/readiness is UP, and of the CPU seconds used
 # by then, with the load average. Exits 1 when the best configuration's median start-up is not under
@@ -54,6 +59,27 @@ rm -rf "$TMP/training"
 echo "  done in $((SECONDS - training_started)) s; archive $(du -m "$APP/application.jsa" | cut -f1) MB"
 
 CONFIGS=(plain extracted cds)
+
+# --- The ahead-of-time cache of a JDK 25 or later, when there is one -------------------------------
+JAVA25=${BENCH_JAVA25:-}
+if [[ -z "$JAVA25" ]]; then
+  for candidate in /usr/lib/jvm/*-25*/bin/java; do
+    [[ -x "$candidate" ]] && JAVA25=$candidate && break
+  done
+fi
+if [[ -n "$JAVA25" ]]; then
+  echo "Training run on $("$JAVA25" -version 2>&1 | head -n 1) (makes $APP/application.aot)..."
+  training_started=$SECONDS
+  env -u SPRING_DATASOURCE_URL -u SPRING_DATASOURCE_USERNAME -u SPRING_DATASOURCE_PASSWORD \
+    -u SHIMBUN_DATA_DIR -u SPRING_PROFILES_ACTIVE \
+    "$JAVA25" -Xmx256m -XX:AOTCacheOutput="$APP/application.aot" -Dspring.context.exit=onRefresh \
+    -jar "$APP/application.jar" --server.port=0 --shimbun.data-dir="$TMP/training" >"$LOGS/training-aot.log" 2>&1
+  rm -rf "$TMP/training"
+  echo "  done in $((SECONDS - training_started)) s; cache $(du -m "$APP/application.aot" | cut -f1) MB"
+  CONFIGS+=(jdk25 jdk25-aot)
+else
+  echo "No JDK 25 or later (BENCH_JAVA25): only JDK 17's configurations are measured."
+fi
 declare -A STARTED READY CPU
 for config in "${CONFIGS[@]}"; do
   STARTED[$config]=
@@ -70,10 +96,14 @@ echo "== Start-up, $STARTS starts per configuration, interleaved, $(nproc) CPUs,
 printf '%-4s %-10s %10s %10s %8s  %s\n' run config 'started s' 'ready s' 'cpu s' 'load average'
 for run in $(seq "$STARTS"); do
   for config in "${CONFIGS[@]}"; do
+    APP_JAVA=java
     case $config in
       plain) JAR=$PLAIN_JAR APP_JAVA_OPTIONS=() ;;
       extracted) JAR=$APP/application.jar APP_JAVA_OPTIONS=() ;;
       cds) JAR=$APP/application.jar APP_JAVA_OPTIONS=(-XX:SharedArchiveFile="$APP/application.jsa") ;;
+      jdk25) APP_JAVA=$JAVA25 JAR=$APP/application.jar APP_JAVA_OPTIONS=() ;;
+      # AOTMode=on: the JVM stops rather than start without the cache
+      jdk25-aot) APP_JAVA=$JAVA25 JAR=$APP/application.jar APP_JAVA_OPTIONS=(-XX:AOTMode=on -XX:AOTCache="$APP/application.aot") ;;
     esac
     log=$LOGS/$config-$run.log
     start_app "$TMP/data-$config-$run" "$log"
@@ -81,8 +111,8 @@ for run in $(seq "$STARTS"); do
     rm -rf "$TMP/data-$config-$run"
     # The JVM goes on without the archive when it cannot use it (another JDK, another class path),
     # saying so on the standard output.
-    if grep -q 'Unable to use shared archive' "$log"; then
-      echo "The CDS archive was not used; see $log" >&2
+    if grep -qE 'Unable to use shared archive|Unable to use AOT cache|AOT cache .*(mismatch|disabled)' "$log"; then
+      echo "The CDS archive or AOT cache was not used; see $log" >&2
       exit 1
     fi
     ready=$(awk -v ms="$APP_READY_MS" 'BEGIN { printf "%.3f", ms / 1000 }')
@@ -119,6 +149,9 @@ for config in "${CONFIGS[@]}"; do
 done
 plain=$(median "${STARTED[plain]}")
 echo "cds / plain (median started): $(ratio "$(median "${STARTED[cds]}")" "$plain")×"
+if [[ -n "$JAVA25" ]]; then
+  echo "jdk25-aot / plain (median started): $(ratio "$(median "${STARTED[jdk25-aot]}")" "$plain")×"
+fi
 echo "logs: $LOGS"
 result=$(verdict "$best_median" '<' "$TARGET")
 echo "target: best configuration ($best) median start-up < $TARGET s: $best_median s → $result"
