@@ -105,8 +105,7 @@ public class SearchService {
 					GROUP BY g.article_id HAVING COUNT(*) = :pairCount""");
 		}
 		for (int i = 0; i < terms.letters().size(); i++) {
-			params.put("letter" + i, terms.letters().get(i) + "%");
-			conditions.add("SELECT l.article_id FROM article_search_gram l WHERE l.gram LIKE :letter" + i);
+			conditions.add("SELECT l.article_id FROM article_search_gram l WHERE " + startsWith(terms, i, params));
 		}
 		return String.join(" INTERSECT ", conditions);
 	}
@@ -128,10 +127,30 @@ public class SearchService {
 			i++;
 		}
 		for (int j = 0; j < terms.letters().size(); j++) {
-			conditions.add("EXISTS (SELECT 1 FROM article_search_gram l WHERE l.article_id = " + id
-					+ " AND l.gram LIKE :letter" + j + ")");
+			conditions.add("EXISTS (SELECT 1 FROM article_search_gram l WHERE l.article_id = " + id + " AND "
+					+ startsWith(terms, j, params) + ")");
 		}
 		return String.join(" AND ", conditions);
+	}
+
+	/**
+	 * The condition that a gram {@code l.gram} starts with the one-letter word
+	 * {@code index}: the range from the letter up to the next code point, which both
+	 * databases read from the primary key (H2 reads every gram for {@code LIKE 'b%'}); a
+	 * {@code LIKE} where the next code point is none (a surrogate, past the last).
+	 */
+	private static String startsWith(Terms terms, int index, Map<String, Object> params) {
+		String letter = terms.letters().get(index);
+		int last = letter.codePointBefore(letter.length());
+		int next = last + 1;
+		if (next > Character.MAX_CODE_POINT || (next >= Character.MIN_SURROGATE && next <= Character.MAX_SURROGATE)) {
+			params.put("letter" + index, letter + "%");
+			return "l.gram LIKE :letter" + index;
+		}
+		params.put("letter" + index, letter);
+		params.put("letterEnd" + index,
+				letter.substring(0, letter.length() - Character.charCount(last)) + Character.toString(next));
+		return "l.gram >= :letter" + index + " AND l.gram < :letterEnd" + index;
 	}
 
 	/** Around the first match in the summary or paragraphs, or the start of the first. */

@@ -180,6 +180,22 @@ class SearchTests {
 	}
 
 	@Test
+	void searchWhenOneLetterThenExactlyTheArticlesWithAWordStartingWithIt() throws Exception {
+		// letters next to each other in code-point order, a lone letter, and a letter
+		// outside
+		// the Basic Multilingual Plane (𠮷 U+20BB7, 𠮸 U+20BB8)
+		Articles.published().slug("search-letter-y").headline("茶碗 Y型の話").save(this.context);
+		Articles.published().slug("search-letter-z").headline("茶碗 Z型の話").save(this.context);
+		Articles.published().slug("search-letter-lone-y").headline("茶碗 y の話").save(this.context);
+		Articles.published().slug("search-letter-yoshi").headline("茶碗 \uD842\uDFB7野家の話").save(this.context);
+		Articles.published().slug("search-letter-yoshi-next").headline("茶碗 \uD842\uDFB8野家の話").save(this.context);
+		assertThat(found(search("茶碗 y"))).containsExactlyInAnyOrder("/articles/search-letter-y",
+				"/articles/search-letter-lone-y");
+		assertThat(found(search("茶碗 Z"))).containsExactly("/articles/search-letter-z");
+		assertThat(found(search("茶碗 \uD842\uDFB7"))).containsExactly("/articles/search-letter-yoshi");
+	}
+
+	@Test
 	void searchWhenManyMatchesThenPagesOfTwenty() throws Exception {
 		for (int i = 1; i <= 25; i++) {
 			Articles.published().slug("search-yokan-" + i).headline("羊羹の話 その" + i).save(this.context);
