@@ -1,5 +1,6 @@
-# Shared by bench/pages.sh and bench/growth.sh (sourced, not run): starting and stopping the
-# application jar, free ports, and running wrk with a Lua script that prints one RESULT line.
+# Shared by the scripts of bench/ (sourced, not run): starting and stopping the application jar, free
+# ports, running wrk with a Lua script that prints one RESULT line, and nginx serving a static copy of
+# a page.
 #
 # Expects: JAR (the application jar), TMP (a temporary directory removed on exit), LOGS (a directory
 # kept after the run for the raw outputs).
@@ -191,4 +192,59 @@ log_problems() {
   warnings=$(grep ' WARN ' "$1" | grep -v -e 'newer than the version Flyway has been verified with' \
     -e 'Created the first admin account' -c || true)
   echo "application log: $errors ERROR and $warnings WARN lines ($1)"
+}
+
+# start_static_nginx FILE PATH CONTENT_TYPE
+# Starts nginx from Debian serving a copy of FILE at PATH with CONTENT_TYPE, as a static file (sendfile,
+# two workers, no access log) on a free port of 127.0.0.1, its files under $TMP/nginx; waits until it
+# answers and sets NGINX_PORT. stop_static_nginx stops it.
+NGINX_PORT=
+start_static_nginx() {
+  local file=$1 path=$2 type=$3
+  mkdir -p "$TMP/nginx/www" "$TMP/nginx/temp"
+  cp "$file" "$TMP/nginx/www/page.html"
+  # nginx started by root reads the page as its worker user (nobody)
+  chmod a+x "$TMP"
+  chmod -R a+rX "$TMP/nginx"
+  NGINX_PORT=$(free_port)
+  cat >"$TMP/nginx/nginx.conf" <<CONF
+worker_processes 2;
+pid $TMP/nginx/nginx.pid;
+error_log $TMP/nginx/error.log warn;
+events {
+    worker_connections 1024;
+}
+http {
+    access_log off;
+    sendfile on;
+    tcp_nopush on;
+    keepalive_requests 1000000;
+    client_body_temp_path $TMP/nginx/temp/body;
+    proxy_temp_path $TMP/nginx/temp/proxy;
+    fastcgi_temp_path $TMP/nginx/temp/fastcgi;
+    uwsgi_temp_path $TMP/nginx/temp/uwsgi;
+    scgi_temp_path $TMP/nginx/temp/scgi;
+    server {
+        listen 127.0.0.1:$NGINX_PORT;
+        location = $path {
+            types { }
+            default_type "$type";
+            alias $TMP/nginx/www/page.html;
+        }
+    }
+}
+CONF
+  nginx -p "$TMP/nginx" -c "$TMP/nginx/nginx.conf" -e "$TMP/nginx/error.log"
+  for _ in $(seq 50); do curl -sf -o /dev/null "http://localhost:$NGINX_PORT$path" && break; sleep 0.1; done
+}
+
+# Stops the nginx of start_static_nginx, if it runs, and waits until it has.
+stop_static_nginx() {
+  local pid_file=$TMP/nginx/nginx.pid
+  if [[ -s "$pid_file" ]]; then
+    local pid
+    pid=$(cat "$pid_file")
+    kill -QUIT "$pid" 2>/dev/null || true
+    for _ in $(seq 50); do kill -0 "$pid" 2>/dev/null || break; sleep 0.1; done
+  fi
 }

@@ -31,15 +31,9 @@ mkdir -p "$LOGS"
 # shellcheck source=bench/lib.sh
 source bench/lib.sh
 
-NGINX_PID_FILE=$TMP/nginx/nginx.pid
 cleanup() {
   stop_app
-  if [[ -s "$NGINX_PID_FILE" ]]; then
-    local pid
-    pid=$(cat "$NGINX_PID_FILE")
-    kill -QUIT "$pid" 2>/dev/null || true
-    for _ in $(seq 50); do kill -0 "$pid" 2>/dev/null || break; sleep 0.1; done
-  fi
+  stop_static_nginx
   rm -rf "$TMP"
 }
 trap cleanup EXIT
@@ -52,47 +46,14 @@ BASE=http://localhost:$APP_PORT
 echo "Shimbun started in ${APP_STARTUP:-?} s (Spring's \"Started ShimbunApplication\"), -Xmx256m, port $APP_PORT"
 
 # --- nginx with a static copy of the article page ----------------------------------------------
-mkdir -p "$TMP/nginx/www" "$TMP/nginx/temp"
 curl -sf -A "Mozilla/5.0 (X11; Linux x86_64; rv:128.0) Gecko/20100101 Firefox/128.0" -H 'Accept: text/html' \
-  -D "$TMP/headers.txt" -o "$TMP/nginx/www/article.html" "$BASE$ARTICLE"
+  -D "$TMP/headers.txt" -o "$TMP/article.html" "$BASE$ARTICLE"
 CONTENT_TYPE=$(sed -n 's/^[Cc]ontent-[Tt]ype: *\([^\r]*\).*/\1/p' "$TMP/headers.txt")
-# nginx started by root reads the page as its worker user (nobody)
-chmod a+x "$TMP"
-chmod -R a+rX "$TMP/nginx"
-NGINX_PORT=$(free_port)
-cat >"$TMP/nginx/nginx.conf" <<EOF
-worker_processes 2;
-pid $NGINX_PID_FILE;
-error_log $TMP/nginx/error.log warn;
-events {
-    worker_connections 1024;
-}
-http {
-    access_log off;
-    sendfile on;
-    tcp_nopush on;
-    keepalive_requests 1000000;
-    client_body_temp_path $TMP/nginx/temp/body;
-    proxy_temp_path $TMP/nginx/temp/proxy;
-    fastcgi_temp_path $TMP/nginx/temp/fastcgi;
-    uwsgi_temp_path $TMP/nginx/temp/uwsgi;
-    scgi_temp_path $TMP/nginx/temp/scgi;
-    server {
-        listen 127.0.0.1:$NGINX_PORT;
-        location = $ARTICLE {
-            types { }
-            default_type "$CONTENT_TYPE";
-            alias $TMP/nginx/www/article.html;
-        }
-    }
-}
-EOF
-nginx -p "$TMP/nginx" -c "$TMP/nginx/nginx.conf" -e "$TMP/nginx/error.log"
+start_static_nginx "$TMP/article.html" "$ARTICLE" "$CONTENT_TYPE"
 STATIC=http://localhost:$NGINX_PORT$ARTICLE
-for _ in $(seq 50); do curl -sf -o /dev/null "$STATIC" && break; sleep 0.1; done
 curl -sf -o "$TMP/static-check.html" "$STATIC"
-cmp -s "$TMP/static-check.html" "$TMP/nginx/www/article.html" || { echo "nginx does not serve the saved page" >&2; exit 1; }
-echo "nginx $(nginx -v 2>&1 | sed 's/.*nginx\///') serves the same page ($(wc -c <"$TMP/nginx/www/article.html") bytes, $CONTENT_TYPE) on port $NGINX_PORT"
+cmp -s "$TMP/static-check.html" "$TMP/article.html" || { echo "nginx does not serve the saved page" >&2; exit 1; }
+echo "nginx $(nginx -v 2>&1 | sed 's/.*nginx\///') serves the same page ($(wc -c <"$TMP/article.html") bytes, $CONTENT_TYPE) on port $NGINX_PORT"
 
 # --- Pages ------------------------------------------------------------------------------------
 PAGE_LUA=bench/wrk/page.lua

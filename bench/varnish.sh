@@ -33,7 +33,6 @@ mkdir -p "$LOGS"
 # shellcheck source=bench/lib.sh
 source bench/lib.sh
 
-NGINX_PID_FILE=$TMP/nginx/nginx.pid
 VARNISH_PID=
 cleanup() {
   if [[ -n "$VARNISH_PID" ]] && kill -0 "$VARNISH_PID" 2>/dev/null; then
@@ -41,12 +40,7 @@ cleanup() {
     wait "$VARNISH_PID" 2>/dev/null || true
   fi
   stop_app
-  if [[ -s "$NGINX_PID_FILE" ]]; then
-    local pid
-    pid=$(cat "$NGINX_PID_FILE")
-    kill -QUIT "$pid" 2>/dev/null || true
-    for _ in $(seq 50); do kill -0 "$pid" 2>/dev/null || break; sleep 0.1; done
-  fi
+  stop_static_nginx
   rm -rf "$TMP"
 }
 trap cleanup EXIT
@@ -72,42 +66,8 @@ CONTENT_TYPE=$(sed -n 's/^[Cc]ontent-[Tt]ype: *\([^\r]*\).*/\1/p' "$TMP/headers.
 echo "$(varnishd -V 2>&1 | head -n 1) on port $VARNISH_PORT"
 
 # --- nginx with the same bytes ------------------------------------------------------------------
-mkdir -p "$TMP/nginx/www" "$TMP/nginx/temp"
-cp "$TMP/article.html" "$TMP/nginx/www/article.html"
-# nginx started by root reads the page as its worker user (nobody)
-chmod a+x "$TMP"
-chmod -R a+rX "$TMP/nginx"
-NGINX_PORT=$(free_port)
-cat >"$TMP/nginx/nginx.conf" <<CONF
-worker_processes 2;
-pid $NGINX_PID_FILE;
-error_log $TMP/nginx/error.log warn;
-events {
-    worker_connections 1024;
-}
-http {
-    access_log off;
-    sendfile on;
-    tcp_nopush on;
-    keepalive_requests 1000000;
-    client_body_temp_path $TMP/nginx/temp/body;
-    proxy_temp_path $TMP/nginx/temp/proxy;
-    fastcgi_temp_path $TMP/nginx/temp/fastcgi;
-    uwsgi_temp_path $TMP/nginx/temp/uwsgi;
-    scgi_temp_path $TMP/nginx/temp/scgi;
-    server {
-        listen 127.0.0.1:$NGINX_PORT;
-        location = $ARTICLE {
-            types { }
-            default_type "$CONTENT_TYPE";
-            alias $TMP/nginx/www/article.html;
-        }
-    }
-}
-CONF
-nginx -p "$TMP/nginx" -c "$TMP/nginx/nginx.conf" -e "$TMP/nginx/error.log"
+start_static_nginx "$TMP/article.html" "$ARTICLE" "$CONTENT_TYPE"
 STATIC=http://localhost:$NGINX_PORT$ARTICLE
-for _ in $(seq 50); do curl -sf -o /dev/null "$STATIC" && break; sleep 0.1; done
 curl -sf "${READER[@]}" -o "$TMP/static-check.html" "$STATIC"
 curl -sf "${READER[@]}" -o "$TMP/varnish-check.html" "$VARNISH"
 cmp -s "$TMP/static-check.html" "$TMP/varnish-check.html" || { echo "nginx and Varnish do not serve the same bytes" >&2; exit 1; }
