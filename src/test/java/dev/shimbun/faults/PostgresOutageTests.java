@@ -19,6 +19,8 @@ import dev.shimbun.ShimbunApplication;
 import dev.shimbun.pagecache.PageCache;
 import dev.shimbun.support.StaffSession;
 import dev.shimbun.web.HtmlForm;
+import io.micrometer.core.instrument.MeterRegistry;
+import io.micrometer.core.instrument.Timer;
 import io.zonky.test.db.postgres.embedded.EmbeddedPostgres;
 import org.jsoup.Jsoup;
 import org.jsoup.nodes.Document;
@@ -80,7 +82,29 @@ class PostgresOutageTests {
 				"--spring.datasource.url=jdbc:postgresql://localhost:" + databasePort + "/postgres",
 				"--spring.datasource.username=postgres", "--spring.datasource.password=",
 				"--shimbun.admin.username=chief", "--shimbun.admin.password=outage-drill-secret",
-				"--shimbun.views.flush-interval=1s", "--shimbun.site.base-url=http://localhost:" + port);
+				"--shimbun.views.flush-interval=1s", "--shimbun.views.ranking-interval=1h",
+				"--shimbun.site.base-url=http://localhost:" + port);
+		awaitFirstRankings();
+	}
+
+	/**
+	 * The rankings are recomputed 2 s after the start, then (here) once an hour. Waits
+	 * for that first recompute: when the lists changed it marks every page stale, and
+	 * coming between the page being kept and the outage it would have the first reader
+	 * after the outage render the page again (and wait for the database to fail) instead
+	 * of getting it from memory.
+	 */
+	private static void awaitFirstRankings() {
+		MeterRegistry meters = site.getBean(MeterRegistry.class);
+		long deadline = System.nanoTime() + Duration.ofSeconds(30).toNanos();
+		Timer recomputes;
+		do {
+			recomputes = meters.find("shimbun.rankings.recompute").timer();
+			Thread.onSpinWait();
+		}
+		while ((recomputes == null || recomputes.count() == 0) && System.nanoTime() < deadline);
+		assertThat(recomputes).as("the rankings' recompute timer").isNotNull();
+		assertThat(recomputes.count()).as("rankings recomputed since the start").isPositive();
 	}
 
 	@AfterAll
