@@ -17,6 +17,7 @@ import java.time.Duration;
 import java.time.Instant;
 import java.time.ZoneOffset;
 import java.time.temporal.ChronoUnit;
+import java.util.ArrayList;
 import java.util.List;
 import java.util.concurrent.BlockingQueue;
 import java.util.concurrent.CompletableFuture;
@@ -133,21 +134,37 @@ class TwoInstancesTests {
 	 * same client on every instance; returns the status code.
 	 */
 	private static int postFromOneClient(ConfigurableApplicationContext instance, String body) throws Exception {
-		byte[] form = ("body=" + URLEncoder.encode(body, StandardCharsets.UTF_8)).getBytes(StandardCharsets.UTF_8);
-		String head = "POST /articles/" + ARTICLE + "/comments HTTP/1.1\r\nHost: localhost:" + port(instance)
-				+ "\r\nOrigin: " + origin(instance)
-				+ "\r\nContent-Type: application/x-www-form-urlencoded\r\nContent-Length: " + form.length
-				+ "\r\nConnection: close\r\n\r\n";
+		String status = postFrom(instance, "127.0.0.29", "/articles/" + ARTICLE + "/comments", "",
+				"body=" + URLEncoder.encode(body, StandardCharsets.UTF_8))
+			.get(0);
+		return Integer.parseInt(status.split(" ")[1]);
+	}
+
+	/**
+	 * Posts a form to {@code path} from {@code address} (the socket bound to it), as one
+	 * client that every instance sees at that address, with the site's origin and
+	 * {@code headers} (each line ending in CRLF); returns the status line and the header
+	 * lines of the answer.
+	 */
+	private static List<String> postFrom(ConfigurableApplicationContext instance, String address, String path,
+			String headers, String form) throws Exception {
+		byte[] body = form.getBytes(StandardCharsets.UTF_8);
+		String head = "POST " + path + " HTTP/1.1\r\nHost: localhost:" + port(instance) + "\r\nOrigin: "
+				+ origin(instance) + "\r\n" + headers + "Content-Type: application/x-www-form-urlencoded\r\n"
+				+ "Content-Length: " + body.length + "\r\nConnection: close\r\n\r\n";
 		try (Socket socket = new Socket(InetAddress.getByName("127.0.0.1"), port(instance),
-				InetAddress.getByName("127.0.0.29"), 0)) {
+				InetAddress.getByName(address), 0)) {
 			OutputStream out = socket.getOutputStream();
 			out.write(head.getBytes(StandardCharsets.US_ASCII));
-			out.write(form);
+			out.write(body);
 			out.flush();
-			String status = new BufferedReader(
-					new InputStreamReader(socket.getInputStream(), StandardCharsets.ISO_8859_1))
-				.readLine();
-			return Integer.parseInt(status.split(" ")[1]);
+			BufferedReader answer = new BufferedReader(
+					new InputStreamReader(socket.getInputStream(), StandardCharsets.ISO_8859_1));
+			List<String> lines = new ArrayList<>();
+			for (String line = answer.readLine(); line != null && !line.isEmpty(); line = answer.readLine()) {
+				lines.add(line);
+			}
+			return lines;
 		}
 	}
 
@@ -302,34 +319,20 @@ class TwoInstancesTests {
 		HttpResponse<String> login = http.send(HttpRequest.newBuilder(uri(instance, "/admin/login")).build(),
 				HttpResponse.BodyHandlers.ofString());
 		String csrf = Jsoup.parse(login.body()).selectFirst("input[name=_csrf]").val();
-		byte[] form = ("username=" + URLEncoder.encode(username, StandardCharsets.UTF_8) + "&password="
-				+ URLEncoder.encode(password, StandardCharsets.UTF_8) + "&_csrf="
-				+ URLEncoder.encode(csrf, StandardCharsets.UTF_8))
-			.getBytes(StandardCharsets.UTF_8);
 		String session = sessionCookie(login);
-		String head = "POST /admin/login HTTP/1.1\r\nHost: localhost:" + port(instance) + "\r\nOrigin: "
-				+ origin(instance) + "\r\nCookie: " + session
-				+ "\r\nContent-Type: application/x-www-form-urlencoded\r\nContent-Length: " + form.length
-				+ "\r\nConnection: close\r\n\r\n";
-		try (Socket socket = new Socket(InetAddress.getByName("127.0.0.1"), port(instance),
-				InetAddress.getByName(address), 0)) {
-			OutputStream out = socket.getOutputStream();
-			out.write(head.getBytes(StandardCharsets.US_ASCII));
-			out.write(form);
-			out.flush();
-			BufferedReader answer = new BufferedReader(
-					new InputStreamReader(socket.getInputStream(), StandardCharsets.ISO_8859_1));
-			String location = "";
-			for (String line = answer.readLine(); line != null && !line.isEmpty(); line = answer.readLine()) {
-				if (line.regionMatches(true, 0, "Location:", 0, 9)) {
-					location = line.substring(9).trim();
-				}
-				if (line.regionMatches(true, 0, "Set-Cookie: SESSION=", 0, 20)) {
-					session = line.substring(12, line.indexOf(';'));
-				}
+		String location = "";
+		for (String line : postFrom(instance, address, "/admin/login", "Cookie: " + session + "\r\n",
+				"username=" + URLEncoder.encode(username, StandardCharsets.UTF_8) + "&password="
+						+ URLEncoder.encode(password, StandardCharsets.UTF_8) + "&_csrf="
+						+ URLEncoder.encode(csrf, StandardCharsets.UTF_8))) {
+			if (line.regionMatches(true, 0, "Location:", 0, 9)) {
+				location = line.substring(9).trim();
 			}
-			return new SignInTry(location, session);
+			if (line.regionMatches(true, 0, "Set-Cookie: SESSION=", 0, 20)) {
+				session = line.substring(12, line.indexOf(';'));
+			}
 		}
+		return new SignInTry(location, session);
 	}
 
 	/** Where a sign-in form sent the browser, and the session it has then. */
