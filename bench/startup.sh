@@ -48,16 +48,21 @@ trap 'exit 130' INT TERM
 APP=$TMP/app
 cp "$PLAIN_JAR" "$TMP/application.jar"
 java -Djarmode=tools -jar "$TMP/application.jar" extract --destination "$APP" >"$LOGS/extract.log" 2>&1
-echo "Training run (makes $APP/application.jsa)..."
-training_started=$SECONDS
-# spring.context.exit=onRefresh: the context starts (Flyway, Hibernate, Jetty's set-up...) and the JVM
-# exits, writing the classes it loaded into the archive. A fresh data directory, a random port.
-env -u SPRING_DATASOURCE_URL -u SPRING_DATASOURCE_USERNAME -u SPRING_DATASOURCE_PASSWORD \
-  -u SHIMBUN_DATA_DIR -u SPRING_PROFILES_ACTIVE \
-  java -Xmx256m -XX:ArchiveClassesAtExit="$APP/application.jsa" -Dspring.context.exit=onRefresh \
-  -jar "$APP/application.jar" --server.port=0 --shimbun.data-dir="$TMP/training" >"$LOGS/training.log" 2>&1
-rm -rf "$TMP/training"
-echo "  done in $((SECONDS - training_started)) s; archive $(du -m "$APP/application.jsa" | cut -f1) MB"
+# train JAVA OUTPUT_OPTION FILE LOG: a training run that writes FILE. spring.context.exit=onRefresh: the
+# context starts (Flyway, Hibernate, Jetty's set-up...) and the JVM exits, writing what it loaded. A
+# fresh data directory, a random port.
+train() {
+  local java=$1 option=$2 file=$3 log=$4
+  echo "Training run on $("$java" -version 2>&1 | head -n 1) (makes $file)..."
+  local started=$SECONDS
+  env -u SPRING_DATASOURCE_URL -u SPRING_DATASOURCE_USERNAME -u SPRING_DATASOURCE_PASSWORD \
+    -u SHIMBUN_DATA_DIR -u SPRING_PROFILES_ACTIVE \
+    "$java" -Xmx256m "$option=$file" -Dspring.context.exit=onRefresh \
+    -jar "$APP/application.jar" --server.port=0 --shimbun.data-dir="$TMP/training" >"$log" 2>&1
+  rm -rf "$TMP/training"
+  echo "  done in $((SECONDS - started)) s; $(du -m "$file" | cut -f1) MB"
+}
+train java -XX:ArchiveClassesAtExit "$APP/application.jsa" "$LOGS/training.log"
 
 CONFIGS=(plain extracted cds)
 
@@ -69,14 +74,7 @@ if [[ -z "$JAVA25" ]]; then
   done
 fi
 if [[ -n "$JAVA25" ]]; then
-  echo "Training run on $("$JAVA25" -version 2>&1 | head -n 1) (makes $APP/application.aot)..."
-  training_started=$SECONDS
-  env -u SPRING_DATASOURCE_URL -u SPRING_DATASOURCE_USERNAME -u SPRING_DATASOURCE_PASSWORD \
-    -u SHIMBUN_DATA_DIR -u SPRING_PROFILES_ACTIVE \
-    "$JAVA25" -Xmx256m -XX:AOTCacheOutput="$APP/application.aot" -Dspring.context.exit=onRefresh \
-    -jar "$APP/application.jar" --server.port=0 --shimbun.data-dir="$TMP/training" >"$LOGS/training-aot.log" 2>&1
-  rm -rf "$TMP/training"
-  echo "  done in $((SECONDS - training_started)) s; cache $(du -m "$APP/application.aot" | cut -f1) MB"
+  train "$JAVA25" -XX:AOTCacheOutput "$APP/application.aot" "$LOGS/training-aot.log"
   CONFIGS+=(jdk25 jdk25-aot)
 else
   echo "No JDK 25 or later (BENCH_JAVA25): only JDK 17's configurations are measured."

@@ -42,9 +42,8 @@ public final class ArticlePaths {
 			return Optional.empty();
 		}
 		int start = PAGE_PREFIX.length();
-		if (start == path.length()) {
-			return Optional.empty();
-		}
+		// true at the start too: the slug neither starts nor ends with a hyphen, nor is
+		// empty
 		boolean afterHyphen = true;
 		for (int i = start; i < path.length(); i++) {
 			char c = path.charAt(i);
