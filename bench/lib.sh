@@ -14,9 +14,10 @@ APP_STARTUP=
 APP_READY_MS=
 APP_READY_CPU=
 # The java command start_app runs (another JDK's, for example), the JVM options it puts before -jar
-# (for example the class data sharing archive), and the pause between two readiness checks.
+# (for example the class data sharing archive; BENCH_JAVA_OPTIONS adds options from outside, such as a
+# flight recording) and the pause between two readiness checks.
 APP_JAVA=java
-APP_JAVA_OPTIONS=()
+read -r -a APP_JAVA_OPTIONS <<<"${BENCH_JAVA_OPTIONS:-}"
 APP_POLL=0.5
 
 # A TCP port nothing listens on now.
