@@ -19,9 +19,8 @@ import org.springframework.jdbc.core.JdbcTemplate;
 import static org.assertj.core.api.Assertions.assertThat;
 
 /**
- * The stored rankings are read again on every article edit: on a site of 40 000
- * articles (where H2 chose otherwise) it must read the few ranked ones, not every
- * visible article.
+ * The stored rankings are read again on every article edit: on a site of 40 000 articles
+ * (where H2 chose otherwise) it must read the few ranked ones, not every visible article.
  */
 @DataJpaTest(showSql = false)
 @AutoConfigureTestDatabase(replace = Replace.NONE)
