@@ -94,11 +94,26 @@ public record ShimbunProperties(@DefaultValue("./data") String dataDir, @Default
 	 * @param sharedMaxAge how long a CDN or reverse proxy may ({@code s-maxage})
 	 * @param staleWhileRevalidate how long after that a cache may serve the old page
 	 * while it fetches the new one
+	 * @param staleRenderings how many stale pages are rendered again at the same time; a
+	 * reader of a stale page beyond that gets it as it is, and a later one renders it.
+	 * {@code 0}: as many as the processors
 	 */
 	public record Pages(@DefaultValue("20") int latestOnFront, @DefaultValue("20") int categoryPageSize,
 			@DefaultValue("true") boolean cache, @DefaultValue("32MB") DataSize cacheSize,
 			@DefaultValue("60s") Duration cacheTtl, @DefaultValue("10s") Duration maxAge,
-			@DefaultValue("60s") Duration sharedMaxAge, @DefaultValue("30s") Duration staleWhileRevalidate) {
+			@DefaultValue("60s") Duration sharedMaxAge, @DefaultValue("30s") Duration staleWhileRevalidate,
+			@DefaultValue("0") int staleRenderings) {
+
+		public Pages {
+			if (staleRenderings < 0) {
+				throw new IllegalArgumentException("shimbun.pages.stale-renderings must be 0 or more");
+			}
+		}
+
+		/** How many stale pages are rendered again at the same time, at least one. */
+		public int staleRenderingsAtOnce() {
+			return (this.staleRenderings > 0) ? this.staleRenderings : Runtime.getRuntime().availableProcessors();
+		}
 	}
 
 	/**

@@ -25,8 +25,9 @@ import org.springframework.web.filter.OncePerRequestFilter;
  * unavailable, a page that cannot be rendered is served from its last rendering. A page
  * served from memory carries the headers (security headers) its rendering got, and is
  * counted as a read by the view counter in front of this filter. A page marked stale by a
- * change is rendered again by the first request for it, and served stale to the others
- * meanwhile.
+ * change is rendered again by the first request for it (unless as many stale pages as
+ * {@code shimbun.pages.stale-renderings} are being rendered: then by a later one), and
+ * served stale to the others meanwhile.
  */
 @Component
 // After Spring Session (to see a staff session) and view counting (so that a page served
@@ -114,13 +115,14 @@ class PageCacheFilter extends OncePerRequestFilter {
 	}
 
 	/**
-	 * A stale page: rendered again by the first request that asks for it, and served as
-	 * it is to the others meanwhile.
+	 * A stale page: rendered again by the first request that asks for it while fewer than
+	 * the most stale renderings at once are running, and served as it is to the others
+	 * meanwhile.
 	 */
 	private void serveWhileRendered(PageKey key, CachedPage stale, HttpServletRequest request,
 			HttpServletResponse response, FilterChain chain) throws IOException, ServletException {
 		CompletableFuture<CachedPage> mine = new CompletableFuture<>();
-		if (this.renderings.claim(key, mine) == null) {
+		if (this.renderings.claimStale(key, mine)) {
 			render(key, mine, request, response, chain);
 		}
 		else {

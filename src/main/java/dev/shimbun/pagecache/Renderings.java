@@ -2,12 +2,15 @@ package dev.shimbun.pagecache;
 
 import java.time.Duration;
 import java.util.Map;
+import java.util.Set;
 import java.util.concurrent.CompletableFuture;
 import java.util.concurrent.ConcurrentHashMap;
 import java.util.concurrent.ExecutionException;
+import java.util.concurrent.Semaphore;
 import java.util.concurrent.TimeUnit;
 import java.util.concurrent.TimeoutException;
 
+import dev.shimbun.ShimbunProperties;
 import io.micrometer.core.instrument.Counter;
 import io.micrometer.core.instrument.MeterRegistry;
 
@@ -16,7 +19,9 @@ import org.springframework.stereotype.Component;
 /**
  * One rendering at a time of a page that is not kept: the first request asking for it
  * renders it, and the requests asking for it meanwhile wait for that rendering, up to
- * {@link #WAIT}, instead of all rendering it at once. Counts the renderings.
+ * {@link #WAIT}, instead of all rendering it at once. Stale pages, which readers can be
+ * served meanwhile, are rendered again only so many at a time
+ * ({@code shimbun.pages.stale-renderings}). Counts the renderings.
  */
 @Component
 class Renderings {
@@ -26,13 +31,20 @@ class Renderings {
 
 	private final Map<PageKey, CompletableFuture<CachedPage>> running = new ConcurrentHashMap<>();
 
+	/** The running renderings that hold a permit of {@link #staleRenderings}. */
+	private final Set<CompletableFuture<CachedPage>> staleOnes = ConcurrentHashMap.newKeySet();
+
 	private final Map<String, Counter> renders;
 
 	/** Told each time a request starts waiting for another's rendering. */
 	private volatile Runnable onWait = () -> {
 	};
 
-	Renderings(MeterRegistry meters) {
+	/** The renderings of stale pages that may run now. */
+	private final Semaphore staleRenderings;
+
+	Renderings(ShimbunProperties properties, MeterRegistry meters) {
+		this.staleRenderings = new Semaphore(properties.pages().staleRenderingsAtOnce());
 		this.renders = Map.of("article", renders(meters, "article"), "front", renders(meters, "front"), "other",
 				renders(meters, "other"));
 	}
@@ -52,6 +64,26 @@ class Renderings {
 	 */
 	CompletableFuture<CachedPage> claim(PageKey key, CompletableFuture<CachedPage> mine) {
 		return this.running.putIfAbsent(key, mine);
+	}
+
+	/**
+	 * Claims the rendering of a stale page, if fewer than
+	 * {@code shimbun.pages.stale-renderings} are running: a reader served the stale page
+	 * instead loses nothing, while more renderings at once than the processors would only
+	 * make each of them, and every reader behind them, slower.
+	 * @return whether this request is to render the page (and then to call
+	 * {@link #rendered})
+	 */
+	boolean claimStale(PageKey key, CompletableFuture<CachedPage> mine) {
+		if (!this.staleRenderings.tryAcquire()) {
+			return false;
+		}
+		if (claim(key, mine) != null) {
+			this.staleRenderings.release();
+			return false;
+		}
+		this.staleOnes.add(mine);
+		return true;
 	}
 
 	/**
@@ -81,6 +113,9 @@ class Renderings {
 	void rendered(PageKey key, CompletableFuture<CachedPage> mine, CachedPage page) {
 		this.renders.get(kind(key)).increment();
 		this.running.remove(key, mine);
+		if (this.staleOnes.remove(mine)) {
+			this.staleRenderings.release();
+		}
 		mine.complete(page);
 	}
 

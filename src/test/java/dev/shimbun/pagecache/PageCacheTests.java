@@ -61,7 +61,8 @@ import static org.springframework.test.web.servlet.result.MockMvcResultMatchers.
  * dropped precisely when what they show changes.
  */
 @SiteTest
-@TestPropertySource(properties = { "shimbun.admin.username=desk", "shimbun.admin.password=page-cache-secret" })
+@TestPropertySource(properties = { "shimbun.admin.username=desk", "shimbun.admin.password=page-cache-secret",
+		"shimbun.pages.stale-renderings=1" })
 @OwnContext
 @DirtiesContext
 @RecordApplicationEvents
@@ -339,6 +340,38 @@ class PageCacheTests {
 			assertThat(this.renderings.count()).isEqualTo(renders + 1);
 			assertThat(this.cache.size()).isEqualTo(1);
 			assertThat(fetch("/").getResponse().getHeader("Cache-Control")).startsWith("public, max-age=10");
+		}
+		finally {
+			this.heldRendering.release();
+			threads.shutdownNow();
+		}
+	}
+
+	@Test
+	void aStalePageIsServedAsItIsWhileAsManyStalePagesAsAllowedAreBeingRendered() throws Exception {
+		fetch("/");
+		String before = fetch(YAWN).getResponse().getHeader("ETag");
+		this.cache.dropPages();
+		double renders = this.renderings.count();
+		this.heldRendering.hold();
+		ExecutorService threads = Executors.newFixedThreadPool(1);
+		try {
+			Future<MvcResult> renderer = threads.submit(() -> fetch("/"));
+			assertThat(this.heldRendering.started.await(10, TimeUnit.SECONDS)).as("the rendering started").isTrue();
+			// the one stale rendering allowed (shimbun.pages.stale-renderings=1) is the
+			// front page's: the article's reader gets it as it is, and nothing renders it
+			for (int i = 0; i < 3; i++) {
+				MvcResult stale = fetch(YAWN);
+				assertThat(stale.getResponse().getHeader("ETag")).isEqualTo(before);
+				assertThat(stale.getResponse().getHeader("Cache-Control")).isEqualTo("public, max-age=0, s-maxage=1");
+			}
+			assertThat(this.renderings.count()).isEqualTo(renders);
+			this.heldRendering.release();
+			assertThat(renderer.get(10, TimeUnit.SECONDS).getResponse().getStatus()).isEqualTo(200);
+			// the rendering over, the next reader renders the article again
+			assertThat(fetch(YAWN).getResponse().getHeader("Cache-Control")).startsWith("public, max-age=10");
+			assertThat(this.renderings.count()).isEqualTo(renders + 2);
+			assertThat(this.cache.size()).isEqualTo(2);
 		}
 		finally {
 			this.heldRendering.release();
