@@ -37,7 +37,9 @@ mkdir -p "$LOGS"
 # shellcheck source=bench/lib.sh
 source bench/lib.sh
 
+DRIVER=
 cleanup() {
+  if [[ -n "$DRIVER" ]]; then kill "$DRIVER" 2>/dev/null || true; fi
   stop_app
   rm -rf "$TMP"
 }
@@ -107,6 +109,14 @@ echo "Rendering each of the $(cat "$TMP"/{article,front,category}.paths | wc -l)
 while read -r path; do
   curl -s -o /dev/null --max-time 60 "$base$path" || true
 done < <(cat "$TMP"/{article,front,category}.paths)
+# The newsroom driver signs in and finds its edit pages now; it starts working when $TMP/go exists.
+java -cp "$CP" dev.shimbun.bench.ChurnDriver "$APP_PORT" "$USER_NAME" "$PASSWORD" "$DURATION" "$COMMENT_RATE" "$HOT" \
+  "$TMP/go" >"$LOGS/newsroom.txt" 2>&1 &
+DRIVER=$!
+until grep -q '^edit pages found' "$LOGS/newsroom.txt" 2>/dev/null; do
+  kill -0 "$DRIVER" 2>/dev/null || { cat "$LOGS/newsroom.txt" >&2; exit 1; }
+  sleep 0.2
+done
 echo "Warming up (${WARM} s, readers only)..."
 # (wait for the readers by pid: a plain wait would wait for the application too)
 READERS=()
@@ -121,9 +131,7 @@ declare -A BEFORE
 for kind in "${KINDS[@]}"; do BEFORE[$kind]=$(renders "${METRIC[$kind]}"); done
 STALE_BEFORE=$(stale)
 echo "Measuring ${DURATION} s: readers at 64 connections; an editor saves every second, $COMMENT_RATE comments a second, rankings every minute..."
-java -cp "$CP" dev.shimbun.bench.ChurnDriver "$APP_PORT" "$USER_NAME" "$PASSWORD" "$DURATION" "$COMMENT_RATE" "$HOT" \
-  >"$LOGS/newsroom.txt" 2>&1 &
-DRIVER=$!
+touch "$TMP/go"
 READERS=()
 for kind in "${KINDS[@]}"; do
   wrk_kind churn "$kind" "$DURATION" &
