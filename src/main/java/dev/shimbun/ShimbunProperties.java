@@ -88,8 +88,9 @@ public record ShimbunProperties(@DefaultValue("./data") String dataDir, @Default
 	 * @param cache whether rendered public pages (front, article, category) are kept in
 	 * memory and served from there until what they show changes
 	 * @param cacheSize how much memory those pages may take
-	 * @param cacheTtl the longest a page is kept even when nothing announced a change
-	 * (the view count in the byline, for one, is refreshed no later than this)
+	 * @param cacheTtl the longest a page is fresh even when nothing announced a change
+	 * (the view count in the byline, for one, is refreshed no later than this); after
+	 * that it is stale, served while one request renders it again
 	 * @param maxAge how long browsers may reuse a page without asking ({@code max-age})
 	 * @param sharedMaxAge how long a CDN or reverse proxy may ({@code s-maxage})
 	 * @param staleWhileRevalidate how long after that a cache may serve the old page

@@ -1,5 +1,8 @@
 package dev.shimbun.pagecache;
 
+import java.time.Clock;
+import java.time.Duration;
+import java.time.Instant;
 import java.util.Deque;
 import java.util.Set;
 import java.util.concurrent.ConcurrentLinkedDeque;
@@ -37,8 +40,9 @@ import org.springframework.stereotype.Component;
  * A stale page is served as it is while one request renders it again (stale while
  * revalidate), so that a change made by somebody else never makes readers wait. Changes
  * made on other instances arrive through {@link dev.shimbun.cluster.ClusterEvents}; each
- * drop is also announced as {@link PagesDropped}, for an edge cache in front. No page is
- * kept longer than {@code shimbun.pages.cache-ttl}.
+ * drop is also announced as {@link PagesDropped}, for an edge cache in front. A page kept
+ * longer than {@code shimbun.pages.cache-ttl} is stale, and one nobody asked for in twice
+ * that time is dropped.
  * <p>
  * The last rendering of every page is also kept after it was dropped or expired
  * ({@link LastKnownPages}): while the database is unavailable, it is what readers get.
@@ -70,16 +74,25 @@ public class PageCache {
 
 	private final Counter staleServed;
 
+	private final Clock clock;
+
+	/** How long a kept page is fresh when nothing announced a change. */
+	private final Duration ttl;
+
 	PageCache(ShimbunProperties properties, ScheduleWatch schedule, ApplicationEventPublisher events,
-			MeterRegistry meters) {
+			MeterRegistry meters, Clock clock) {
 		ShimbunProperties.Pages settings = properties.pages();
 		this.enabled = settings.cache();
+		this.clock = clock;
+		this.ttl = settings.cacheTtl();
 		this.schedule = schedule;
 		this.events = events;
 		this.pages = Caffeine.newBuilder()
 			.maximumWeight(settings.cacheSize().toBytes())
 			.weigher((PageKey key, Kept kept) -> kept.page().weight())
-			.expireAfterWrite(settings.cacheTtl())
+			// a page older than the TTL is stale (get); one nobody asked for since is
+			// gone
+			.expireAfterWrite(settings.cacheTtl().multipliedBy(2))
 			.recordStats()
 			.build();
 		this.lastKnown = new LastKnownPages(settings.cacheSize().toBytes());
@@ -105,7 +118,13 @@ public class PageCache {
 			this.schedule.lookUpLater();
 			drop(Set.of(PageTags.ALL), false, true);
 		}
-		return this.pages.getIfPresent(key);
+		Kept kept = this.pages.getIfPresent(key);
+		if (kept != null && !kept.isStale() && !this.clock.instant().isBefore(kept.freshUntil())) {
+			// kept as long as nothing announced a change to it: served while one request
+			// renders it again, as after a change
+			kept.markStale();
+		}
+		return kept;
 	}
 
 	/** Counts a page served stale. */
@@ -131,7 +150,7 @@ public class PageCache {
 		if (crossed == Crossed.DROP) {
 			return false;
 		}
-		Kept kept = new Kept(page, crossed == Crossed.STALE);
+		Kept kept = new Kept(page, crossed == Crossed.STALE, this.clock.instant().plus(this.ttl));
 		this.pages.put(key, kept);
 		this.lastKnown.put(key, page);
 		// a drop may have come between the look and the put, and not have seen the page
@@ -317,9 +336,17 @@ public class PageCache {
 
 		private volatile boolean stale;
 
-		Kept(CachedPage page, boolean stale) {
+		private final Instant freshUntil;
+
+		Kept(CachedPage page, boolean stale, Instant freshUntil) {
 			this.page = page;
 			this.stale = stale;
+			this.freshUntil = freshUntil;
+		}
+
+		/** When the page is stale even if nothing announced a change to it. */
+		Instant freshUntil() {
+			return this.freshUntil;
 		}
 
 		CachedPage page() {

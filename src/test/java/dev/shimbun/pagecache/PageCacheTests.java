@@ -380,6 +380,35 @@ class PageCacheTests {
 	}
 
 	@Test
+	void aPageKeptLongerThanTheTtlIsServedAsItIsWhileOneRequestRendersItAgain() throws Exception {
+		String before = fetch("/").getResponse().getHeader("ETag");
+		this.clock.advance(Duration.ofSeconds(59));
+		assertThat(fetch("/").getResponse().getHeader("Cache-Control")).startsWith("public, max-age=10");
+		// past shimbun.pages.cache-ttl (60 s) with no change announced
+		this.clock.advance(Duration.ofSeconds(2));
+		double renders = this.renderings.count();
+		this.heldRendering.hold();
+		ExecutorService threads = Executors.newFixedThreadPool(1);
+		try {
+			Future<MvcResult> renderer = threads.submit(() -> fetch("/"));
+			assertThat(this.heldRendering.started.await(10, TimeUnit.SECONDS)).as("the rendering started").isTrue();
+			MvcResult stale = fetch("/");
+			assertThat(stale.getResponse().getHeader("ETag")).isEqualTo(before);
+			assertThat(stale.getResponse().getHeader("Cache-Control")).isEqualTo("public, max-age=0, s-maxage=1");
+			this.heldRendering.release();
+			assertThat(renderer.get(10, TimeUnit.SECONDS).getResponse().getHeader("Cache-Control"))
+				.startsWith("public, max-age=10");
+			assertThat(this.heldRendering.renderings.get()).isEqualTo(1);
+			assertThat(this.renderings.count()).isEqualTo(renders + 1);
+			assertThat(fetch("/").getResponse().getHeader("Cache-Control")).startsWith("public, max-age=10");
+		}
+		finally {
+			this.heldRendering.release();
+			threads.shutdownNow();
+		}
+	}
+
+	@Test
 	void aPageRenderedAcrossADropThatConcernsItIsNotKeptFresh() throws Exception {
 		double renders = this.renderings.count();
 		this.heldRendering.hold();
