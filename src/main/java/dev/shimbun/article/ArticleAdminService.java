@@ -6,6 +6,7 @@ import java.time.LocalDateTime;
 import java.time.ZoneId;
 import java.time.ZonedDateTime;
 import java.util.ArrayList;
+import java.util.Arrays;
 import java.util.List;
 import java.util.Optional;
 
@@ -217,6 +218,7 @@ public class ArticleAdminService {
 		}
 		ArticleStatus before = article.getStatus();
 		String slugBefore = article.getSlug();
+		List<Object> listedBefore = listed(article);
 		String slug = isBlank(form.getSlug()) ? article.getSlug() : form.getSlug();
 		apply(article, form, slug, now);
 		article.touch(now, username);
@@ -227,7 +229,17 @@ public class ArticleAdminService {
 		}
 		this.articles.saveAndFlush(article);
 		this.revisions.store(article, username, null);
-		this.events.publishEvent(ArticleChanged.saved(article, slugBefore, before, correction));
+		this.events.publishEvent(
+				ArticleChanged.saved(article, slugBefore, before, correction, !listedBefore.equals(listed(article))));
+	}
+
+	/**
+	 * What lists, sidebars and links on other pages show of an article: its headline,
+	 * category and publication time, and whether and when it is on the site at all.
+	 */
+	private static List<Object> listed(Article article) {
+		return Arrays.asList(article.getHeadline(), article.getCategory().getId(), article.getStatus(),
+				article.getPublishedAt(), article.getUnpublishAt());
 	}
 
 	private void apply(Article article, ArticleForm form, String slug, Instant now) {

@@ -13,7 +13,9 @@ import org.springframework.stereotype.Component;
  * Announces each {@link ArticleChanged} to every instance (page caches, rankings,
  * sidebars), in the transaction of the change, so that it is announced if and only if it
  * is committed. The announcement names the article by its slug, which is what pages are
- * found by; a change of address is announced for the old slug too.
+ * found by; a change of address is announced for the old slug too. An edit that leaves
+ * the article on the site at the same address is announced as such, and as a text edit
+ * when what lists and links show of it is as it was.
  */
 @Component
 class ArticleAnnouncer {
@@ -35,7 +37,11 @@ class ArticleAnnouncer {
 		if (change.previousSlug() != null) {
 			this.cluster.changed(Topic.ARTICLE, change.previousSlug());
 		}
-		this.cluster.changed(staysOnTheSite(change) ? Topic.ARTICLE_EDITED : Topic.ARTICLE, change.slug());
+		Topic topic = Topic.ARTICLE;
+		if (staysOnTheSite(change)) {
+			topic = change.listingChanged() ? Topic.ARTICLE_EDITED : Topic.ARTICLE_TEXT_EDITED;
+		}
+		this.cluster.changed(topic, change.slug());
 	}
 
 	/**

@@ -16,9 +16,13 @@ package dev.shimbun.article;
  * @param after its status after the change, null when it was deleted
  * @param correction the correction added with a save, or null
  * @param restoredRevision the revision restored, or null
+ * @param listingChanged whether what lists and links show of the article (headline,
+ * category, status, publication and unpublication times) may have changed: false only for
+ * a save that left them
  */
 public record ArticleChanged(Long articleId, String slug, String previousSlug, String headline, Change change,
-		ArticleStatus before, ArticleStatus after, String correction, Integer restoredRevision) {
+		ArticleStatus before, ArticleStatus after, String correction, Integer restoredRevision,
+		boolean listingChanged) {
 
 	/** What happened to the article. */
 	public enum Change {
@@ -42,28 +46,33 @@ public record ArticleChanged(Long articleId, String slug, String previousSlug, S
 
 	static ArticleChanged created(Article article) {
 		return new ArticleChanged(article.getId(), article.getSlug(), null, article.getHeadline(), Change.CREATED, null,
-				article.getStatus(), null, null);
+				article.getStatus(), null, null, true);
 	}
 
-	static ArticleChanged saved(Article article, String slugBefore, ArticleStatus before, String correction) {
+	/**
+	 * @param listingChanged whether the save changed what lists and links show of the
+	 * article: its headline, category or publication time
+	 */
+	static ArticleChanged saved(Article article, String slugBefore, ArticleStatus before, String correction,
+			boolean listingChanged) {
 		return new ArticleChanged(article.getId(), article.getSlug(),
 				slugBefore.equals(article.getSlug()) ? null : slugBefore, article.getHeadline(), Change.SAVED, before,
-				article.getStatus(), correction, null);
+				article.getStatus(), correction, null, listingChanged);
 	}
 
 	static ArticleChanged restored(Article article, int revision) {
 		return new ArticleChanged(article.getId(), article.getSlug(), null, article.getHeadline(), Change.RESTORED,
-				article.getStatus(), article.getStatus(), null, revision);
+				article.getStatus(), article.getStatus(), null, revision, true);
 	}
 
 	static ArticleChanged deleted(Article article) {
 		return new ArticleChanged(article.getId(), article.getSlug(), null, article.getHeadline(), Change.DELETED,
-				article.getStatus(), null, null, null);
+				article.getStatus(), null, null, null, true);
 	}
 
 	static ArticleChanged scheduled(Article article, ArticleStatus before) {
 		return new ArticleChanged(article.getId(), article.getSlug(), null, article.getHeadline(), Change.SCHEDULED,
-				before, article.getStatus(), null, null);
+				before, article.getStatus(), null, null, true);
 	}
 
 	/** Whether the article's text may have changed (headline, summary or body). */

@@ -38,6 +38,14 @@ public record ContentChanged(Topic topic, String key, boolean local) {
 		 */
 		ARTICLE_EDITED,
 
+		/**
+		 * Like {@link #ARTICLE_EDITED}, with what lists and links show of the article
+		 * (headline, category, publication time) as it was (key: its slug): only its own
+		 * pages and the front and category pages (which may show its summary and picture)
+		 * are out of date.
+		 */
+		ARTICLE_TEXT_EDITED,
+
 		/** A comment shown under an article (key: the article's slug). */
 		COMMENTS,
 

@@ -32,7 +32,9 @@ import org.springframework.stereotype.Component;
  * renderings kept for outages too;</li>
  * <li>an article's change drops its own pages (it may have left the site) and marks stale
  * the pages that link to it and the front and category pages (where it may now appear);
- * an edit that leaves it on the site at the same address marks its pages stale too;</li>
+ * an edit that leaves it on the site at the same address marks its pages stale too, and
+ * one that leaves its headline, category and publication time as well marks stale only
+ * its pages and the front and category pages;</li>
  * <li>written view counts mark their article's pages stale;</li>
  * <li>lists, categories, menus, comment rules and changed rankings mark every page stale;
  * a media item or a scheduled time passing drops every page.</li>
@@ -224,6 +226,13 @@ public class PageCache {
 				// still on the site: served as it was while it is rendered again
 				drop(Set.of(PageTags.pageOf(slug)), true, false);
 				drop(Set.of(PageTags.linksTo(slug), PageTags.INDEX), true, false);
+				this.schedule.lookUp();
+			}
+			case ARTICLE_TEXT_EDITED -> {
+				// the pages that link to it show it as they did: only its own pages and
+				// the front and category pages (its summary, its picture)
+				drop(Set.of(PageTags.pageOf(slug)), true, false);
+				drop(Set.of(PageTags.INDEX), true, false);
 				this.schedule.lookUp();
 			}
 			case MEDIA -> {

@@ -85,13 +85,17 @@ class LayoutAdvice {
 		return this.sidebar.get();
 	}
 
-	/** Menus and sidebars show categories, lists, rankings and headlines. */
+	/**
+	 * Menus and sidebars show categories, lists, rankings and headlines (which an edit of
+	 * an article's text alone leaves as they were).
+	 */
 	@EventListener
 	@Order(ContentChanged.DERIVED)
 	void onChange(ContentChanged change) {
 		ContentChanged.Topic topic = change.topic();
 		if (topic.changesPages() && topic != ContentChanged.Topic.COMMENTS
-				&& topic != ContentChanged.Topic.COMMENTS_REMOVED && topic != ContentChanged.Topic.VIEWS) {
+				&& topic != ContentChanged.Topic.COMMENTS_REMOVED && topic != ContentChanged.Topic.VIEWS
+				&& topic != ContentChanged.Topic.ARTICLE_TEXT_EDITED) {
 			this.menu.changed();
 			this.sidebar.changed();
 		}

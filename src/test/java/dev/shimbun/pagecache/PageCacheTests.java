@@ -317,6 +317,35 @@ class PageCacheTests {
 	}
 
 	@Test
+	void anEditOfTheTextAloneLeavesThePagesThatOnlyLinkToTheArticle() throws Exception {
+		fetch(PIG);
+		fetch("/");
+		assertThat(fetch(YAWN).getResponse().getContentAsString()).as("another article's page links to it")
+			.contains(PIG);
+		Long id = this.jdbc.queryForObject("SELECT id FROM article WHERE slug = 'pig-kidney-transplant-ucla'",
+				Long.class);
+		double renders = this.renderings.count();
+		actAsEditor();
+		ArticleForm form = this.editor.form(id);
+		form.setSummary("ブタ腎臓移植の要点を直した");
+		this.editor.update(id, form);
+		SecurityContextHolder.clearContext();
+		// its own page and the front page (which may show its summary): stale; the other
+		// article's page, which shows only its headline, is as it was
+		assertThat(this.cache.size()).isEqualTo(1);
+		assertThat(this.cache.sizeWithStale()).isEqualTo(3);
+		assertThat(this.events.stream(PagesDropped.class)).contains(
+				new PagesDropped(Set.of(PageTags.pageOf("pig-kidney-transplant-ucla")), true),
+				new PagesDropped(Set.of(PageTags.INDEX), true));
+		assertThat(this.events.stream(PagesDropped.class)).doesNotContain(
+				new PagesDropped(Set.of(PageTags.linksTo("pig-kidney-transplant-ucla"), PageTags.INDEX), true));
+		fetch(YAWN);
+		assertThat(this.renderings.count()).isEqualTo(renders);
+		assertThat(fetch(PIG).getResponse().getContentAsString()).contains("ブタ腎臓移植の要点を直した");
+		assertThat(this.renderings.count()).isEqualTo(renders + 1);
+	}
+
+	@Test
 	void aPageMarkedStaleIsServedAsItIsWhileOneRequestRendersItAgain() throws Exception {
 		String before = fetch("/").getResponse().getHeader("ETag");
 		// a change made by somebody else (a list read again, say)
