@@ -8,6 +8,9 @@ import java.nio.file.Files;
 import java.nio.file.Path;
 import java.time.Duration;
 import java.util.Map;
+import java.util.Queue;
+import java.util.concurrent.CompletableFuture;
+import java.util.concurrent.ConcurrentLinkedQueue;
 import java.util.concurrent.ConcurrentHashMap;
 import java.util.concurrent.Executors;
 import java.util.concurrent.ScheduledExecutorService;
@@ -90,7 +93,7 @@ public final class ChurnDriver {
 		AtomicInteger postFailed = new AtomicInteger();
 		AtomicInteger sequence = new AtomicInteger();
 		ScheduledExecutorService editors = Executors.newSingleThreadScheduledExecutor();
-		ScheduledExecutorService commenters = Executors.newScheduledThreadPool(4);
+		ScheduledExecutorService commenters = Executors.newSingleThreadScheduledExecutor();
 		editors.scheduleAtFixedRate(() -> {
 			try {
 				save(editor, 1 + ThreadLocalRandom.current().nextInt(EDITED), saved.get());
@@ -102,11 +105,14 @@ public final class ChurnDriver {
 			}
 		}, 0, 1, TimeUnit.SECONDS);
 		long period = 1_000_000 / commentsPerSecond;
+		// sent without waiting for the answer: comments arrive at the rate, however long
+		// each takes (a periodic task never overlaps itself)
+		Queue<CompletableFuture<Void>> sent = new ConcurrentLinkedQueue<>();
 		commenters.scheduleAtFixedRate(() -> {
 			int n = sequence.incrementAndGet();
 			String slug = "bench-" + (1 + ThreadLocalRandom.current().nextInt(commented));
-			try {
-				HttpResponse<Void> response = http.send(HttpRequest
+			sent.add(http
+				.sendAsync(HttpRequest
 					.newBuilder(URI.create("http://localhost:" + port + "/articles/" + slug + "/comments"))
 					.timeout(Duration.ofSeconds(30))
 					.header("Content-Type", "application/x-www-form-urlencoded")
@@ -115,24 +121,27 @@ public final class ChurnDriver {
 					.header("X-Forwarded-For", "10." + (n & 255) + "." + (n >> 8 & 255) + "." + (1 + (n >> 16 & 127)))
 					.POST(HttpRequest.BodyPublishers.ofString("nickname=" + StaffSession.encode("読者" + n) + "&body="
 							+ StaffSession.encode("記事の更新を読みながら書いたコメント " + n) + "&website="))
-					.build(), HttpResponse.BodyHandlers.discarding());
-				if (response.statusCode() == 302) {
-					posted.incrementAndGet();
-				}
-				else {
-					postFailed.incrementAndGet();
-					REFUSALS.merge(response.statusCode(), 1, Integer::sum);
-				}
-			}
-			catch (Exception ex) {
-				postFailed.incrementAndGet();
-			}
+					.build(), HttpResponse.BodyHandlers.discarding())
+				.handle((response, failure) -> {
+					if (failure == null && response.statusCode() == 302) {
+						posted.incrementAndGet();
+					}
+					else {
+						postFailed.incrementAndGet();
+						if (failure == null) {
+							REFUSALS.merge(response.statusCode(), 1, Integer::sum);
+						}
+					}
+					return null;
+				}));
 		}, 0, period, TimeUnit.MICROSECONDS);
 		Thread.sleep(seconds * 1000L);
 		editors.shutdownNow();
 		commenters.shutdownNow();
 		editors.awaitTermination(30, TimeUnit.SECONDS);
 		commenters.awaitTermination(30, TimeUnit.SECONDS);
+		// the comments sent before the end, answered
+		CompletableFuture.allOf(sent.toArray(CompletableFuture[]::new)).get(60, TimeUnit.SECONDS);
 		System.out.println("comment refusals by status: " + REFUSALS);
 		System.out.printf("RESULT saves=%d save_failures=%d comments=%d comment_failures=%d%n", saved.get(),
 				saveFailed.get(), posted.get(), postFailed.get());
