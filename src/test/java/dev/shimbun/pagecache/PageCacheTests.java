@@ -15,6 +15,7 @@ import java.util.concurrent.Executors;
 import java.util.concurrent.Future;
 import java.util.concurrent.TimeUnit;
 import java.util.concurrent.atomic.AtomicInteger;
+import java.util.function.Consumer;
 import java.util.zip.GZIPInputStream;
 
 import dev.shimbun.MutableClock;
@@ -293,14 +294,8 @@ class PageCacheTests {
 		fetch(section);
 		fetch(pigSection);
 		assertThat(fetch(section).getResponse().getContentAsString()).doesNotContain(PIG);
-		Long id = this.jdbc.queryForObject("SELECT id FROM article WHERE slug = 'pig-kidney-transplant-ucla'",
-				Long.class);
 		double renders = this.renderings.count();
-		actAsEditor();
-		ArticleForm form = this.editor.form(id);
-		form.setHeadline("ブタ腎臓移植の見出しを直した");
-		this.editor.update(id, form);
-		SecurityContextHolder.clearContext();
+		edit("pig-kidney-transplant-ucla", (form) -> form.setHeadline("ブタ腎臓移植の見出しを直した"));
 		// the article's pages and the front page that links to it; not another article's
 		// comments, which show no link to it. Still on the site: marked stale, not
 		// dropped
@@ -322,14 +317,8 @@ class PageCacheTests {
 		fetch("/");
 		assertThat(fetch(YAWN).getResponse().getContentAsString()).as("another article's page links to it")
 			.contains(PIG);
-		Long id = this.jdbc.queryForObject("SELECT id FROM article WHERE slug = 'pig-kidney-transplant-ucla'",
-				Long.class);
 		double renders = this.renderings.count();
-		actAsEditor();
-		ArticleForm form = this.editor.form(id);
-		form.setSummary("ブタ腎臓移植の要点を直した");
-		this.editor.update(id, form);
-		SecurityContextHolder.clearContext();
+		edit("pig-kidney-transplant-ucla", (form) -> form.setSummary("ブタ腎臓移植の要点を直した"));
 		// its own page and the front page (which may show its summary): stale; the other
 		// article's page, which shows only its headline, is as it was
 		assertThat(this.cache.size()).isEqualTo(1);
@@ -351,11 +340,7 @@ class PageCacheTests {
 		// a change made by somebody else (a list read again, say)
 		this.cache.dropPages();
 		double renders = this.renderings.count();
-		this.heldRendering.hold();
-		ExecutorService threads = Executors.newFixedThreadPool(1);
-		try {
-			Future<MvcResult> renderer = threads.submit(() -> fetch("/"));
-			assertThat(this.heldRendering.started.await(10, TimeUnit.SECONDS)).as("the rendering started").isTrue();
+		whileTheFrontPageIsRendered((renderer) -> {
 			// meanwhile: the stale page at once, kept only briefly by shared caches
 			for (int i = 0; i < 3; i++) {
 				MvcResult stale = fetch("/");
@@ -369,11 +354,7 @@ class PageCacheTests {
 			assertThat(this.renderings.count()).isEqualTo(renders + 1);
 			assertThat(this.cache.size()).isEqualTo(1);
 			assertThat(fetch("/").getResponse().getHeader("Cache-Control")).startsWith("public, max-age=10");
-		}
-		finally {
-			this.heldRendering.release();
-			threads.shutdownNow();
-		}
+		});
 	}
 
 	@Test
@@ -382,11 +363,7 @@ class PageCacheTests {
 		String before = fetch(YAWN).getResponse().getHeader("ETag");
 		this.cache.dropPages();
 		double renders = this.renderings.count();
-		this.heldRendering.hold();
-		ExecutorService threads = Executors.newFixedThreadPool(1);
-		try {
-			Future<MvcResult> renderer = threads.submit(() -> fetch("/"));
-			assertThat(this.heldRendering.started.await(10, TimeUnit.SECONDS)).as("the rendering started").isTrue();
+		whileTheFrontPageIsRendered((renderer) -> {
 			// the one stale rendering allowed (shimbun.pages.stale-renderings=1) is the
 			// front page's: the article's reader gets it as it is, and nothing renders it
 			for (int i = 0; i < 3; i++) {
@@ -401,11 +378,7 @@ class PageCacheTests {
 			assertThat(fetch(YAWN).getResponse().getHeader("Cache-Control")).startsWith("public, max-age=10");
 			assertThat(this.renderings.count()).isEqualTo(renders + 2);
 			assertThat(this.cache.size()).isEqualTo(2);
-		}
-		finally {
-			this.heldRendering.release();
-			threads.shutdownNow();
-		}
+		});
 	}
 
 	@Test
@@ -416,11 +389,7 @@ class PageCacheTests {
 		// past shimbun.pages.cache-ttl (60 s) with no change announced
 		this.clock.advance(Duration.ofSeconds(2));
 		double renders = this.renderings.count();
-		this.heldRendering.hold();
-		ExecutorService threads = Executors.newFixedThreadPool(1);
-		try {
-			Future<MvcResult> renderer = threads.submit(() -> fetch("/"));
-			assertThat(this.heldRendering.started.await(10, TimeUnit.SECONDS)).as("the rendering started").isTrue();
+		whileTheFrontPageIsRendered((renderer) -> {
 			MvcResult stale = fetch("/");
 			assertThat(stale.getResponse().getHeader("ETag")).isEqualTo(before);
 			assertThat(stale.getResponse().getHeader("Cache-Control")).isEqualTo("public, max-age=0, s-maxage=1");
@@ -430,21 +399,13 @@ class PageCacheTests {
 			assertThat(this.heldRendering.renderings.get()).isEqualTo(1);
 			assertThat(this.renderings.count()).isEqualTo(renders + 1);
 			assertThat(fetch("/").getResponse().getHeader("Cache-Control")).startsWith("public, max-age=10");
-		}
-		finally {
-			this.heldRendering.release();
-			threads.shutdownNow();
-		}
+		});
 	}
 
 	@Test
 	void aPageRenderedAcrossADropThatConcernsItIsNotKeptFresh() throws Exception {
 		double renders = this.renderings.count();
-		this.heldRendering.hold();
-		ExecutorService threads = Executors.newFixedThreadPool(1);
-		try {
-			Future<MvcResult> renderer = threads.submit(() -> fetch("/"));
-			assertThat(this.heldRendering.started.await(10, TimeUnit.SECONDS)).as("the rendering started").isTrue();
+		whileTheFrontPageIsRendered((renderer) -> {
 			// a drop of another article's pages concerns the front page only if it links
 			// to it; a drop of every page always
 			this.cache.invalidateArticle("no-such-article");
@@ -456,29 +417,17 @@ class PageCacheTests {
 			fetch("/");
 			assertThat(this.renderings.count()).isEqualTo(renders + 2);
 			assertThat(this.cache.size()).isEqualTo(1);
-		}
-		finally {
-			this.heldRendering.release();
-			threads.shutdownNow();
-		}
+		});
 	}
 
 	@Test
 	void aDropOfPagesThatDoNotShowTheArticleKeepsARenderingFresh() throws Exception {
-		this.heldRendering.hold();
-		ExecutorService threads = Executors.newFixedThreadPool(1);
-		try {
-			Future<MvcResult> renderer = threads.submit(() -> fetch("/"));
-			assertThat(this.heldRendering.started.await(10, TimeUnit.SECONDS)).as("the rendering started").isTrue();
+		whileTheFrontPageIsRendered((renderer) -> {
 			this.cache.invalidateArticle("no-such-article");
 			this.heldRendering.release();
 			assertThat(renderer.get(10, TimeUnit.SECONDS).getResponse().getStatus()).isEqualTo(200);
 			assertThat(this.cache.size()).isEqualTo(1);
-		}
-		finally {
-			this.heldRendering.release();
-			threads.shutdownNow();
-		}
+		});
 	}
 
 	@Test
@@ -633,6 +582,47 @@ class PageCacheTests {
 	private void actAsEditor() {
 		SecurityContextHolder.getContext()
 			.setAuthentication(new TestingAuthenticationToken("chief", null, "ROLE_ADMIN"));
+	}
+
+	/**
+	 * Runs the steps while a request renders the front page, held until the steps release
+	 * it (or end).
+	 */
+	private void whileTheFrontPageIsRendered(HeldSteps steps) throws Exception {
+		this.heldRendering.hold();
+		ExecutorService threads = Executors.newFixedThreadPool(1);
+		try {
+			Future<MvcResult> renderer = threads.submit(() -> fetch("/"));
+			assertThat(this.heldRendering.started.await(10, TimeUnit.SECONDS)).as("the rendering started").isTrue();
+			steps.run(renderer);
+		}
+		finally {
+			this.heldRendering.release();
+			threads.shutdownNow();
+		}
+	}
+
+	/** What a test does while the front page is rendered. */
+	interface HeldSteps {
+
+		void run(Future<MvcResult> renderer) throws Exception;
+
+	}
+
+	/**
+	 * Saves the article with this slug in the editor, with the change made to its form.
+	 */
+	private void edit(String slug, Consumer<ArticleForm> change) {
+		Long id = this.jdbc.queryForObject("SELECT id FROM article WHERE slug = ?", Long.class, slug);
+		actAsEditor();
+		try {
+			ArticleForm form = this.editor.form(id);
+			change.accept(form);
+			this.editor.update(id, form);
+		}
+		finally {
+			SecurityContextHolder.clearContext();
+		}
 	}
 
 }
