@@ -51,7 +51,7 @@ public record ArticleChanged(Long articleId, String slug, String previousSlug, S
 
 	/**
 	 * @param listingChanged whether the save changed what lists and links show of the
-	 * article: its headline, category or publication time
+	 * article: its headline, category, status or times
 	 */
 	static ArticleChanged saved(Article article, String slugBefore, ArticleStatus before, String correction,
 			boolean listingChanged) {

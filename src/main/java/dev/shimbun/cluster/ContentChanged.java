@@ -40,7 +40,7 @@ public record ContentChanged(Topic topic, String key, boolean local) {
 
 		/**
 		 * Like {@link #ARTICLE_EDITED}, with what lists and links show of the article
-		 * (headline, category, publication time) as it was (key: its slug): only its own
+		 * (headline, category, status, times) as it was (key: its slug): only its own
 		 * pages and the front and category pages (which may show its summary and picture)
 		 * are out of date.
 		 */

@@ -33,8 +33,8 @@ import org.springframework.stereotype.Component;
  * <li>an article's change drops its own pages (it may have left the site) and marks stale
  * the pages that link to it and the front and category pages (where it may now appear);
  * an edit that leaves it on the site at the same address marks its pages stale too, and
- * one that leaves its headline, category and publication time as well marks stale only
- * its pages and the front and category pages;</li>
+ * one that leaves its headline, category, status and times as well marks stale only its
+ * pages and the front and category pages;</li>
  * <li>written view counts mark their article's pages stale;</li>
  * <li>lists, categories, menus, comment rules and changed rankings mark every page stale;
  * a media item or a scheduled time passing drops every page.</li>
