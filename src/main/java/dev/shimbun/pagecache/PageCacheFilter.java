@@ -123,7 +123,12 @@ class PageCacheFilter extends OncePerRequestFilter {
 			HttpServletResponse response, FilterChain chain) throws IOException, ServletException {
 		CompletableFuture<CachedPage> mine = new CompletableFuture<>();
 		if (this.renderings.claimStale(key, mine)) {
-			render(key, mine, request, response, chain);
+			try {
+				render(key, mine, request, response, chain);
+			}
+			finally {
+				this.renderings.staleRendered();
+			}
 		}
 		else {
 			this.cache.servedStale();

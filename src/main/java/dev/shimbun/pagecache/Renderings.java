@@ -2,7 +2,6 @@ package dev.shimbun.pagecache;
 
 import java.time.Duration;
 import java.util.Map;
-import java.util.Set;
 import java.util.concurrent.CompletableFuture;
 import java.util.concurrent.ConcurrentHashMap;
 import java.util.concurrent.ExecutionException;
@@ -30,9 +29,6 @@ class Renderings {
 	static final Duration WAIT = Duration.ofSeconds(10);
 
 	private final Map<PageKey, CompletableFuture<CachedPage>> running = new ConcurrentHashMap<>();
-
-	/** The running renderings that hold a permit of {@link #staleRenderings}. */
-	private final Set<CompletableFuture<CachedPage>> staleOnes = ConcurrentHashMap.newKeySet();
 
 	private final Map<String, Counter> renders;
 
@@ -72,7 +68,7 @@ class Renderings {
 	 * instead loses nothing, while more renderings at once than the processors would only
 	 * make each of them, and every reader behind them, slower.
 	 * @return whether this request is to render the page (and then to call
-	 * {@link #rendered})
+	 * {@link #rendered} and {@link #staleRendered})
 	 */
 	boolean claimStale(PageKey key, CompletableFuture<CachedPage> mine) {
 		if (!this.staleRenderings.tryAcquire()) {
@@ -82,8 +78,12 @@ class Renderings {
 			this.staleRenderings.release();
 			return false;
 		}
-		this.staleOnes.add(mine);
 		return true;
+	}
+
+	/** Ends a rendering of a stale page claimed by {@link #claimStale}. */
+	void staleRendered() {
+		this.staleRenderings.release();
 	}
 
 	/**
@@ -113,9 +113,6 @@ class Renderings {
 	void rendered(PageKey key, CompletableFuture<CachedPage> mine, CachedPage page) {
 		this.renders.get(kind(key)).increment();
 		this.running.remove(key, mine);
-		if (this.staleOnes.remove(mine)) {
-			this.staleRenderings.release();
-		}
 		mine.complete(page);
 	}
 
