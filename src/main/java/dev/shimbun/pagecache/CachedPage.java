@@ -16,15 +16,16 @@ import java.util.zip.GZIPOutputStream;
 /**
  * One rendered page as it is served: the bytes, gzipped once for the clients that accept
  * it, a strong ETag from the bytes, when it was rendered, and the tags by which it is
- * dropped ({@link PageTags}).
+ * dropped ({@link PageTags}), and the route it was rendered under ({@link PageTimings}),
+ * such as {@code /articles/{slug}}.
  */
 record CachedPage(byte[] body, byte[] gzipped, String contentType, String contentLanguage,
-		Map<String, List<String>> headers, String etag, Instant lastModified, Set<String> tags) {
+		Map<String, List<String>> headers, String etag, Instant lastModified, Set<String> tags, String route) {
 
 	static CachedPage of(PageKey key, byte[] body, String contentType, String contentLanguage,
-			Map<String, List<String>> headers, Instant renderedAt) {
+			Map<String, List<String>> headers, Instant renderedAt, String route) {
 		return new CachedPage(body, gzip(body), contentType, contentLanguage, headers, etag(body),
-				renderedAt.truncatedTo(ChronoUnit.SECONDS), PageTags.of(key, body));
+				renderedAt.truncatedTo(ChronoUnit.SECONDS), PageTags.of(key, body), route);
 	}
 
 	/** Roughly what the page takes in memory, in bytes. */

@@ -51,14 +51,17 @@ class PageCacheFilter extends OncePerRequestFilter {
 
 	private final Clock clock;
 
+	private final PageTimings timings;
+
 	PageCacheFilter(PageCache cache, PageKeys keys, Renderings renderings, PageWriter writer,
-			DatabaseAvailability database, Clock clock) {
+			DatabaseAvailability database, Clock clock, PageTimings timings) {
 		this.cache = cache;
 		this.keys = keys;
 		this.renderings = renderings;
 		this.writer = writer;
 		this.database = database;
 		this.clock = clock;
+		this.timings = timings;
 	}
 
 	@Override
@@ -69,49 +72,69 @@ class PageCacheFilter extends OncePerRequestFilter {
 	@Override
 	protected void doFilterInternal(HttpServletRequest request, HttpServletResponse response, FilterChain chain)
 			throws ServletException, IOException {
+		long started = System.nanoTime();
+		String route = null;
+		Throwable failure = null;
+		try {
+			route = answer(request, response, chain);
+		}
+		catch (IOException | ServletException | RuntimeException | Error ex) {
+			failure = ex;
+			// as Spring's observation of a request does
+			response.setStatus(HttpServletResponse.SC_INTERNAL_SERVER_ERROR);
+			throw ex;
+		}
+		finally {
+			this.timings.record(request, response, route, failure, System.nanoTime() - started);
+		}
+	}
+
+	/**
+	 * Answers a request from memory, or by rendering the page.
+	 * @return the route of a page served from memory; {@code null} when the rest of the
+	 * chain answered
+	 */
+	private String answer(HttpServletRequest request, HttpServletResponse response, FilterChain chain)
+			throws ServletException, IOException {
 		if (signedIn(request)) {
 			response.setHeader(HttpHeaders.CACHE_CONTROL, "private, no-store");
 			chain.doFilter(request, response);
-			return;
+			return null;
 		}
 		PageKey key = this.keys.key(request);
 		if (key == null || !this.cache.enabled()) {
 			chain.doFilter(request, response);
-			return;
+			return null;
 		}
 		PageCache.Kept kept = this.cache.get(key);
 		if (kept != null && !kept.isStale()) {
-			this.writer.serve(request, response, kept.page());
-			return;
+			return this.writer.serve(request, response, kept.page());
 		}
 		if (!this.database.available()) {
 			CachedPage last = (kept != null) ? kept.page() : this.cache.lastKnown(key);
 			if (last != null) {
-				this.writer.serveLastKnown(request, response, last);
-				return;
+				return this.writer.serveLastKnown(request, response, last);
 			}
 		}
 		if (!"GET".equals(request.getMethod())) {
 			chain.doFilter(request, response);
-			return;
+			return null;
 		}
 		if (kept != null) {
-			serveWhileRendered(key, kept.page(), request, response, chain);
-			return;
+			return serveWhileRendered(key, kept.page(), request, response, chain);
 		}
 		CompletableFuture<CachedPage> mine = new CompletableFuture<>();
 		CompletableFuture<CachedPage> running = this.renderings.claim(key, mine);
 		if (running == null) {
 			render(key, mine, request, response, chain);
-			return;
+			return null;
 		}
 		CachedPage awaited = this.renderings.await(running);
 		if (awaited != null) {
-			this.writer.serve(request, response, awaited);
+			return this.writer.serve(request, response, awaited);
 		}
-		else {
-			chain.doFilter(request, response);
-		}
+		chain.doFilter(request, response);
+		return null;
 	}
 
 	/**
@@ -119,21 +142,20 @@ class PageCacheFilter extends OncePerRequestFilter {
 	 * the most stale renderings at once are running, and served as it is to the others
 	 * meanwhile.
 	 */
-	private void serveWhileRendered(PageKey key, CachedPage stale, HttpServletRequest request,
+	private String serveWhileRendered(PageKey key, CachedPage stale, HttpServletRequest request,
 			HttpServletResponse response, FilterChain chain) throws IOException, ServletException {
 		CompletableFuture<CachedPage> mine = new CompletableFuture<>();
 		if (this.renderings.claimStale(key, mine)) {
 			try {
 				render(key, mine, request, response, chain);
+				return null;
 			}
 			finally {
 				this.renderings.staleRendered();
 			}
 		}
-		else {
-			this.cache.servedStale();
-			this.writer.serveStale(request, response, stale);
-		}
+		this.cache.servedStale();
+		return this.writer.serveStale(request, response, stale);
 	}
 
 	/**

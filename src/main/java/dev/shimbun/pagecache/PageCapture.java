@@ -14,6 +14,7 @@ import jakarta.servlet.http.HttpServletRequest;
 import jakarta.servlet.http.HttpServletResponse;
 
 import org.springframework.http.HttpHeaders;
+import org.springframework.web.servlet.HandlerMapping;
 import org.springframework.web.util.ContentCachingResponseWrapper;
 
 /**
@@ -27,11 +28,15 @@ final class PageCapture {
 			"content-language", "date", "transfer-encoding", "x-request-id", "etag", "last-modified", "cache-control",
 			"vary", "content-encoding", "expires", "pragma");
 
+	private final HttpServletRequest request;
+
 	private final HttpServletResponse response;
 
 	private final ContentCachingResponseWrapper rendered;
 
-	private PageCapture(HttpServletResponse response, ContentCachingResponseWrapper rendered) {
+	private PageCapture(HttpServletRequest request, HttpServletResponse response,
+			ContentCachingResponseWrapper rendered) {
+		this.request = request;
 		this.response = response;
 		this.rendered = rendered;
 	}
@@ -41,7 +46,7 @@ final class PageCapture {
 			throws IOException, ServletException {
 		ContentCachingResponseWrapper rendered = new ContentCachingResponseWrapper(response);
 		chain.doFilter(request, rendered);
-		return new PageCapture(response, rendered);
+		return new PageCapture(request, response, rendered);
 	}
 
 	/**
@@ -63,10 +68,14 @@ final class PageCapture {
 		return this.rendered.getStatus() == HttpServletResponse.SC_SERVICE_UNAVAILABLE && !this.response.isCommitted();
 	}
 
-	/** The page as it is kept, with the headers that others (Spring Security) gave it. */
+	/**
+	 * The page as it is kept, with the headers that others (Spring Security) gave it and
+	 * the route Spring MVC rendered it under.
+	 */
 	CachedPage page(PageKey key, Instant renderedAt) {
 		return CachedPage.of(key, this.rendered.getContentAsByteArray(), this.rendered.getContentType(),
-				this.rendered.getLocale().toLanguageTag(), keptHeaders(), renderedAt);
+				this.rendered.getLocale().toLanguageTag(), keptHeaders(), renderedAt,
+				(String) this.request.getAttribute(HandlerMapping.BEST_MATCHING_PATTERN_ATTRIBUTE));
 	}
 
 	/** Sends the rendering as it is. */

@@ -42,6 +42,10 @@ class PageKeys {
 		if (kind == null) {
 			return null;
 		}
+		if (request.getQueryString() == null) {
+			// a GET or HEAD has no parameters but those of its query string
+			return new PageKey(path, kind.article(path).orElse(null));
+		}
 		StringBuilder key = new StringBuilder(path);
 		Map<String, String[]> parameters = request.getParameterMap();
 		int known = 0;

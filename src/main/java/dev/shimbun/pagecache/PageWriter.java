@@ -48,28 +48,30 @@ class PageWriter {
 
 	/**
 	 * A page as rendered now or kept since, to be kept briefly by browsers and caches.
+	 * @return the route the page was rendered under (so do the methods below)
 	 */
-	void serve(HttpServletRequest request, HttpServletResponse response, CachedPage page) throws IOException {
-		write(request, response, page, this.fresh);
+	String serve(HttpServletRequest request, HttpServletResponse response, CachedPage page) throws IOException {
+		return write(request, response, page, this.fresh);
 	}
 
 	/**
 	 * A page marked stale by a change while it is rendered again: shared caches keep it
 	 * only briefly.
 	 */
-	void serveStale(HttpServletRequest request, HttpServletResponse response, CachedPage page) throws IOException {
-		write(request, response, page, STALE);
+	String serveStale(HttpServletRequest request, HttpServletResponse response, CachedPage page) throws IOException {
+		return write(request, response, page, STALE);
 	}
 
 	/**
 	 * A page's last rendering while the database is unavailable, however old: browsers
 	 * and shared caches are to ask again next time.
 	 */
-	void serveLastKnown(HttpServletRequest request, HttpServletResponse response, CachedPage page) throws IOException {
-		write(request, response, page, "no-cache");
+	String serveLastKnown(HttpServletRequest request, HttpServletResponse response, CachedPage page)
+			throws IOException {
+		return write(request, response, page, "no-cache");
 	}
 
-	private void write(HttpServletRequest request, HttpServletResponse response, CachedPage page, String cacheControl)
+	private String write(HttpServletRequest request, HttpServletResponse response, CachedPage page, String cacheControl)
 			throws IOException {
 		page.headers().forEach((name, values) -> {
 			for (String value : values) {
@@ -92,7 +94,7 @@ class PageWriter {
 		// the Last-Modified it finds with a new SimpleDateFormat on every hit
 		if (new ServletWebRequest(request, response).checkNotModified(page.etag(),
 				page.lastModified().toEpochMilli())) {
-			return;
+			return page.route();
 		}
 		response.setContentType(page.contentType());
 		if (page.contentLanguage() != null) {
@@ -107,6 +109,7 @@ class PageWriter {
 		// one write of the whole page instead of one per 8 KB
 		response.setBufferSize(body.length);
 		response.getOutputStream().write(body);
+		return page.route();
 	}
 
 	/** The page's tags, for an edge cache in front, a few dozen per header line. */

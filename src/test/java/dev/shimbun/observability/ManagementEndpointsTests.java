@@ -103,11 +103,16 @@ class ManagementEndpointsTests {
 
 	@Test
 	void anAdminScrapesPrometheusWithoutASessionOrAnAuditLine() throws Exception {
+		// timed by the page cache (rendered, then served from memory) and by Spring
 		this.mvc.perform(get("/"));
+		this.mvc.perform(get("/"));
+		this.mvc.perform(get("/search").queryParam("q", "あくび"));
 		long signIns = signInsOf("metrics-admin");
 		MvcResult result = this.mvc.perform(get("/actuator/prometheus").with(admin()))
 			.andExpect(status().isOk())
 			.andExpect(content().string(containsString("http_server_requests_seconds_bucket{")))
+			.andExpect(content().string(containsString("uri=\"/\"")))
+			.andExpect(content().string(containsString("uri=\"/search\"")))
 			.andExpect(content().string(containsString("application=\"shimbun\"")))
 			.andReturn();
 		assertThat(result.getRequest().getSession(false)).isNull();

@@ -24,6 +24,8 @@ import dev.shimbun.article.ArticleForm;
 import dev.shimbun.article.ArticleStatus;
 import dev.shimbun.support.OwnContext;
 import dev.shimbun.support.SiteTest;
+import io.micrometer.core.instrument.Timer;
+import io.micrometer.core.instrument.MeterRegistry;
 import jakarta.servlet.FilterChain;
 import jakarta.servlet.ServletException;
 import jakarta.servlet.http.HttpServletRequest;
@@ -101,6 +103,9 @@ class PageCacheTests {
 	@Autowired
 	private ApplicationEvents events;
 
+	@Autowired
+	private MeterRegistry meters;
+
 	@BeforeEach
 	void emptyCache() {
 		this.cache.clear();
@@ -130,6 +135,31 @@ class PageCacheTests {
 		assertThat(second.getResponse().getHeader("Content-Language")).isEqualTo("ja");
 		assertThat(second.getResponse().getContentType()).isEqualTo("text/html;charset=UTF-8");
 		assertThat(second.getResponse().getHeader("Content-Security-Policy")).contains("default-src 'self'");
+	}
+
+	@Test
+	void pagesServedFromMemoryAreTimedOnceUnderTheRouteTheyWereRenderedUnder() throws Exception {
+		long answered = requests("/articles/{slug}", "200");
+		long revalidated = requests("/articles/{slug}", "304");
+		long unknown = requests("UNKNOWN", "200");
+		String etag = fetch(YAWN).getResponse().getHeader("ETag");
+		fetch(YAWN);
+		this.mvc.perform(get(YAWN).header("If-None-Match", etag)).andExpect(status().isNotModified());
+		// the rendering and the page served from memory, each once, as Spring would time
+		// them
+		assertThat(requests("/articles/{slug}", "200")).isEqualTo(answered + 2);
+		assertThat(requests("/articles/{slug}", "304")).isEqualTo(revalidated + 1);
+		assertThat(requests("UNKNOWN", "200")).isEqualTo(unknown);
+		Timer timer = this.meters.get("http.server.requests")
+			.tags("uri", "/articles/{slug}", "status", "200", "method", "GET", "outcome", "SUCCESS", "exception",
+					"none", "error", "none")
+			.timer();
+		assertThat(timer.totalTime(TimeUnit.NANOSECONDS)).isPositive();
+	}
+
+	private long requests(String uri, String status) {
+		Timer timer = this.meters.find("http.server.requests").tags("uri", uri, "status", status).timer();
+		return (timer != null) ? timer.count() : 0;
 	}
 
 	@Test
@@ -480,9 +510,9 @@ class PageCacheTests {
 
 	@Test
 	void otherQueryParametersAreRenderedForTheRequestAlone() throws Exception {
-		this.mvc.perform(get(YAWN).param("comment", "posted")).andExpect(header().doesNotExist("ETag"));
-		this.mvc.perform(get(YAWN).param("utm_source", "x")).andExpect(header().doesNotExist("ETag"));
-		this.mvc.perform(get(YAWN).param("cpage", "1")).andExpect(header().exists("ETag"));
+		this.mvc.perform(get(YAWN).queryParam("comment", "posted")).andExpect(header().doesNotExist("ETag"));
+		this.mvc.perform(get(YAWN).queryParam("utm_source", "x")).andExpect(header().doesNotExist("ETag"));
+		this.mvc.perform(get(YAWN).queryParam("cpage", "1")).andExpect(header().exists("ETag"));
 		assertThat(this.cache.size()).isEqualTo(1);
 	}
 
@@ -493,7 +523,7 @@ class PageCacheTests {
 		assertThat(first).isNotNull();
 		assertThat(numbered).isNotNull();
 		assertThat(this.cache.size()).isEqualTo(2);
-		this.mvc.perform(get("/categories/news").param("cpage", "1")).andExpect(header().doesNotExist("ETag"));
+		this.mvc.perform(get("/categories/news").queryParam("cpage", "1")).andExpect(header().doesNotExist("ETag"));
 		assertThat(this.cache.size()).isEqualTo(2);
 	}
 

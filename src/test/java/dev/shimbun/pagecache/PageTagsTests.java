@@ -43,7 +43,7 @@ class PageTagsTests {
 	@Test
 	void pagesCarryTheirTagsOnlyWhenAnEdgeCacheIsConfigured() throws Exception {
 		CachedPage page = CachedPage.of(new PageKey("/", null), bytes(PAGE), "text/html;charset=UTF-8", "ja", Map.of(),
-				Instant.parse("2026-12-03T00:00:00Z"));
+				Instant.parse("2026-12-03T00:00:00Z"), "/");
 		MockHttpServletResponse plain = new MockHttpServletResponse();
 		writer(Map.of()).serve(new MockHttpServletRequest("GET", "/"), plain, page);
 		assertThat(plain.getHeaders("xkey")).isEmpty();
@@ -61,7 +61,7 @@ class PageTagsTests {
 			body.append("<a href=\"/articles/article-").append(i).append("\">").append(i).append("</a>");
 		}
 		CachedPage page = CachedPage.of(new PageKey("/", null), bytes(body.toString()), "text/html", "ja", Map.of(),
-				Instant.parse("2026-12-03T00:00:00Z"));
+				Instant.parse("2026-12-03T00:00:00Z"), "/");
 		MockHttpServletResponse tagged = new MockHttpServletResponse();
 		writer(Map.of("shimbun.edge.caches", "http://127.0.0.1:6081")).serve(new MockHttpServletRequest("GET", "/"),
 				tagged, page);
