@@ -106,7 +106,8 @@ class PageCacheFilter extends OncePerRequestFilter {
 			chain.doFilter(request, response);
 			return null;
 		}
-		PageCache.Kept kept = this.cache.get(key);
+		FreshPageFilter.LookedUp looked = FreshPageFilter.LookedUp.of(request, key);
+		PageCache.Kept kept = (looked != null) ? looked.kept() : this.cache.get(key);
 		if (kept != null && !kept.isStale()) {
 			return this.writer.serve(request, response, kept.page());
 		}

@@ -8,6 +8,7 @@ import com.github.benmanes.caffeine.cache.Cache;
 import com.github.benmanes.caffeine.cache.Caffeine;
 import dev.shimbun.ShimbunProperties;
 import dev.shimbun.article.ArticlePaths;
+import dev.shimbun.pagecache.PageReads;
 import jakarta.servlet.FilterChain;
 import jakarta.servlet.ServletException;
 import jakarta.servlet.http.HttpServletRequest;
@@ -29,7 +30,7 @@ import org.springframework.web.filter.OncePerRequestFilter;
 // After Spring Session's filter, so that a signed-in editor's session (kept in the
 // database) is seen.
 @Order(SessionRepositoryFilter.DEFAULT_ORDER + 10)
-class ViewCountingFilter extends OncePerRequestFilter {
+class ViewCountingFilter extends OncePerRequestFilter implements PageReads {
 
 	/** Where Spring Security keeps a signed-in user's context in the session. */
 	private static final String SECURITY_CONTEXT = "SPRING_SECURITY_CONTEXT";
@@ -63,6 +64,18 @@ class ViewCountingFilter extends OncePerRequestFilter {
 	protected void doFilterInternal(HttpServletRequest request, HttpServletResponse response, FilterChain chain)
 			throws ServletException, IOException {
 		chain.doFilter(request, response);
+		countRead(request, response);
+	}
+
+	/** A page served from memory ahead of this filter: counted as if it came through. */
+	@Override
+	public void served(HttpServletRequest request, HttpServletResponse response) {
+		if (!shouldNotFilter(request)) {
+			countRead(request, response);
+		}
+	}
+
+	private void countRead(HttpServletRequest request, HttpServletResponse response) {
 		// a 304 is a read too: the browser shows the page it kept
 		int status = response.getStatus();
 		if ((status == HttpServletResponse.SC_OK || status == HttpServletResponse.SC_NOT_MODIFIED) && counts(request)) {

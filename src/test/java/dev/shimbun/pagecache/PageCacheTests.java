@@ -2,10 +2,12 @@ package dev.shimbun.pagecache;
 
 import java.io.ByteArrayInputStream;
 import java.io.IOException;
+import java.nio.charset.StandardCharsets;
 import java.time.Duration;
 import java.time.LocalDateTime;
 import java.time.ZoneId;
 import java.util.ArrayList;
+import java.util.Base64;
 import java.util.HashSet;
 import java.util.List;
 import java.util.Set;
@@ -28,6 +30,7 @@ import io.micrometer.core.instrument.Timer;
 import io.micrometer.core.instrument.MeterRegistry;
 import jakarta.servlet.FilterChain;
 import jakarta.servlet.ServletException;
+import jakarta.servlet.http.Cookie;
 import jakarta.servlet.http.HttpServletRequest;
 import jakarta.servlet.http.HttpServletResponse;
 
@@ -105,6 +108,9 @@ class PageCacheTests {
 
 	@Autowired
 	private MeterRegistry meters;
+
+	@Autowired
+	private PassedOn passedOn;
 
 	@BeforeEach
 	void emptyCache() {
@@ -259,7 +265,7 @@ class PageCacheTests {
 		byte[] body = zipped.getResponse().getContentAsByteArray();
 		assertThat(body.length).isLessThan(plain.length() / 2);
 		try (GZIPInputStream in = new GZIPInputStream(new ByteArrayInputStream(body))) {
-			assertThat(new String(in.readAllBytes(), java.nio.charset.StandardCharsets.UTF_8)).isEqualTo(plain);
+			assertThat(new String(in.readAllBytes(), StandardCharsets.UTF_8)).isEqualTo(plain);
 		}
 		this.mvc.perform(get(PIG).header("Accept-Encoding", "gzip;q=0"))
 			.andExpect(header().doesNotExist("Content-Encoding"));
@@ -495,7 +501,7 @@ class PageCacheTests {
 
 	@Test
 	void signedInStaffGetPagesNeverKept() throws Exception {
-		jakarta.servlet.http.Cookie session = this.mvc
+		Cookie session = this.mvc
 			.perform(post("/admin/login").param("username", "desk").param("password", "page-cache-secret").with(csrf()))
 			.andReturn()
 			.getResponse()
@@ -525,6 +531,43 @@ class PageCacheTests {
 		assertThat(this.cache.size()).isEqualTo(2);
 		this.mvc.perform(get("/categories/news").queryParam("cpage", "1")).andExpect(header().doesNotExist("ETag"));
 		assertThat(this.cache.size()).isEqualTo(2);
+	}
+
+	@Test
+	void aReadersKeptPageIsServedAheadOfSessionsAndStaffChecks() throws Exception {
+		fetch(YAWN);
+		int passed = this.passedOn.count();
+		MvcResult served = fetch(YAWN);
+		assertThat(this.passedOn.count()).isEqualTo(passed);
+		assertThat(served.getResponse().getHeader("ETag")).isNotNull();
+		assertThat(served.getResponse().getHeader("X-Request-Id")).isNotBlank();
+		assertThat(served.getResponse().getHeader("Content-Security-Policy")).contains("default-src 'self'");
+		// a session cookie (even of no session) or a query string: all the way, to the
+		// page cache's filter
+		this.mvc
+			.perform(get(YAWN).cookie(new Cookie("SESSION",
+					Base64.getEncoder().encodeToString("no-such-session".getBytes(StandardCharsets.UTF_8)))))
+			.andExpect(status().isOk())
+			.andExpect(header().exists("ETag"));
+		this.mvc.perform(get(YAWN).queryParam("cpage", "1")).andExpect(status().isOk());
+		assertThat(this.passedOn.count()).isEqualTo(passed + 2);
+	}
+
+	@Test
+	void aPageNotKeptIsLookedUpOnce() throws Exception {
+		double misses = pageCacheMisses();
+		fetch(GUT);
+		assertThat(pageCacheMisses()).isEqualTo(misses + 1);
+	}
+
+	private double pageCacheMisses() {
+		return this.meters.get("cache.gets")
+			.tags("cache", "pages", "result", "miss")
+			.meter()
+			.measure()
+			.iterator()
+			.next()
+			.getValue();
 	}
 
 	@Test
@@ -591,8 +634,38 @@ class PageCacheTests {
 
 	}
 
+	/** Counts the requests that reach the filters behind Spring Session's. */
+	static final class PassedOn extends OncePerRequestFilter {
+
+		private final AtomicInteger requests = new AtomicInteger();
+
+		int count() {
+			return this.requests.get();
+		}
+
+		@Override
+		protected void doFilterInternal(HttpServletRequest request, HttpServletResponse response, FilterChain chain)
+				throws ServletException, IOException {
+			this.requests.incrementAndGet();
+			chain.doFilter(request, response);
+		}
+
+	}
+
 	@TestConfiguration(proxyBeanMethods = false)
 	static class HeldRenderingConfig {
+
+		@Bean
+		PassedOn passedOn() {
+			return new PassedOn();
+		}
+
+		@Bean
+		FilterRegistrationBean<PassedOn> passedOnRegistration(PassedOn filter) {
+			FilterRegistrationBean<PassedOn> registration = new FilterRegistrationBean<>(filter);
+			registration.setOrder(SessionRepositoryFilter.DEFAULT_ORDER + 5);
+			return registration;
+		}
 
 		@Bean
 		HeldRendering heldRendering() {
