@@ -23,8 +23,9 @@ import org.springframework.web.filter.OncePerRequestFilter;
 /**
  * Counts a read when an article page was served to a reader: a GET answered 200, not from
  * a bot, not a prefetch or prerender, not by signed-in staff. It sits in front of
- * whatever serves the page (a controller now, a page cache later), so counting stays
- * right however the page is made.
+ * whatever serves the page (the page cache's filter, a controller), so counting stays
+ * right however the page is made; a page served from memory ahead of it is counted by the
+ * same code ({@link PageReads}).
  */
 @Component
 // After Spring Session's filter, so that a signed-in editor's session (kept in the
