@@ -65,7 +65,6 @@ class FreshPageFilter extends OncePerRequestFilter {
 	@Override
 	protected void doFilterInternal(HttpServletRequest request, HttpServletResponse response, FilterChain chain)
 			throws ServletException, IOException {
-		long started = System.nanoTime();
 		PageKey key = this.keys.key(request);
 		PageCache.Kept kept = (key != null) ? this.cache.get(key) : null;
 		if (kept == null || kept.isStale()) {
@@ -75,21 +74,13 @@ class FreshPageFilter extends OncePerRequestFilter {
 			chain.doFilter(request, response);
 			return;
 		}
-		String route = null;
-		Throwable failure = null;
-		try {
-			route = this.writer.serve(request, response, kept.page());
+		this.timings.time(request, response, () -> {
+			String route = this.writer.serve(request, response, kept.page());
 			for (PageReads read : this.reads) {
 				read.served(request, response);
 			}
-		}
-		catch (IOException | RuntimeException | Error ex) {
-			failure = ex;
-			throw ex;
-		}
-		finally {
-			this.timings.record(request, response, route, failure, System.nanoTime() - started);
-		}
+			return route;
+		});
 	}
 
 	/** A session cookie (valid or not) or a session: left to the filters behind. */

@@ -72,21 +72,7 @@ class PageCacheFilter extends OncePerRequestFilter {
 	@Override
 	protected void doFilterInternal(HttpServletRequest request, HttpServletResponse response, FilterChain chain)
 			throws ServletException, IOException {
-		long started = System.nanoTime();
-		String route = null;
-		Throwable failure = null;
-		try {
-			route = answer(request, response, chain);
-		}
-		catch (IOException | ServletException | RuntimeException | Error ex) {
-			failure = ex;
-			// as Spring's observation of a request does
-			response.setStatus(HttpServletResponse.SC_INTERNAL_SERVER_ERROR);
-			throw ex;
-		}
-		finally {
-			this.timings.record(request, response, route, failure, System.nanoTime() - started);
-		}
+		this.timings.time(request, response, () -> answer(request, response, chain));
 	}
 
 	/**

@@ -1,5 +1,6 @@
 package dev.shimbun.pagecache;
 
+import java.io.IOException;
 import java.util.concurrent.ConcurrentHashMap;
 import java.util.concurrent.ConcurrentMap;
 import java.util.concurrent.TimeUnit;
@@ -58,12 +59,48 @@ class PageTimings implements ObservationPredicate {
 	}
 
 	/**
+	 * Times a request the page cache answers, and records it as Spring's observation
+	 * would: a failure is a 500 with the exception named.
+	 */
+	void time(HttpServletRequest request, HttpServletResponse response, Answer answer)
+			throws IOException, ServletException {
+		long started = System.nanoTime();
+		String route = null;
+		Throwable failure = null;
+		try {
+			route = answer.answer();
+		}
+		catch (IOException | ServletException | RuntimeException | Error ex) {
+			failure = ex;
+			response.setStatus(HttpServletResponse.SC_INTERNAL_SERVER_ERROR);
+			throw ex;
+		}
+		finally {
+			record(request, response, route, failure, System.nanoTime() - started);
+		}
+	}
+
+	/** How the page cache answers a request. */
+	@FunctionalInterface
+	interface Answer {
+
+		/**
+		 * Answers the request.
+		 * @return the route of a page served from memory; {@code null} when Spring MVC
+		 * answered (and tells the route)
+		 */
+		String answer() throws IOException, ServletException;
+
+	}
+
+	/**
 	 * Records a request the page cache answered.
 	 * @param route the route of the page served from memory, or {@code null} when the
 	 * request went on to Spring MVC (which then tells the route)
 	 * @param failure what the request failed with, or {@code null}
 	 */
-	void record(HttpServletRequest request, HttpServletResponse response, String route, Throwable failure, long nanos) {
+	private void record(HttpServletRequest request, HttpServletResponse response, String route, Throwable failure,
+			long nanos) {
 		String pattern = (route != null) ? route
 				: (String) request.getAttribute(HandlerMapping.BEST_MATCHING_PATTERN_ATTRIBUTE);
 		Throwable error = (failure != null) ? unwrapped(failure)
