@@ -41,8 +41,8 @@ public record ContentChanged(Topic topic, String key, boolean local) {
 		/**
 		 * Like {@link #ARTICLE_EDITED}, with what lists and links show of the article
 		 * (headline, category, status, times) as it was (key: its slug): only its own
-		 * pages and the front and category pages (which may show its summary and picture)
-		 * are out of date.
+		 * pages and the pages that show its summary or picture (the front page's top
+		 * story) are out of date; lists, category pages and links show it as they did.
 		 */
 		ARTICLE_TEXT_EDITED,
 

@@ -23,9 +23,9 @@ record CachedPage(byte[] body, byte[] gzipped, String contentType, String conten
 		Map<String, List<String>> headers, String etag, Instant lastModified, Set<String> tags, String route) {
 
 	static CachedPage of(PageKey key, byte[] body, String contentType, String contentLanguage,
-			Map<String, List<String>> headers, Instant renderedAt, String route) {
+			Map<String, List<String>> headers, Instant renderedAt, String route, Set<String> declaredTags) {
 		return new CachedPage(body, gzip(body), contentType, contentLanguage, headers, etag(body),
-				renderedAt.truncatedTo(ChronoUnit.SECONDS), PageTags.of(key, body), route);
+				renderedAt.truncatedTo(ChronoUnit.SECONDS), PageTags.of(key, body, declaredTags), route);
 	}
 
 	/** Roughly what the page takes in memory, in bytes. */

@@ -34,7 +34,8 @@ import org.springframework.stereotype.Component;
  * the pages that link to it and the front and category pages (where it may now appear);
  * an edit that leaves it on the site at the same address marks its pages stale too, and
  * one that leaves its headline, category, status and times as well marks stale only its
- * pages and the front and category pages;</li>
+ * pages and the pages that show its summary or picture (the front page while it is the
+ * top story: {@link PageTags#showsSummaryOf});</li>
  * <li>written view counts mark their article's pages stale;</li>
  * <li>lists, categories, menus, comment rules and changed rankings mark every page stale;
  * a media item or a scheduled time passing drops every page.</li>
@@ -229,10 +230,9 @@ public class PageCache {
 				this.schedule.lookUp();
 			}
 			case ARTICLE_TEXT_EDITED -> {
-				// the pages that link to it show it as they did: only its own pages and
-				// the front and category pages (its summary, its picture)
-				drop(Set.of(PageTags.pageOf(slug)), true, false);
-				drop(Set.of(PageTags.INDEX), true, false);
+				// the pages that link to it or list it show it as they did: only its own
+				// pages and those that show its summary or picture
+				drop(Set.of(PageTags.pageOf(slug), PageTags.showsSummaryOf(slug)), true, false);
 				this.schedule.lookUp();
 			}
 			case MEDIA -> {

@@ -69,13 +69,14 @@ final class PageCapture {
 	}
 
 	/**
-	 * The page as it is kept, with the headers that others (Spring Security) gave it and
-	 * the route Spring MVC rendered it under.
+	 * The page as it is kept, with the headers that others (Spring Security) gave it, the
+	 * route Spring MVC rendered it under and the tags its controller declared.
 	 */
 	CachedPage page(PageKey key, Instant renderedAt) {
 		return CachedPage.of(key, this.rendered.getContentAsByteArray(), this.rendered.getContentType(),
 				this.rendered.getLocale().toLanguageTag(), keptHeaders(), renderedAt,
-				(String) this.request.getAttribute(HandlerMapping.BEST_MATCHING_PATTERN_ATTRIBUTE));
+				(String) this.request.getAttribute(HandlerMapping.BEST_MATCHING_PATTERN_ATTRIBUTE),
+				PageTags.declaredBy(this.request));
 	}
 
 	/** Sends the rendering as it is. */

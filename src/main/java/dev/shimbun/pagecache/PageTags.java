@@ -1,16 +1,22 @@
 package dev.shimbun.pagecache;
 
 import java.nio.charset.StandardCharsets;
+import java.util.Collection;
 import java.util.HashSet;
+import java.util.LinkedHashSet;
 import java.util.Set;
+
+import jakarta.servlet.ServletRequest;
 
 /**
  * The tags a rendered page carries, by which it is dropped (here, and in an edge cache as
  * Varnish's {@code xkey}): plain words, so that a list of them fits one header. Every
  * page carries {@link #ALL}; an article's pages carry {@link #pageOf}, the others
- * {@link #INDEX}; and every page carries {@link #linksTo} for each article it links to,
- * found in its bytes, so that what shows an article is known without asking the features
- * that rendered it.
+ * {@link #INDEX}; every page carries {@link #linksTo} for each article it links to, found
+ * in its bytes, so that what shows an article is known without asking the features that
+ * rendered it; and a page that shows more of an article than a link (its summary, its
+ * picture: the front page's top story) carries {@link #showsSummaryOf}, declared by the
+ * controller that rendered it ({@link #showsSummary}).
  */
 public final class PageTags {
 
@@ -19,6 +25,9 @@ public final class PageTags {
 
 	/** The pages that are not one article's: front, category pages. */
 	public static final String INDEX = "index";
+
+	/** The request attribute holding the tags a rendering declared. */
+	private static final String DECLARED = PageTags.class.getName() + ".declared";
 
 	private static final byte[] ARTICLES = "/articles/".getBytes(StandardCharsets.US_ASCII);
 
@@ -38,9 +47,42 @@ public final class PageTags {
 		return "links-" + slug;
 	}
 
-	/** The tags of a page kept under a key, with these bytes. */
-	static Set<String> of(PageKey key, byte[] body) {
-		Set<String> tags = new HashSet<>();
+	/**
+	 * The pages that show an article's summary or picture, which an edit of its text
+	 * alone changes (not only its headline, which is in every link).
+	 */
+	public static String showsSummaryOf(String slug) {
+		return "summary-" + slug;
+	}
+
+	/**
+	 * Declares that the page this request renders shows the summary or picture of an
+	 * article, so that an edit of that article's text marks it stale.
+	 */
+	public static void showsSummary(ServletRequest request, String slug) {
+		declared(request).add(showsSummaryOf(slug));
+	}
+
+	/** The tags the rendering of this request declared. */
+	static Set<String> declaredBy(ServletRequest request) {
+		@SuppressWarnings("unchecked")
+		Set<String> declared = (Set<String>) request.getAttribute(DECLARED);
+		return (declared != null) ? declared : Set.of();
+	}
+
+	private static Set<String> declared(ServletRequest request) {
+		@SuppressWarnings("unchecked")
+		Set<String> declared = (Set<String>) request.getAttribute(DECLARED);
+		if (declared == null) {
+			declared = new LinkedHashSet<>();
+			request.setAttribute(DECLARED, declared);
+		}
+		return declared;
+	}
+
+	/** The tags of a page kept under a key, with these bytes and these declared tags. */
+	static Set<String> of(PageKey key, byte[] body, Collection<String> declared) {
+		Set<String> tags = new HashSet<>(declared);
 		tags.add(ALL);
 		tags.add((key.article() != null) ? pageOf(key.article()) : INDEX);
 		for (int at = indexOf(body, 0); at >= 0; at = indexOf(body, at)) {

@@ -8,8 +8,11 @@ import dev.shimbun.ShimbunProperties;
 import dev.shimbun.article.ArticleService;
 import dev.shimbun.article.ArticleSummary;
 import dev.shimbun.article.ArticleView;
+import dev.shimbun.pagecache.PageTags;
 import dev.shimbun.ranking.CuratedListService;
 import dev.shimbun.ranking.ListView;
+
+import jakarta.servlet.http.HttpServletRequest;
 
 import org.springframework.stereotype.Controller;
 import org.springframework.ui.Model;
@@ -31,7 +34,7 @@ class HomeController {
 	}
 
 	@GetMapping("/")
-	String home(Model model) {
+	String home(Model model, HttpServletRequest request) {
 		int latestCount = this.properties.pages().latestOnFront();
 		List<ArticleSummary> latest = this.articles.latest(latestCount + 1);
 		ArticleView top = topStory(latest);
@@ -39,6 +42,10 @@ class HomeController {
 			.filter((summary) -> top == null || !Objects.equals(summary.id(), top.id()))
 			.limit(latestCount)
 			.toList();
+		if (top != null) {
+			// its summary and picture: an edit of its text alone changes this page
+			PageTags.showsSummary(request, top.slug());
+		}
 		ShimbunProperties.Site site = this.properties.site();
 		model.addAttribute("meta", PageMeta.website(null, site.description(), "/"));
 		model.addAttribute("top", top);

@@ -348,26 +348,55 @@ class PageCacheTests {
 	}
 
 	@Test
-	void anEditOfTheTextAloneLeavesThePagesThatOnlyLinkToTheArticle() throws Exception {
+	void anEditOfTheTextAloneLeavesThePagesThatOnlyLinkToOrListTheArticle() throws Exception {
+		String category = categoryPageOf("pig-kidney-transplant-ucla");
 		fetch(PIG);
-		fetch("/");
+		assertThat(topStory()).as("not the top story").isNotEqualTo(PIG);
+		assertThat(fetch(category).getResponse().getContentAsString()).as("its category page lists it").contains(PIG);
 		assertThat(fetch(YAWN).getResponse().getContentAsString()).as("another article's page links to it")
 			.contains(PIG);
 		double renders = this.renderings.count();
 		edit("pig-kidney-transplant-ucla", (form) -> form.setSummary("ブタ腎臓移植の要点を直した"));
-		// its own page and the front page (which may show its summary): stale; the other
-		// article's page, which shows only its headline, is as it was
-		assertThat(this.cache.size()).isEqualTo(1);
-		assertThat(this.cache.sizeWithStale()).isEqualTo(3);
-		assertThat(this.events.stream(PagesDropped.class)).contains(
-				new PagesDropped(Set.of(PageTags.pageOf("pig-kidney-transplant-ucla")), true),
-				new PagesDropped(Set.of(PageTags.INDEX), true));
-		assertThat(this.events.stream(PagesDropped.class)).doesNotContain(
-				new PagesDropped(Set.of(PageTags.linksTo("pig-kidney-transplant-ucla"), PageTags.INDEX), true));
+		// its own page only: the front page, its category page and the other article's
+		// page show only its headline, category and date, as they were
+		assertThat(this.cache.size()).isEqualTo(3);
+		assertThat(this.cache.sizeWithStale()).isEqualTo(4);
+		assertThat(this.events.stream(PagesDropped.class))
+			.contains(new PagesDropped(Set.of(PageTags.pageOf("pig-kidney-transplant-ucla"),
+					PageTags.showsSummaryOf("pig-kidney-transplant-ucla")), true));
+		assertThat(this.events.stream(PagesDropped.class))
+			.noneMatch((dropped) -> dropped.tags().contains(PageTags.INDEX)
+					|| dropped.tags().contains(PageTags.linksTo("pig-kidney-transplant-ucla")));
+		fetch("/");
+		fetch(category);
 		fetch(YAWN);
 		assertThat(this.renderings.count()).isEqualTo(renders);
 		assertThat(fetch(PIG).getResponse().getContentAsString()).contains("ブタ腎臓移植の要点を直した");
 		assertThat(this.renderings.count()).isEqualTo(renders + 1);
+	}
+
+	@Test
+	void anEditOfTheTopStorysTextMarksTheFrontPageStaleWhichShowsItsSummary() throws Exception {
+		String top = topStory();
+		String slug = top.substring(top.lastIndexOf('/') + 1);
+		String category = categoryPageOf(slug);
+		String summary = this.jdbc.queryForObject("SELECT summary FROM article WHERE slug = ?", String.class, slug);
+		fetch(category);
+		double renders = this.renderings.count();
+		edit(slug, (form) -> form.setSummary("トップ記事の要点を直した"));
+		try {
+			assertThat(this.cache.size()).as("its category page only").isEqualTo(1);
+			assertThat(this.cache.sizeWithStale()).isEqualTo(2);
+			fetch(category);
+			assertThat(this.renderings.count()).isEqualTo(renders);
+			assertThat(
+					Jsoup.parse(fetch("/").getResponse().getContentAsString()).select(".top-story-description").text())
+				.isEqualTo("トップ記事の要点を直した");
+			assertThat(this.renderings.count()).isEqualTo(renders + 1);
+		}
+		finally {
+			edit(slug, (form) -> form.setSummary(summary));
+		}
 	}
 
 	@Test
@@ -710,6 +739,18 @@ class PageCacheTests {
 
 		void run(Future<MvcResult> renderer) throws Exception;
 
+	}
+
+	/** The path of the front page's top story, the front page kept. */
+	private String topStory() throws Exception {
+		return Jsoup.parse(fetch("/").getResponse().getContentAsString()).select("a.top-story-link").attr("href");
+	}
+
+	/** The path of the category page of the article with this slug. */
+	private String categoryPageOf(String slug) {
+		return "/categories/" + this.jdbc.queryForObject(
+				"SELECT c.slug FROM article a JOIN category c ON c.id = a.category_id WHERE a.slug = ?", String.class,
+				slug);
 	}
 
 	/**

@@ -4,6 +4,7 @@ import java.nio.charset.StandardCharsets;
 import java.time.Instant;
 import java.util.List;
 import java.util.Map;
+import java.util.Set;
 
 import dev.shimbun.ShimbunProperties;
 import org.junit.jupiter.api.Test;
@@ -17,7 +18,8 @@ import static org.assertj.core.api.Assertions.assertThat;
 
 /**
  * The tags a page carries: whose page it is, and every article it links to, read from its
- * bytes; written for an edge cache when one is configured.
+ * bytes, and the summaries its controller declared it shows; written for an edge cache
+ * when one is configured.
  */
 class PageTagsTests {
 
@@ -29,21 +31,32 @@ class PageTagsTests {
 
 	@Test
 	void anArticlesPageIsTaggedAsItsAndByTheArticlesItLinksTo() {
-		assertThat(PageTags.of(new PageKey("/articles/subaru-brz-2026", "subaru-brz-2026"), bytes(PAGE)))
+		assertThat(PageTags.of(new PageKey("/articles/subaru-brz-2026", "subaru-brz-2026"), bytes(PAGE), Set.of()))
 			.containsExactlyInAnyOrder("all", "page-subaru-brz-2026", "links-why-we-yawn",
 					"links-pig-kidney-transplant-ucla");
 	}
 
 	@Test
 	void anotherPageIsAnIndexPage() {
-		assertThat(PageTags.of(new PageKey("/", null), bytes("<p>記事はまだありません</p>"))).containsExactlyInAnyOrder("all",
-				"index");
+		assertThat(PageTags.of(new PageKey("/", null), bytes("<p>記事はまだありません</p>"), Set.of()))
+			.containsExactlyInAnyOrder("all", "index");
+	}
+
+	@Test
+	void aPageCarriesTheSummariesItsRenderingDeclared() {
+		MockHttpServletRequest request = new MockHttpServletRequest("GET", "/");
+		assertThat(PageTags.declaredBy(request)).isEmpty();
+		PageTags.showsSummary(request, "why-we-yawn");
+		PageTags.showsSummary(request, "why-we-yawn");
+		assertThat(PageTags.of(new PageKey("/", null), bytes(PAGE), PageTags.declaredBy(request)))
+			.containsExactlyInAnyOrder("all", "index", "summary-why-we-yawn", "links-why-we-yawn",
+					"links-pig-kidney-transplant-ucla");
 	}
 
 	@Test
 	void pagesCarryTheirTagsOnlyWhenAnEdgeCacheIsConfigured() throws Exception {
 		CachedPage page = CachedPage.of(new PageKey("/", null), bytes(PAGE), "text/html;charset=UTF-8", "ja", Map.of(),
-				Instant.parse("2026-12-03T00:00:00Z"), "/");
+				Instant.parse("2026-12-03T00:00:00Z"), "/", Set.of());
 		MockHttpServletResponse plain = new MockHttpServletResponse();
 		writer(Map.of()).serve(new MockHttpServletRequest("GET", "/"), plain, page);
 		assertThat(plain.getHeaders("xkey")).isEmpty();
@@ -61,7 +74,7 @@ class PageTagsTests {
 			body.append("<a href=\"/articles/article-").append(i).append("\">").append(i).append("</a>");
 		}
 		CachedPage page = CachedPage.of(new PageKey("/", null), bytes(body.toString()), "text/html", "ja", Map.of(),
-				Instant.parse("2026-12-03T00:00:00Z"), "/");
+				Instant.parse("2026-12-03T00:00:00Z"), "/", Set.of());
 		MockHttpServletResponse tagged = new MockHttpServletResponse();
 		writer(Map.of("shimbun.edge.caches", "http://127.0.0.1:6081")).serve(new MockHttpServletRequest("GET", "/"),
 				tagged, page);
