@@ -72,7 +72,9 @@ public class Article {
 	@Column(name = "comments_close_after_days")
 	private Integer commentsCloseAfterDays;
 
-	@Column(name = "view_count")
+	// written only by the view counter (ViewStore, a relative update): a save of the
+	// article, which loaded it before, must not write back the count it read
+	@Column(name = "view_count", insertable = false, updatable = false)
 	private long viewCount;
 
 	@Version

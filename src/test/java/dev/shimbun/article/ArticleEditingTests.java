@@ -19,6 +19,9 @@ import org.springframework.jdbc.core.JdbcTemplate;
 import org.springframework.security.test.context.support.WithMockUser;
 import org.springframework.test.web.servlet.MockMvc;
 import org.springframework.test.web.servlet.MvcResult;
+import org.springframework.transaction.PlatformTransactionManager;
+import org.springframework.transaction.TransactionDefinition;
+import org.springframework.transaction.support.TransactionTemplate;
 import tools.jackson.databind.json.JsonMapper;
 
 import static org.assertj.core.api.Assertions.assertThat;
@@ -91,6 +94,31 @@ class ArticleEditingTests {
 		assertThat(page.selectFirst("figure figcaption").text()).isEqualTo("バークスデール空軍基地のB-52 引用:米国務省軍備管理・国際安全保障担当室");
 		assertThat(page.select(".article-body > p")).hasSize(9);
 		assertThat(pages().get(edit.replace("/edit", "/revisions")).select("tbody tr")).hasSizeGreaterThanOrEqualTo(1);
+	}
+
+	/**
+	 * The view counter is the only writer of an article's view count: a save that loaded
+	 * the article before the counter wrote its views leaves them counted.
+	 */
+	@Test
+	void aSaveKeepsTheViewsWrittenWhileItRan() {
+		Long id = Articles.published().slug("read-while-saved").headline("保存中にも読まれる記事").save(this.context);
+		ArticleForm form = this.editor.form(id);
+		form.setHeadline("保存中にも読まれる記事(更新)");
+		PlatformTransactionManager transactions = this.context.getBean(PlatformTransactionManager.class);
+		TransactionTemplate beside = new TransactionTemplate(transactions);
+		beside.setPropagationBehavior(TransactionDefinition.PROPAGATION_REQUIRES_NEW);
+		new TransactionTemplate(transactions).executeWithoutResult((save) -> {
+			// the save has read the article when the counter writes (and commits) its
+			// views
+			assertThat(this.context.getBean(ArticleRepository.class).findById(id)).isPresent();
+			beside.executeWithoutResult(
+					(views) -> jdbc().update("UPDATE article SET view_count = view_count + 7 WHERE id = ?", id));
+			this.editor.update(id, form);
+		});
+		assertThat(jdbc().queryForObject("SELECT headline FROM article WHERE id = ?", String.class, id))
+			.isEqualTo("保存中にも読まれる記事(更新)");
+		assertThat(jdbc().queryForObject("SELECT view_count FROM article WHERE id = ?", Long.class, id)).isEqualTo(7);
 	}
 
 	@Test
