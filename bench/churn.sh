@@ -21,6 +21,9 @@ COMMENTS=${BENCH_COMMENTS:-1000000}
 DURATION=${BENCH_DURATION:-75}
 WARM=${BENCH_WARM:-20}
 COMMENT_RATE=${BENCH_COMMENT_RATE:-20}
+# requests per second that the readers offer together; empty: as many as the site answers
+READER_RATE=${BENCH_READER_RATE:-}
+if [[ -n $READER_RATE ]]; then READERS_PACE="offering $READER_RATE requests/s"; else READERS_PACE="as fast as answered"; fi
 HOT=200
 USER_NAME=churn-desk
 PASSWORD=churn-bench-desk-passphrase
@@ -89,9 +92,15 @@ declare -A METRIC=([article]=article [front]=front [category]=other)
 declare -A RESULTS
 
 # wrk_kind NAME KIND SECONDS: one wrk for one kind of page, its RESULT line into $LOGS/NAME-KIND.txt
+# (with BENCH_READER_RATE, each of the 64 connections pauses 64 000 / rate ms on average between requests)
 wrk_kind() {
-  wrk -t1 -c"${CONNECTIONS[$2]}" -d"${3}s" --timeout 30s --latency -s bench/wrk/mix.lua "$base" \
-    -- "$TMP/$2.paths" "${MODE[$2]}" >"$LOGS/$1-$2.txt" 2>&1
+  if [[ -n $READER_RATE ]]; then
+    wrk -t1 -c"${CONNECTIONS[$2]}" -d"${3}s" --timeout 30s --latency -s bench/wrk/paced.lua "$base" \
+      -- "$TMP/$2.paths" "${MODE[$2]}" "$((64000 / READER_RATE))" >"$LOGS/$1-$2.txt" 2>&1
+  else
+    wrk -t1 -c"${CONNECTIONS[$2]}" -d"${3}s" --timeout 30s --latency -s bench/wrk/mix.lua "$base" \
+      -- "$TMP/$2.paths" "${MODE[$2]}" >"$LOGS/$1-$2.txt" 2>&1
+  fi
 }
 
 renders() {
@@ -130,7 +139,7 @@ settle warm
 declare -A BEFORE
 for kind in "${KINDS[@]}"; do BEFORE[$kind]=$(renders "${METRIC[$kind]}"); done
 STALE_BEFORE=$(stale)
-echo "Measuring ${DURATION} s: readers at 64 connections; an editor saves every second, $COMMENT_RATE comments a second, rankings every minute..."
+echo "Measuring ${DURATION} s: readers at 64 connections${READER_RATE:+, offering $READER_RATE requests/s together}; an editor saves every second, $COMMENT_RATE comments a second, rankings every minute..."
 touch "$TMP/go"
 READERS=()
 for kind in "${KINDS[@]}"; do
@@ -146,7 +155,7 @@ STALE=$(($(stale) - STALE_BEFORE))
 NEWSROOM=$(grep '^RESULT ' "$LOGS/newsroom.txt" | tail -n 1)
 
 echo
-echo "== Under churn ($ARTICLES articles, $COMMENTS comments; ${DURATION} s; $(nproc) CPUs, load average now $(cut -d' ' -f1-3 /proc/loadavg)) =="
+echo "== Under churn ($ARTICLES articles, $COMMENTS comments; ${DURATION} s; readers $READERS_PACE; $(nproc) CPUs, load average now $(cut -d' ' -f1-3 /proc/loadavg)) =="
 echo "newsroom: $(field "$NEWSROOM" saves) saves ($(field "$NEWSROOM" save_failures) failed), $(field "$NEWSROOM" comments) comments ($(field "$NEWSROOM" comment_failures) failed)"
 printf '%-14s %6s %10s %9s %9s %10s %7s\n' page conns "req/s" "p50 ms" "p99 ms" "hit ratio" errors
 FAILED=0
