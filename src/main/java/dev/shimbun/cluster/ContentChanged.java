@@ -69,12 +69,6 @@ public record ContentChanged(Topic topic, String key, boolean local) {
 		MEDIA,
 
 		/**
-		 * View counts of an article were written (key: the article's slug); announced on
-		 * the instance that wrote them only.
-		 */
-		VIEWS,
-
-		/**
 		 * Readers reacted to comments under an article (key: the article's slug). Pages
 		 * keep their counts until they are next rendered; only readers with the article
 		 * open are told, so that they can ask for the current counts.

@@ -36,7 +36,10 @@ import org.springframework.stereotype.Component;
  * one that leaves its headline, category, status and times as well marks stale only its
  * pages and the pages that show its summary or picture (the front page while it is the
  * top story: {@link PageTags#showsSummaryOf});</li>
- * <li>written view counts mark their article's pages stale;</li>
+ * <li>written view counts and comment reactions are not announced: an article page shows
+ * the counts of its rendering, at most {@code shimbun.pages.cache-ttl} old (the busiest
+ * articles, read by many, would otherwise be rendered again at every flush of the view
+ * counter, every few seconds);</li>
  * <li>lists, categories, menus, comment rules and changed rankings mark every page stale;
  * a media item or a scheduled time passing drops every page.</li>
  * </ul>
@@ -211,7 +214,6 @@ public class PageCache {
 				}
 			}
 			case COMMENTS_REMOVED -> drop(Set.of(PageTags.pageOf(slug)), false, true);
-			case VIEWS -> drop(Set.of(PageTags.pageOf(slug)), true, false);
 			case ARTICLE -> {
 				if (slug != null) {
 					drop(Set.of(PageTags.pageOf(slug)), false, true);

@@ -10,8 +10,6 @@ import java.util.concurrent.locks.ReentrantReadWriteLock;
 import com.github.benmanes.caffeine.cache.Cache;
 import com.github.benmanes.caffeine.cache.Caffeine;
 import dev.shimbun.ShimbunProperties;
-import dev.shimbun.cluster.ContentChanged;
-import dev.shimbun.cluster.ContentChanged.Topic;
 import dev.shimbun.database.DatabaseAvailability;
 import dev.shimbun.database.DatabaseUnavailable;
 import dev.shimbun.observability.CacheMetrics;
@@ -22,7 +20,6 @@ import jakarta.annotation.PreDestroy;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 
-import org.springframework.context.ApplicationEventPublisher;
 import org.springframework.scheduling.annotation.Scheduled;
 import org.springframework.stereotype.Component;
 
@@ -30,8 +27,10 @@ import org.springframework.stereotype.Component;
  * Counts reads of article pages. A read is buffered in memory and written with the others
  * by {@link ViewStore} every few seconds (and when the application shuts down
  * gracefully), so counting never slows a page; at most one flush interval of counts is at
- * risk on a crash. Its metrics: the seconds since the last successful flush, the counts
- * waiting for the next one, and the dedupe cache.
+ * risk on a crash. Written counts are not announced: an article page shows the count of
+ * its rendering, at most the page cache's lifetime old ({@code PageCache}). Its metrics:
+ * the seconds since the last successful flush, the counts waiting for the next one, and
+ * the dedupe cache.
  */
 @Component
 class ViewCounter implements MeterBinder {
@@ -56,14 +55,10 @@ class ViewCounter implements MeterBinder {
 	 */
 	private final ReentrantReadWriteLock swap = new ReentrantReadWriteLock();
 
-	private final ApplicationEventPublisher events;
-
 	private final DatabaseAvailability database;
 
-	ViewCounter(ViewStore store, Clock clock, ShimbunProperties properties, ApplicationEventPublisher events,
-			DatabaseAvailability database) {
+	ViewCounter(ViewStore store, Clock clock, ShimbunProperties properties, DatabaseAvailability database) {
 		this.store = store;
-		this.events = events;
 		this.database = database;
 		this.clock = clock;
 		this.zone = properties.site().zone();
@@ -140,9 +135,6 @@ class ViewCounter implements MeterBinder {
 		try {
 			this.store.write(full);
 			this.lastFlush = this.clock.instant();
-			// the counts shown on this instance's pages; other instances' pages catch up
-			// within the page cache's lifetime
-			full.viewed().forEach((slug) -> this.events.publishEvent(new ContentChanged(Topic.VIEWS, slug, true)));
 		}
 		catch (RuntimeException ex) {
 			if (DatabaseUnavailable.is(ex)) {

@@ -94,7 +94,7 @@ class LayoutAdvice {
 	void onChange(ContentChanged change) {
 		ContentChanged.Topic topic = change.topic();
 		if (topic.changesPages() && topic != ContentChanged.Topic.COMMENTS
-				&& topic != ContentChanged.Topic.COMMENTS_REMOVED && topic != ContentChanged.Topic.VIEWS
+				&& topic != ContentChanged.Topic.COMMENTS_REMOVED
 				&& topic != ContentChanged.Topic.ARTICLE_TEXT_EDITED) {
 			this.menu.changed();
 			this.sidebar.changed();

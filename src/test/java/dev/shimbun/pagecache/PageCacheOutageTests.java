@@ -76,8 +76,7 @@ class PageCacheOutageTests {
 	@Test
 	void aDroppedPageIsServedFromItsLastRenderingWhileTheDatabaseIsUnavailable() throws Exception {
 		String before = this.mvc.perform(get(PageCacheTests.YAWN)).andReturn().getResponse().getContentAsString();
-		// as a view-count flush and a new comment drop it
-		this.events.publishEvent(new ContentChanged(ContentChanged.Topic.VIEWS, "why-we-yawn", true));
+		// as a new comment and a ranking recompute drop it
 		this.events.publishEvent(new ContentChanged(ContentChanged.Topic.COMMENTS, "why-we-yawn", true));
 		this.events.publishEvent(new ContentChanged(ContentChanged.Topic.RANKINGS, null, true));
 		outage();
@@ -90,7 +89,7 @@ class PageCacheOutageTests {
 	@Test
 	void aConditionalRequestForALastRenderingStillMatchingGetsA304() throws Exception {
 		MvcResult before = this.mvc.perform(get(PageCacheTests.YAWN)).andReturn();
-		this.events.publishEvent(new ContentChanged(ContentChanged.Topic.VIEWS, "why-we-yawn", true));
+		this.events.publishEvent(new ContentChanged(ContentChanged.Topic.COMMENTS, "why-we-yawn", true));
 		outage();
 		String etag = before.getResponse().getHeader("ETag");
 		this.mvc.perform(get(PageCacheTests.YAWN).header("If-None-Match", etag))
@@ -106,7 +105,7 @@ class PageCacheOutageTests {
 	@Test
 	void withTheDatabaseBackThePageIsRenderedAgain() throws Exception {
 		this.mvc.perform(get(PageCacheTests.YAWN)).andExpect(status().isOk());
-		this.events.publishEvent(new ContentChanged(ContentChanged.Topic.VIEWS, "why-we-yawn", true));
+		this.events.publishEvent(new ContentChanged(ContentChanged.Topic.COMMENTS, "why-we-yawn", true));
 		double renders = this.renderings.count();
 		this.mvc.perform(get(PageCacheTests.YAWN)).andExpect(status().isOk());
 		assertThat(this.renderings.count()).isEqualTo(renders + 1);

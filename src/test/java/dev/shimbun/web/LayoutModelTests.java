@@ -78,9 +78,8 @@ class LayoutModelTests {
 		verify(this.categories, times(1)).menu();
 		verify(this.lists, times(1)).sidebar();
 		clearInvocations(this.categories, this.lists);
-		// comments and view counts are not in them
+		// comments are not in them
 		this.events.publishEvent(new ContentChanged(ContentChanged.Topic.COMMENTS, "why-we-yawn", true));
-		this.events.publishEvent(new ContentChanged(ContentChanged.Topic.VIEWS, "why-we-yawn", true));
 		page("/");
 		verify(this.categories, never()).menu();
 		verify(this.lists, never()).sidebar();
