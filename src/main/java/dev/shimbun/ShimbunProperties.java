@@ -97,7 +97,8 @@ public record ShimbunProperties(@DefaultValue("./data") String dataDir, @Default
 	 * while it fetches the new one
 	 * @param staleRenderings how many stale pages are rendered again at the same time; a
 	 * reader of a stale page beyond that gets it as it is, and a later one renders it.
-	 * {@code 0}: as many as the processors
+	 * {@code 0}: one fewer than the processors (at least one), so that renderings never
+	 * take every processor from the pages served from memory
 	 */
 	public record Pages(@DefaultValue("20") int latestOnFront, @DefaultValue("20") int categoryPageSize,
 			@DefaultValue("true") boolean cache, @DefaultValue("32MB") DataSize cacheSize,
@@ -113,7 +114,8 @@ public record ShimbunProperties(@DefaultValue("./data") String dataDir, @Default
 
 		/** How many stale pages are rendered again at the same time, at least one. */
 		public int staleRenderingsAtOnce() {
-			return (this.staleRenderings > 0) ? this.staleRenderings : Runtime.getRuntime().availableProcessors();
+			return (this.staleRenderings > 0) ? this.staleRenderings
+					: Math.max(1, Runtime.getRuntime().availableProcessors() - 1);
 		}
 	}
 
