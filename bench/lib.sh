@@ -37,7 +37,8 @@ free_port() {
 }
 
 # start_app DATA_DIR LOG_FILE [--spring.arguments...]
-# Starts the jar with production settings (the defaults) and -Xmx256m (and APP_JAVA_OPTIONS) on
+# Starts the jar with production settings (the defaults, and the image's -XX:-ClassUnloadingWithConcurrentMark)
+# and -Xmx256m (and APP_JAVA_OPTIONS) on
 # DATA_DIR, waits until readiness is UP and sets APP_PID, APP_PORT, APP_STARTUP (Spring's "Started
 # ... in X seconds"), APP_READY_MS and APP_READY_CPU.
 start_app() {
@@ -49,7 +50,7 @@ start_app() {
   # Only the command line decides where the data is: no datasource from the caller's environment.
   env -u SPRING_DATASOURCE_URL -u SPRING_DATASOURCE_USERNAME -u SPRING_DATASOURCE_PASSWORD \
     -u SHIMBUN_DATA_DIR -u SPRING_PROFILES_ACTIVE \
-    "$APP_JAVA" -Xmx256m "${APP_JAVA_OPTIONS[@]}" -jar "$JAR" --server.port="$APP_PORT" --shimbun.data-dir="$dir" "$@" >"$log" 2>&1 &
+    "$APP_JAVA" -Xmx256m -XX:-ClassUnloadingWithConcurrentMark "${APP_JAVA_OPTIONS[@]}" -jar "$JAR" --server.port="$APP_PORT" --shimbun.data-dir="$dir" "$@" >"$log" 2>&1 &
   APP_PID=$!
   local deadline=$((SECONDS + 600))
   until curl -sf "http://localhost:$APP_PORT/actuator/health/readiness" 2>/dev/null | grep -q '"UP"'; do
