@@ -94,13 +94,13 @@ declare -A RESULTS
 # wrk_kind NAME KIND SECONDS: one wrk for one kind of page, its RESULT line into $LOGS/NAME-KIND.txt
 # (with BENCH_READER_RATE, each of the 64 connections pauses 64 000 / rate ms on average between requests)
 wrk_kind() {
+  local script=bench/wrk/mix.lua pace=()
   if [[ -n $READER_RATE ]]; then
-    wrk -t1 -c"${CONNECTIONS[$2]}" -d"${3}s" --timeout 30s --latency -s bench/wrk/paced.lua "$base" \
-      -- "$TMP/$2.paths" "${MODE[$2]}" "$((64000 / READER_RATE))" >"$LOGS/$1-$2.txt" 2>&1
-  else
-    wrk -t1 -c"${CONNECTIONS[$2]}" -d"${3}s" --timeout 30s --latency -s bench/wrk/mix.lua "$base" \
-      -- "$TMP/$2.paths" "${MODE[$2]}" >"$LOGS/$1-$2.txt" 2>&1
+    script=bench/wrk/paced.lua
+    pace=("$((64000 / READER_RATE))")
   fi
+  wrk -t1 -c"${CONNECTIONS[$2]}" -d"${3}s" --timeout 30s --latency -s "$script" "$base" \
+    -- "$TMP/$2.paths" "${MODE[$2]}" "${pace[@]}" >"$LOGS/$1-$2.txt" 2>&1
 }
 
 renders() {
