@@ -41,11 +41,21 @@ public final class RequestId {
 	static String assign(ServletRequest request, String incoming) {
 		String id = of(request);
 		if (id == null) {
-			id = isSafe(incoming) ? incoming : newId();
+			id = forIncoming(incoming);
 			request.setAttribute(ATTRIBUTE, id);
 		}
 		MDC.put(MDC_KEY, id);
 		return id;
+	}
+
+	/**
+	 * The id of a request that came with this {@value #HEADER} (or none): that one when
+	 * it is short and plain, otherwise a new one. For what answers a request ahead of the
+	 * servlet filters (the page cache's fresh pages), which sends it back in the
+	 * {@value #HEADER} response header as {@code RequestIdFilter} does.
+	 */
+	public static String forIncoming(String incoming) {
+		return isSafe(incoming) ? incoming : newId();
 	}
 
 	/**

@@ -7,6 +7,7 @@ import java.util.Deque;
 import java.util.Set;
 import java.util.concurrent.ConcurrentLinkedDeque;
 import java.util.concurrent.atomic.AtomicLong;
+import java.util.function.Function;
 
 import com.github.benmanes.caffeine.cache.Cache;
 import com.github.benmanes.caffeine.cache.Caffeine;
@@ -349,6 +350,9 @@ public class PageCache {
 
 		private final Instant freshUntil;
 
+		/** The header lines the web server sends with the page, made on first use. */
+		private volatile PageWriter.FreshFields freshFields;
+
 		Kept(CachedPage page, boolean stale, Instant freshUntil) {
 			this.page = page;
 			this.stale = stale;
@@ -370,6 +374,19 @@ public class PageCache {
 
 		void markStale() {
 			this.stale = true;
+		}
+
+		/**
+		 * The header lines the web server sends with the page: made once (or, by a rare
+		 * race, twice alike).
+		 */
+		PageWriter.FreshFields freshFields(Function<CachedPage, PageWriter.FreshFields> make) {
+			PageWriter.FreshFields fields = this.freshFields;
+			if (fields == null) {
+				fields = make.apply(this.page);
+				this.freshFields = fields;
+			}
+			return fields;
 		}
 
 	}

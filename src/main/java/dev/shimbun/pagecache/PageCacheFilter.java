@@ -92,7 +92,7 @@ class PageCacheFilter extends OncePerRequestFilter {
 			chain.doFilter(request, response);
 			return null;
 		}
-		FreshPageFilter.LookedUp looked = FreshPageFilter.LookedUp.of(request, key);
+		FreshPages.LookedUp looked = FreshPages.LookedUp.of(request, key);
 		PageCache.Kept kept = (looked != null) ? looked.kept() : this.cache.get(key);
 		if (kept != null && !kept.isStale()) {
 			return this.writer.serve(request, response, kept.page());

@@ -44,7 +44,7 @@ class PageKeys {
 		}
 		if (request.getQueryString() == null) {
 			// a GET or HEAD has no parameters but those of its query string
-			return new PageKey(path, kind.article(path).orElse(null));
+			return key(kind, path);
 		}
 		StringBuilder key = new StringBuilder(path);
 		Map<String, String[]> parameters = request.getParameterMap();
@@ -60,6 +60,20 @@ class PageKeys {
 			}
 		}
 		return (known == parameters.size()) ? new PageKey(key.toString(), kind.article(path).orElse(null)) : null;
+	}
+
+	/**
+	 * The key of the page that a GET or HEAD without a query string asks for.
+	 * @param path the request's path, not decoded
+	 * @return the key, or {@code null} when no kind of page kept has this path
+	 */
+	PageKey key(String path) {
+		CacheablePage kind = kind(path);
+		return (kind != null) ? key(kind, path) : null;
+	}
+
+	private static PageKey key(CacheablePage kind, String path) {
+		return new PageKey(path, kind.article(path).orElse(null));
 	}
 
 	private CacheablePage kind(String path) {

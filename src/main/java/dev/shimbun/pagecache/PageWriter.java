@@ -1,11 +1,22 @@
 package dev.shimbun.pagecache;
 
 import java.io.IOException;
+import java.nio.ByteBuffer;
 import java.time.Duration;
+import java.util.ArrayList;
+import java.util.List;
 
 import dev.shimbun.ShimbunProperties;
 import jakarta.servlet.http.HttpServletRequest;
 import jakarta.servlet.http.HttpServletResponse;
+import org.eclipse.jetty.http.DateGenerator;
+import org.eclipse.jetty.http.DateParser;
+import org.eclipse.jetty.http.HttpField;
+import org.eclipse.jetty.http.HttpFields;
+import org.eclipse.jetty.http.HttpHeader;
+import org.eclipse.jetty.http.PreEncodedHttpField;
+import org.eclipse.jetty.server.Request;
+import org.eclipse.jetty.server.Response;
 
 import org.springframework.http.HttpHeaders;
 import org.springframework.stereotype.Component;
@@ -114,11 +125,19 @@ class PageWriter {
 
 	/** The page's tags, for an edge cache in front, a few dozen per header line. */
 	private static void writeTags(HttpServletResponse response, CachedPage page) {
+		for (String line : tagLines(page)) {
+			response.addHeader(TAGS_HEADER, line);
+		}
+	}
+
+	/** The lines of the {@value #TAGS_HEADER} header: a few dozen tags each. */
+	private static List<String> tagLines(CachedPage page) {
+		List<String> lines = new ArrayList<>();
 		StringBuilder line = new StringBuilder();
 		int inLine = 0;
 		for (String tag : page.tags()) {
 			if (inLine == TAGS_PER_LINE) {
-				response.addHeader(TAGS_HEADER, line.toString());
+				lines.add(line.toString());
 				line.setLength(0);
 				inLine = 0;
 			}
@@ -129,12 +148,113 @@ class PageWriter {
 			inLine++;
 		}
 		if (inLine > 0) {
-			response.addHeader(TAGS_HEADER, line.toString());
+			lines.add(line.toString());
 		}
+		return lines;
+	}
+
+	/**
+	 * Writes a fresh kept page as the web server's own answer ({@link FreshPages}): the
+	 * same headers and body as
+	 * {@link #serve(HttpServletRequest, HttpServletResponse, CachedPage)}, or a 304 for a
+	 * conditional request that still matches, decided as
+	 * {@link ServletWebRequest#checkNotModified(String, long)} decides for a GET or HEAD
+	 * (one with {@code If-Match} or {@code If-Unmodified-Since} is not answered here).
+	 * The header lines are encoded once per page kept ({@link FreshFields}).
+	 * @return the status sent: 200 or 304
+	 */
+	ByteBuffer prepare(Request request, Response response, PageCache.Kept kept) {
+		CachedPage page = kept.page();
+		FreshFields fields = kept.freshFields(this::freshFields);
+		HttpFields.Mutable sent = response.getHeaders();
+		HttpFields asked = request.getHeaders();
+		if (notModified(asked, page)) {
+			fields.notModified().forEach(sent::add);
+			response.setStatus(HttpServletResponse.SC_NOT_MODIFIED);
+			return null;
+		}
+		boolean gzip = acceptsGzip(asked.get(HttpHeader.ACCEPT_ENCODING));
+		(gzip ? fields.gzipped() : fields.plain()).forEach(sent::add);
+		response.setStatus(HttpServletResponse.SC_OK);
+		// for a HEAD the server sends the headers alone
+		return ByteBuffer.wrap(gzip ? page.gzipped() : page.body());
+	}
+
+	/**
+	 * The header lines of a fresh page, encoded once: those of a 200 with the page as it
+	 * is or gzipped, and those of a 304.
+	 */
+	record FreshFields(List<HttpField> plain, List<HttpField> gzipped, List<HttpField> notModified) {
+	}
+
+	private FreshFields freshFields(CachedPage page) {
+		List<HttpField> common = new ArrayList<>();
+		page.headers().forEach((name, values) -> {
+			for (String value : values) {
+				common.add(new PreEncodedHttpField(name, value));
+			}
+		});
+		common.add(new PreEncodedHttpField(HttpHeader.CACHE_CONTROL, this.fresh));
+		common.add(new PreEncodedHttpField(HttpHeader.VARY, HttpHeaders.ACCEPT_ENCODING));
+		if (this.tagged) {
+			for (String line : tagLines(page)) {
+				common.add(new PreEncodedHttpField(TAGS_HEADER, line));
+			}
+		}
+		common.add(new PreEncodedHttpField(HttpHeader.ETAG, page.etag()));
+		common.add(new PreEncodedHttpField(HttpHeader.LAST_MODIFIED, DateGenerator.formatDate(page.lastModified())));
+		List<HttpField> notModified = List.copyOf(common);
+		common.add(new PreEncodedHttpField(HttpHeader.CONTENT_TYPE, page.contentType()));
+		if (page.contentLanguage() != null) {
+			common.add(new PreEncodedHttpField(HttpHeader.CONTENT_LANGUAGE, page.contentLanguage()));
+		}
+		List<HttpField> plain = new ArrayList<>(common);
+		plain.add(new PreEncodedHttpField(HttpHeader.CONTENT_LENGTH, page.body().length));
+		List<HttpField> gzipped = new ArrayList<>(common);
+		gzipped.add(new PreEncodedHttpField(HttpHeader.CONTENT_ENCODING, "gzip"));
+		gzipped.add(new PreEncodedHttpField(HttpHeader.CONTENT_LENGTH, page.gzipped().length));
+		return new FreshFields(List.copyOf(plain), List.copyOf(gzipped), notModified);
+	}
+
+	/**
+	 * Whether a GET or HEAD with these headers and without {@code If-Match} or
+	 * {@code If-Unmodified-Since} is answered 304, as Spring answers it: one of its
+	 * {@code If-None-Match} tags is the page's, compared weakly ({@code *} is not, for a
+	 * GET or HEAD); without {@code If-None-Match}, its {@code If-Modified-Since} is not
+	 * before the page was rendered.
+	 */
+	static boolean notModified(HttpFields asked, CachedPage page) {
+		List<String> noneMatch = asked.getValuesList(HttpHeader.IF_NONE_MATCH);
+		if (!noneMatch.isEmpty()) {
+			String etag = opaque(page.etag());
+			for (String value : noneMatch) {
+				for (String tag : value.split(",")) {
+					String candidate = tag.strip();
+					if (opaque(candidate).equals(etag)) {
+						return true;
+					}
+				}
+			}
+			return false;
+		}
+		String since = asked.get(HttpHeader.IF_MODIFIED_SINCE);
+		if (since == null) {
+			return false;
+		}
+		long sinceMillis = DateParser.parseDate(since);
+		return sinceMillis >= 0 && page.lastModified().toEpochMilli() <= sinceMillis;
+	}
+
+	/** An entity tag without its weak prefix, for a weak comparison. */
+	private static String opaque(String tag) {
+		return tag.startsWith("W/") ? tag.substring(2) : tag;
 	}
 
 	private static boolean acceptsGzip(HttpServletRequest request) {
-		String accepted = request.getHeader(HttpHeaders.ACCEPT_ENCODING);
+		return acceptsGzip(request.getHeader(HttpHeaders.ACCEPT_ENCODING));
+	}
+
+	private static boolean acceptsGzip(String accepted) {
 		if (accepted == null) {
 			return false;
 		}

@@ -2,6 +2,8 @@ package dev.shimbun.ranking;
 
 import java.io.IOException;
 import java.util.Locale;
+import java.util.function.BooleanSupplier;
+import java.util.function.UnaryOperator;
 import java.util.regex.Pattern;
 
 import com.github.benmanes.caffeine.cache.Cache;
@@ -65,43 +67,54 @@ class ViewCountingFilter extends OncePerRequestFilter implements PageReads {
 	protected void doFilterInternal(HttpServletRequest request, HttpServletResponse response, FilterChain chain)
 			throws ServletException, IOException {
 		chain.doFilter(request, response);
-		countRead(request, response);
+		ArticlePaths.slug(request)
+			.ifPresent((slug) -> countRead(slug, response.getStatus(), request::getHeader, request.getRemoteAddr(),
+					() -> isStaff(request)));
 	}
 
-	/** A page served from memory ahead of this filter: counted as if it came through. */
+	/**
+	 * A page served from memory ahead of this filter: counted as if it came through. It
+	 * cannot be staff's: those have a session cookie, and go through.
+	 */
 	@Override
-	public void served(HttpServletRequest request, HttpServletResponse response) {
-		if (!shouldNotFilter(request)) {
-			countRead(request, response);
+	public void served(ServedPage page) {
+		if ("GET".equals(page.method())) {
+			ArticlePaths.slug(page.path())
+				.ifPresent((slug) -> countRead(slug, page.status(), page::header, page.remoteAddress(), () -> false));
 		}
 	}
 
-	private void countRead(HttpServletRequest request, HttpServletResponse response) {
+	private void countRead(String slug, int status, UnaryOperator<String> headers, String remoteAddress,
+			BooleanSupplier staff) {
 		// a 304 is a read too: the browser shows the page it kept
-		int status = response.getStatus();
-		if ((status == HttpServletResponse.SC_OK || status == HttpServletResponse.SC_NOT_MODIFIED) && counts(request)) {
-			var slug = ArticlePaths.slug(request);
-			if (slug.isPresent()) {
-				String userAgent = String.valueOf(request.getHeader("User-Agent"));
-				String reader = this.readers.hash(request.getRemoteAddr(), userAgent,
-						this.clock.instant().atZone(this.zone).toLocalDate());
-				this.counter.record(slug.get(), reader);
-			}
+		if ((status == HttpServletResponse.SC_OK || status == HttpServletResponse.SC_NOT_MODIFIED) && counts(headers)
+				&& !staff.getAsBoolean()) {
+			String userAgent = String.valueOf(headers.apply("User-Agent"));
+			String reader = this.readers.hash(remoteAddress, userAgent,
+					this.clock.instant().atZone(this.zone).toLocalDate());
+			this.counter.record(slug, reader);
 		}
 	}
 
-	/** Whether this request is a reader's read: not a bot, not a prefetch, not staff. */
-	boolean counts(HttpServletRequest request) {
-		String userAgent = request.getHeader("User-Agent");
+	/**
+	 * Whether a request with these headers is a reader's read: not a bot, not a prefetch.
+	 */
+	private boolean counts(UnaryOperator<String> headers) {
+		String userAgent = headers.apply("User-Agent");
 		if (userAgent == null || userAgent.isBlank() || isBot(userAgent)) {
 			return false;
 		}
-		if (isPrefetch(request.getHeader("Sec-Purpose")) || isPrefetch(request.getHeader("Purpose"))
-				|| isPrefetch(request.getHeader("X-Purpose")) || isPrefetch(request.getHeader("X-Moz"))) {
-			return false;
-		}
+		return !isPrefetch(headers.apply("Sec-Purpose")) && !isPrefetch(headers.apply("Purpose"))
+				&& !isPrefetch(headers.apply("X-Purpose")) && !isPrefetch(headers.apply("X-Moz"));
+	}
+
+	/**
+	 * Whether signed-in staff sent the request (asked last: it reads the session from the
+	 * database).
+	 */
+	private static boolean isStaff(HttpServletRequest request) {
 		HttpSession session = request.getSession(false);
-		return session == null || session.getAttribute(SECURITY_CONTEXT) == null;
+		return session != null && session.getAttribute(SECURITY_CONTEXT) != null;
 	}
 
 	/**

@@ -7,7 +7,6 @@ import java.time.Duration;
 import java.time.LocalDateTime;
 import java.time.ZoneId;
 import java.util.ArrayList;
-import java.util.Base64;
 import java.util.HashSet;
 import java.util.List;
 import java.util.Set;
@@ -108,9 +107,6 @@ class PageCacheTests {
 
 	@Autowired
 	private MeterRegistry meters;
-
-	@Autowired
-	private PassedOn passedOn;
 
 	@BeforeEach
 	void emptyCache() {
@@ -563,26 +559,6 @@ class PageCacheTests {
 	}
 
 	@Test
-	void aReadersKeptPageIsServedAheadOfSessionsAndStaffChecks() throws Exception {
-		fetch(YAWN);
-		int passed = this.passedOn.count();
-		MvcResult served = fetch(YAWN);
-		assertThat(this.passedOn.count()).isEqualTo(passed);
-		assertThat(served.getResponse().getHeader("ETag")).isNotNull();
-		assertThat(served.getResponse().getHeader("X-Request-Id")).isNotBlank();
-		assertThat(served.getResponse().getHeader("Content-Security-Policy")).contains("default-src 'self'");
-		// a session cookie (even of no session) or a query string: all the way, to the
-		// page cache's filter
-		this.mvc
-			.perform(get(YAWN).cookie(new Cookie("SESSION",
-					Base64.getEncoder().encodeToString("no-such-session".getBytes(StandardCharsets.UTF_8)))))
-			.andExpect(status().isOk())
-			.andExpect(header().exists("ETag"));
-		this.mvc.perform(get(YAWN).queryParam("cpage", "1")).andExpect(status().isOk());
-		assertThat(this.passedOn.count()).isEqualTo(passed + 2);
-	}
-
-	@Test
 	void aPageNotKeptIsLookedUpOnce() throws Exception {
 		double misses = pageCacheMisses();
 		fetch(GUT);
@@ -663,38 +639,8 @@ class PageCacheTests {
 
 	}
 
-	/** Counts the requests that reach the filters behind Spring Session's. */
-	static final class PassedOn extends OncePerRequestFilter {
-
-		private final AtomicInteger requests = new AtomicInteger();
-
-		int count() {
-			return this.requests.get();
-		}
-
-		@Override
-		protected void doFilterInternal(HttpServletRequest request, HttpServletResponse response, FilterChain chain)
-				throws ServletException, IOException {
-			this.requests.incrementAndGet();
-			chain.doFilter(request, response);
-		}
-
-	}
-
 	@TestConfiguration(proxyBeanMethods = false)
 	static class HeldRenderingConfig {
-
-		@Bean
-		PassedOn passedOn() {
-			return new PassedOn();
-		}
-
-		@Bean
-		FilterRegistrationBean<PassedOn> passedOnRegistration(PassedOn filter) {
-			FilterRegistrationBean<PassedOn> registration = new FilterRegistrationBean<>(filter);
-			registration.setOrder(SessionRepositoryFilter.DEFAULT_ORDER + 5);
-			return registration;
-		}
 
 		@Bean
 		HeldRendering heldRendering() {
