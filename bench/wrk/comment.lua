@@ -21,6 +21,8 @@ function init(args)
   limited = 0
   refused = 0
   other = 0
+  -- the statuses of the first "other" answers, comma-separated (strings cross threads in wrk)
+  other_statuses = ""
   ids = assert(io.open(args[4] .. "/acked-" .. run .. "-" .. thread_id .. ".txt", "w"))
   ids:setvbuf("line")
   headers = {
@@ -54,6 +56,9 @@ function response(status, headers, body)
     refused = refused + 1
   else
     other = other + 1
+    if other <= 20 then
+      other_statuses = other_statuses .. (other_statuses == "" and "" or ",") .. status
+    end
   end
 end
 
@@ -64,12 +69,20 @@ function done(summary, latency, requests)
       totals[name] = totals[name] + (thread:get(name) or 0)
     end
   end
+  local statuses = {}
+  for _, thread in ipairs(threads) do
+    local some = thread:get("other_statuses")
+    if some and some ~= "" then
+      table.insert(statuses, some)
+    end
+  end
   local e = summary.errors
   local seconds = summary.duration / 1e6
   io.write(string.format(
     "RESULT requests=%d seconds=%.3f rps=%.2f p50_ms=%.3f p99_ms=%.3f max_ms=%.3f socket_errors=%d status_errors=%d"
-      .. " acknowledged=%d pending=%d limited=%d refused=%d other=%d\n",
+      .. " acknowledged=%d pending=%d limited=%d refused=%d other=%d other_statuses=%s\n",
     summary.requests, seconds, summary.requests / seconds, latency:percentile(50) / 1000,
     latency:percentile(99) / 1000, latency.max / 1000, e.connect + e.read + e.write + e.timeout, e.status,
-    totals.acknowledged, totals.pending, totals.limited, totals.refused, totals.other))
+    totals.acknowledged, totals.pending, totals.limited, totals.refused, totals.other,
+    (#statuses > 0) and table.concat(statuses, ",") or "-"))
 end

@@ -26,8 +26,8 @@ import org.springframework.stereotype.Component;
  * of the servlet container and every filter in it. A profile of {@code bench/pages.sh}
  * found the servlet container's own work per request (its request and response objects,
  * the session and security handlers, the filter chain's wrappers and attributes) the
- * larger part of a page served from memory; a server that answers such a page before all
- * that went from about 0.55 to about 0.75 of nginx's requests a second.
+ * larger part of a page served from memory. Answered here, the article page went from
+ * 0.62–0.70 of nginx's requests a second to 0.71–0.76 (README, "Pages against nginx").
  * <p>
  * Only what cannot be anyone's but a reader's, and needs nothing the filters give, is
  * answered here: a GET or HEAD without a query string (so nothing for the malformed
