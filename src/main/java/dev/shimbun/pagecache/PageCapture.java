@@ -1,6 +1,9 @@
 package dev.shimbun.pagecache;
 
 import java.io.IOException;
+import java.io.PrintWriter;
+import java.io.Writer;
+import java.nio.charset.Charset;
 import java.time.Instant;
 import java.util.LinkedHashMap;
 import java.util.List;
@@ -32,10 +35,9 @@ final class PageCapture {
 
 	private final HttpServletResponse response;
 
-	private final ContentCachingResponseWrapper rendered;
+	private final Rendered rendered;
 
-	private PageCapture(HttpServletRequest request, HttpServletResponse response,
-			ContentCachingResponseWrapper rendered) {
+	private PageCapture(HttpServletRequest request, HttpServletResponse response, Rendered rendered) {
 		this.request = request;
 		this.response = response;
 		this.rendered = rendered;
@@ -44,8 +46,9 @@ final class PageCapture {
 	/** Renders the page that the request asks for, holding its body. */
 	static PageCapture render(HttpServletRequest request, HttpServletResponse response, FilterChain chain)
 			throws IOException, ServletException {
-		ContentCachingResponseWrapper rendered = new ContentCachingResponseWrapper(response);
+		Rendered rendered = new Rendered(response);
 		chain.doFilter(request, rendered);
+		rendered.finish();
 		return new PageCapture(request, response, rendered);
 	}
 
@@ -92,6 +95,89 @@ final class PageCapture {
 			}
 		}
 		return Map.copyOf(headers);
+	}
+
+	/**
+	 * The rendering held in memory. What a template writes as text is held as text and
+	 * encoded once at the end: through the servlet writer each of the many small writes
+	 * of a template (a tag, an attribute) was encoded on its own, which made a good part
+	 * of what a rendering allocated (a flight recording of bench/churn.sh).
+	 */
+	private static final class Rendered extends ContentCachingResponseWrapper {
+
+		private StringBuilder text;
+
+		private PrintWriter writer;
+
+		private Charset charset;
+
+		Rendered(HttpServletResponse response) {
+			super(response);
+		}
+
+		@Override
+		public PrintWriter getWriter() throws IOException {
+			if (this.writer == null) {
+				// as the servlet API does: the encoding is that of when the writer is
+				// taken
+				this.charset = Charset.forName(getCharacterEncoding());
+				this.text = new StringBuilder(16 * 1024);
+				this.writer = new PrintWriter(new Text(this.text));
+			}
+			return this.writer;
+		}
+
+		/** Puts what was written as text into the content, encoded. */
+		void finish() throws IOException {
+			if (this.writer != null) {
+				this.writer.flush();
+				getOutputStream().write(this.text.toString().getBytes(this.charset));
+				this.text.setLength(0);
+			}
+		}
+
+	}
+
+	/** A writer into a {@link StringBuilder}, unsynchronized. */
+	private static final class Text extends Writer {
+
+		private final StringBuilder text;
+
+		Text(StringBuilder text) {
+			this.text = text;
+		}
+
+		@Override
+		public void write(char[] chars, int offset, int length) {
+			this.text.append(chars, offset, length);
+		}
+
+		@Override
+		public void write(String string, int offset, int length) {
+			this.text.append(string, offset, offset + length);
+		}
+
+		@Override
+		public void write(int c) {
+			this.text.append((char) c);
+		}
+
+		@Override
+		public Writer append(CharSequence chars) {
+			this.text.append(chars);
+			return this;
+		}
+
+		@Override
+		public void flush() {
+			// nothing held back
+		}
+
+		@Override
+		public void close() {
+			// the text stays to be read
+		}
+
 	}
 
 }

@@ -6,6 +6,7 @@ import java.net.URI;
 import java.net.http.HttpClient;
 import java.net.http.HttpRequest;
 import java.net.http.HttpResponse;
+import java.nio.charset.StandardCharsets;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.Locale;
@@ -99,6 +100,10 @@ class FreshPagesTests {
 		assertThat(this.container.count()).isEqualTo(reached);
 		assertThat(served.statusCode()).isEqualTo(200);
 		assertThat(served.body()).isEqualTo(rendered.body());
+		// held as text while rendered, encoded once as the page's charset
+		assertThat(rendered.headers().firstValue("Content-Type"))
+			.hasValueSatisfying((type) -> assertThat(type).isEqualToIgnoringCase("text/html;charset=utf-8"));
+		assertThat(new String(served.body(), StandardCharsets.UTF_8)).contains("「なぜ人はあくびをするのか?」");
 		assertThat(served.headers().firstValue("X-Request-Id")).hasValueSatisfying((id) -> assertThat(id).hasSize(36));
 		HttpResponse<byte[]> behind = get(YAWN, "Cookie", NO_SUCH_SESSION);
 		assertThat(this.container.count()).isEqualTo(reached + 1);
