@@ -89,10 +89,13 @@ class EdgePurger implements DisposableBean {
 			thread.setDaemon(true);
 			return thread;
 		});
-		this.http = HttpClient.newBuilder()
-			.connectTimeout(this.timeout)
-			.followRedirects(HttpClient.Redirect.NEVER)
-			.build();
+		// none without caches to purge: making one sets up TLS (the trust store), a good
+		// part of a second at start-up
+		this.http = this.caches.isEmpty() ? null
+				: HttpClient.newBuilder()
+					.connectTimeout(this.timeout)
+					.followRedirects(HttpClient.Redirect.NEVER)
+					.build();
 		this.hardPurges = Counter.builder("shimbun.edge.purges")
 			.description("Purges sent to an edge cache")
 			.tag("kind", "hard")
