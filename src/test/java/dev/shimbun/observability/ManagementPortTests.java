@@ -48,6 +48,13 @@ class ManagementPortTests {
 		assertThat(status(this.sitePort, "/actuator/prometheus", "port-admin:separate-port-secret")).isEqualTo(404);
 	}
 
+	@Test
+	void theManagementPortHasNoPagesNotEvenThoseKeptInMemory() throws Exception {
+		assertThat(status(this.sitePort, "/", null)).isEqualTo(200);
+		assertThat(status(this.sitePort, "/", null)).isEqualTo(200);
+		assertThat(status(this.managementPort, "/", null)).isEqualTo(404);
+	}
+
 	private int status(int port, String path, String credentials) throws Exception {
 		HttpRequest.Builder request = HttpRequest.newBuilder(URI.create("http://localhost:" + port + path));
 		if (credentials != null) {
