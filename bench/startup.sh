@@ -10,6 +10,10 @@
 # method profiles, from a training run; docs/deployment.md):
 #   jdk25      $JAVA25 -Xmx256m -jar application.jar
 #   jdk25-aot  $JAVA25 -Xmx256m -XX:AOTCache=application.aot -jar application.jar
+# With BENCH_REFERENCE_JAR=JAR, that jar (an older build) is started the same way, as the configuration
+# "reference", to tell how fast the machine is today: issue 18's 5.5-6.2 s were measured with the plain
+# jar of 2026-11-29 (03c7e5b), and the best configuration's median is also given scaled by that jar's
+# median today against those 5.85 s.
 # Prints per configuration the median and range of Spring's "Started ShimbunApplication in X seconds",
 # of the time from launching java until /actuator/health/readiness is UP, and of the CPU seconds used
 # by then, with the load average; and of "Started ... in" for a restart on the same data directory
@@ -79,6 +83,11 @@ if [[ -n "$JAVA25" ]]; then
 else
   echo "No JDK 25 or later (BENCH_JAVA25): only JDK 17's configurations are measured."
 fi
+REFERENCE_JAR=${BENCH_REFERENCE_JAR:-}
+if [[ -n "$REFERENCE_JAR" ]]; then
+  [[ -f "$REFERENCE_JAR" ]] || { echo "BENCH_REFERENCE_JAR: no such file: $REFERENCE_JAR" >&2; exit 2; }
+  CONFIGS+=(reference)
+fi
 declare -A STARTED READY CPU RESTARTED
 for config in "${CONFIGS[@]}"; do
   RESTARTED[$config]=
@@ -99,6 +108,7 @@ for run in $(seq "$STARTS"); do
     APP_JAVA=java
     case $config in
       plain) JAR=$PLAIN_JAR APP_JAVA_OPTIONS=() ;;
+      reference) JAR=$REFERENCE_JAR APP_JAVA_OPTIONS=() ;;
       extracted) JAR=$APP/application.jar APP_JAVA_OPTIONS=() ;;
       cds) JAR=$APP/application.jar APP_JAVA_OPTIONS=(-XX:SharedArchiveFile="$APP/application.jsa") ;;
       jdk25) APP_JAVA=$JAVA25 JAR=$APP/application.jar APP_JAVA_OPTIONS=() ;;
@@ -148,6 +158,7 @@ best_median=
 for config in "${CONFIGS[@]}"; do
   printf '%-10s %-22s %-22s %-22s %-22s\n' "$config" "$(summary "${STARTED[$config]}")" \
     "$(summary "${READY[$config]}")" "$(summary "${CPU[$config]}")" "$(summary "${RESTARTED[$config]}")"
+  [[ $config == reference ]] && continue
   m=$(median "${STARTED[$config]}")
   if [[ -z "$best" ]] || awk "BEGIN { exit !($m < $best_median) }"; then
     best=$config
@@ -158,6 +169,11 @@ plain=$(median "${STARTED[plain]}")
 echo "cds / plain (median started): $(ratio "$(median "${STARTED[cds]}")" "$plain")×"
 if [[ -n "$JAVA25" ]]; then
   echo "jdk25-aot / plain (median started): $(ratio "$(median "${STARTED[jdk25-aot]}")" "$plain")×"
+fi
+if [[ -n "$REFERENCE_JAR" ]]; then
+  reference=$(median "${STARTED[reference]}")
+  echo "reference jar: median $reference s today, against 5.85 s (5.5–6.2) when issue 18 was written;" \
+    "the best configuration scaled to that machine: $(awk -v b="$best_median" -v r="$reference" 'BEGIN { printf "%.2f", b * 5.85 / r }') s"
 fi
 echo "logs: $LOGS"
 result=$(verdict "$best_median" '<' "$TARGET")
