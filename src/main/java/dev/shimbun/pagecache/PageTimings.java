@@ -4,6 +4,7 @@ import java.io.IOException;
 import java.util.concurrent.ConcurrentHashMap;
 import java.util.concurrent.ConcurrentMap;
 import java.util.concurrent.TimeUnit;
+import java.util.function.Supplier;
 
 import io.micrometer.common.KeyValue;
 import io.micrometer.core.instrument.MeterRegistry;
@@ -108,11 +109,7 @@ class PageTimings implements ObservationPredicate {
 				: (Throwable) request.getAttribute(RequestDispatcher.ERROR_EXCEPTION);
 		Kind kind = new Kind(request.getMethod(), pattern, response.getStatus(),
 				(error != null) ? error.getClass() : null);
-		Timer timer = this.timers.get(kind);
-		if (timer == null) {
-			timer = this.timers.computeIfAbsent(kind, (absent) -> timer(request, response, pattern, error));
-		}
-		timer.record(nanos, TimeUnit.NANOSECONDS);
+		timer(kind, () -> timer(request, response, pattern, error)).record(nanos, TimeUnit.NANOSECONDS);
 	}
 
 	/**
@@ -123,12 +120,8 @@ class PageTimings implements ObservationPredicate {
 	 */
 	void served(String method, String route, int status, long nanos) {
 		Kind kind = new Kind(method, route, status, null);
-		Timer timer = this.timers.get(kind);
-		if (timer == null) {
-			timer = this.timers.computeIfAbsent(kind,
-					(absent) -> Timer.builder(METRIC).tags(tags(method, route, status)).register(this.registry));
-		}
-		timer.record(nanos, TimeUnit.NANOSECONDS);
+		timer(kind, () -> Timer.builder(METRIC).tags(tags(method, route, status)).register(this.registry)).record(nanos,
+				TimeUnit.NANOSECONDS);
 	}
 
 	/**
@@ -152,6 +145,12 @@ class PageTimings implements ObservationPredicate {
 			case CLIENT_ERROR -> "CLIENT_ERROR";
 			case SERVER_ERROR -> "SERVER_ERROR";
 		};
+	}
+
+	/** The timer of a kind of answer, made the first time (looked up without a lock). */
+	private Timer timer(Kind kind, Supplier<Timer> make) {
+		Timer timer = this.timers.get(kind);
+		return (timer != null) ? timer : this.timers.computeIfAbsent(kind, (absent) -> make.get());
 	}
 
 	/** The timer Spring's observation would record this request with. */

@@ -154,14 +154,14 @@ class PageWriter {
 	}
 
 	/**
-	 * Writes a fresh kept page as the web server's own answer ({@link FreshPages}): the
-	 * same headers and body as
-	 * {@link #serve(HttpServletRequest, HttpServletResponse, CachedPage)}, or a 304 for a
-	 * conditional request that still matches, decided as
+	 * Sets the status and headers of a fresh kept page as the web server's own answer
+	 * ({@link FreshPages}): those of
+	 * {@link #serve(HttpServletRequest, HttpServletResponse, CachedPage)}, or of a 304
+	 * for a conditional request that still matches, decided as
 	 * {@link ServletWebRequest#checkNotModified(String, long)} decides for a GET or HEAD
 	 * (one with {@code If-Match} or {@code If-Unmodified-Since} is not answered here).
 	 * The header lines are encoded once per page kept ({@link FreshFields}).
-	 * @return the status sent: 200 or 304
+	 * @return the body to write: {@code null} for a 304
 	 */
 	ByteBuffer prepare(Request request, Response response, PageCache.Kept kept) {
 		CachedPage page = kept.page();
