@@ -41,9 +41,21 @@ interface CommentRepository extends JpaRepository<Comment, Long> {
 			""")
 	List<Comment> findFeaturedShown(Long articleId);
 
-	/** One page of an article's visible top-level comments that are not featured. */
-	Page<Comment> findByArticleIdAndStatusAndFeaturedFalseAndParentIdIsNull(Long articleId, CommentStatus status,
-			Pageable pageable);
+	/**
+	 * One page of an article's visible top-level comments that are not featured, in the
+	 * order of the page's sort. A sort that begins with the columns this query fixes
+	 * ({@link CommentService}'s orders by time) lets the databases read the page in the
+	 * order of {@code article_comment_shown_idx} and stop after it, instead of reading
+	 * and sorting every comment of the article; the count reads that index alone.
+	 */
+	@Query(value = """
+			select c from Comment c where c.article.id = :articleId
+			and c.status = dev.shimbun.comment.CommentStatus.VISIBLE and c.featured = false and c.parentId is null
+			""", countQuery = """
+			select count(c) from Comment c where c.article.id = :articleId
+			and c.status = dev.shimbun.comment.CommentStatus.VISIBLE and c.featured = false and c.parentId is null
+			""")
+	Page<Comment> findTopLevelShown(Long articleId, Pageable pageable);
 
 	/**
 	 * One page of an article's visible top-level comments that are not featured, those

@@ -46,6 +46,21 @@ public class CommentService {
 	/** The most characters of a nickname. */
 	public static final int MAX_NICKNAME_LENGTH = 20;
 
+	/**
+	 * The columns that {@link CommentRepository#findTopLevelShown} fixes, then the time:
+	 * the order of {@code article_comment_shown_idx}. Ordering by columns that hold one
+	 * value changes nothing in the result; it is what lets H2 read the page in the
+	 * index's order (PostgreSQL sees it either way).
+	 */
+	private static final String[] SHOWN_INDEX_ORDER = { "article.id", "status", "featured", "parentId", "createdAt",
+			"id" };
+
+	/** Top-level comments newest first, in the index's order read backwards. */
+	static final Sort NEWEST_FIRST = Sort.by(Sort.Direction.DESC, SHOWN_INDEX_ORDER);
+
+	/** Top-level comments oldest first, in the index's order. */
+	static final Sort OLDEST_FIRST = Sort.by(Sort.Direction.ASC, SHOWN_INDEX_ORDER);
+
 	private final CommentRepository comments;
 
 	private final CommentReportRepository reports;
@@ -122,10 +137,10 @@ public class CommentService {
 		int size = this.settings.pageSize();
 		Page<Comment> others = PageNumber.fetch(page, size, (index) -> switch (order) {
 			case REPLIES -> this.comments.findMostReplied(articleId, PageRequest.of(index, size));
-			case OLDEST -> topLevel(articleId, index, Sort.by("createdAt", "id").ascending());
+			case OLDEST -> topLevel(articleId, index, OLDEST_FIRST);
 			case EMPATHY -> topLevel(articleId, index,
 					Sort.by(Sort.Order.desc("empathyCount"), Sort.Order.desc("createdAt"), Sort.Order.desc("id")));
-			default -> topLevel(articleId, index, Sort.by("createdAt", "id").descending());
+			default -> topLevel(articleId, index, NEWEST_FIRST);
 		});
 		List<Comment> shown = new ArrayList<>(featured);
 		shown.addAll(others.getContent());
@@ -156,8 +171,7 @@ public class CommentService {
 	}
 
 	private Page<Comment> topLevel(Long articleId, int index, Sort sort) {
-		return this.comments.findByArticleIdAndStatusAndFeaturedFalseAndParentIdIsNull(articleId, CommentStatus.VISIBLE,
-				PageRequest.of(index, this.settings.pageSize(), sort));
+		return this.comments.findTopLevelShown(articleId, PageRequest.of(index, this.settings.pageSize(), sort));
 	}
 
 	/**

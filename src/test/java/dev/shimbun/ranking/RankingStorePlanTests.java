@@ -4,9 +4,9 @@ import java.time.Instant;
 import java.time.ZoneOffset;
 import java.util.List;
 import java.util.Map;
-import java.util.regex.Matcher;
-import java.util.regex.Pattern;
 
+import dev.shimbun.support.H2Plans;
+import dev.shimbun.support.H2Plans.Plan;
 import org.junit.jupiter.api.Test;
 
 import org.springframework.beans.factory.annotation.Autowired;
@@ -27,8 +27,6 @@ import static org.assertj.core.api.Assertions.assertThat;
 @Import(RankingStore.class)
 class RankingStorePlanTests {
 
-	private static final Pattern SCAN_COUNT = Pattern.compile("scanCount: (\\d+)");
-
 	@Autowired
 	private JdbcTemplate jdbc;
 
@@ -38,13 +36,8 @@ class RankingStorePlanTests {
 	@Test
 	void readingTheStoredListsReadsOnlyTheRankedArticles() {
 		Instant now = Instant.now();
-		this.jdbc.update("""
-				INSERT INTO article (slug, headline, category_id, author_id, status, published_at, updated_at)
-				SELECT 'plan-' || X, 'plan ' || X, c.id, (SELECT MIN(id) FROM author), 'PUBLISHED', ?, ?
-				FROM SYSTEM_RANGE(1, 40000)
-				JOIN (SELECT id, ROW_NUMBER() OVER (ORDER BY id) - 1 AS n FROM category) c
-					ON c.n = MOD(X, (SELECT COUNT(*) FROM category))
-				""", now.minusSeconds(3600).atOffset(ZoneOffset.UTC), now.atOffset(ZoneOffset.UTC));
+		H2Plans.publishedArticles(this.jdbc, 40_000, now.minusSeconds(3600).atOffset(ZoneOffset.UTC),
+				now.atOffset(ZoneOffset.UTC));
 		this.jdbc.update("DELETE FROM ranking_entry");
 		// as many entries as a site of a few categories stores: its day and week lists,
 		// and each category's
@@ -64,14 +57,9 @@ class RankingStorePlanTests {
 			.containsExactly("plan-10", "plan-11", "plan-20", "plan-21", "plan-31", "plan-40", "plan-41", "plan-50",
 					"plan-51", "plan-60", "plan-70", "plan-80", "plan-90", "plan-99");
 
-		String plan = this.jdbc.queryForObject("EXPLAIN ANALYZE " + RankingStore.STORED, String.class,
-				now.atOffset(ZoneOffset.UTC), now.atOffset(ZoneOffset.UTC));
-		long rowsRead = 0;
-		Matcher counts = SCAN_COUNT.matcher(plan);
-		while (counts.find()) {
-			rowsRead += Long.parseLong(counts.group(1));
-		}
-		assertThat(rowsRead).as(plan).isPositive().isLessThan(1_000);
+		Plan plan = H2Plans.rowsRead(this.jdbc, RankingStore.STORED, now.atOffset(ZoneOffset.UTC),
+				now.atOffset(ZoneOffset.UTC));
+		assertThat(plan.rows()).as(plan.text()).isPositive().isLessThan(1_000);
 	}
 
 }
