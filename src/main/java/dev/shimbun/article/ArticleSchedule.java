@@ -2,7 +2,9 @@ package dev.shimbun.article;
 
 import java.time.Clock;
 import java.time.Instant;
+import java.util.LinkedHashSet;
 import java.util.Optional;
+import java.util.Set;
 
 import org.springframework.context.ApplicationEventPublisher;
 import org.springframework.stereotype.Service;
@@ -16,6 +18,12 @@ import org.springframework.transaction.annotation.Transactional;
  */
 @Service
 public class ArticleSchedule {
+
+	/**
+	 * No article on the site has an earlier unpublish time: it had to be in the future
+	 * when the article was saved ({@link ArticleRules}).
+	 */
+	static final Instant EARLIEST_UNPUBLISH_TIME = Instant.EPOCH;
 
 	private final ArticleRepository articles;
 
@@ -37,7 +45,9 @@ public class ArticleSchedule {
 	public int apply() {
 		Instant now = this.clock.instant();
 		int changed = 0;
-		for (Article article : this.articles.findDueForScheduling(now)) {
+		Set<Article> due = new LinkedHashSet<>(this.articles.findDueForPublication(now));
+		due.addAll(this.articles.findDueForUnpublishing(EARLIEST_UNPUBLISH_TIME, now));
+		for (Article article : due) {
 			ArticleStatus before = article.getStatus();
 			Optional<ArticleStatus> status = article.applySchedule(now);
 			if (status.isPresent()) {
