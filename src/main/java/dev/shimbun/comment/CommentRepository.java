@@ -44,9 +44,9 @@ interface CommentRepository extends JpaRepository<Comment, Long> {
 	/**
 	 * One page of an article's visible top-level comments that are not featured, in the
 	 * order of the page's sort. A sort that begins with the columns this query fixes
-	 * ({@link CommentService}'s orders by time) lets the databases read the page in the
-	 * order of {@code article_comment_shown_idx} and stop after it, instead of reading
-	 * and sorting every comment of the article; the count reads that index alone.
+	 * ({@link CommentService}'s orders by time) lets H2 read the page in the order of
+	 * {@code article_comment_shown_idx} and stop after it, instead of reading and sorting
+	 * every comment of the article; the count reads that index alone.
 	 */
 	@Query(value = """
 			select c from Comment c where c.article.id = :articleId

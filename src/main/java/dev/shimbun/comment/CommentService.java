@@ -50,7 +50,7 @@ public class CommentService {
 	 * The columns that {@link CommentRepository#findTopLevelShown} fixes, then the time:
 	 * the order of {@code article_comment_shown_idx}. Ordering by columns that hold one
 	 * value changes nothing in the result; it is what lets H2 read the page in the
-	 * index's order (PostgreSQL sees it either way).
+	 * index's order.
 	 */
 	private static final String[] SHOWN_INDEX_ORDER = { "article.id", "status", "featured", "parentId", "createdAt",
 			"id" };
