@@ -31,6 +31,11 @@ class LastKnownPages {
 	}
 
 	/** Drops the last renderings of the pages that match. */
+	/** Forgets the page of the key if it is still this one. */
+	void remove(PageKey key, CachedPage page) {
+		this.pages.asMap().remove(key, page);
+	}
+
 	void drop(Predicate<CachedPage> which) {
 		this.pages.asMap().values().removeIf(which);
 	}

@@ -134,6 +134,17 @@ public class PageCache {
 		return kept;
 	}
 
+	/**
+	 * Forgets a stale page whose rendering again answered something else than a page (not
+	 * found, moved, a cookie set), and its last rendering kept for outages: the next
+	 * request is answered as the page is now, not as it was. Nothing is forgotten if the
+	 * page was kept again meanwhile.
+	 */
+	void forget(PageKey key, CachedPage page) {
+		this.pages.asMap().computeIfPresent(key, (same, kept) -> kept.page().equals(page) ? null : kept);
+		this.lastKnown.remove(key, page);
+	}
+
 	/** Counts a page served stale. */
 	void servedStale() {
 		this.staleServed.increment();

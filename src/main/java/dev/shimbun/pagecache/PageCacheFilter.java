@@ -24,10 +24,14 @@ import org.springframework.web.filter.OncePerRequestFilter;
  * shared caches; signed-in staff's responses are never cached. While the database is
  * unavailable, a page that cannot be rendered is served from its last rendering. A page
  * served from memory carries the headers (security headers) its rendering got, and is
- * counted as a read by the view counter in front of this filter. A page marked stale by a
- * change is rendered again by the first request for it (unless as many stale pages as
- * {@code shimbun.pages.stale-renderings} are being rendered: then by a later one), and
- * served stale to the others meanwhile.
+ * counted as a read by the view counter in front of this filter.
+ * <p>
+ * A page marked stale by a change is served as it is, as HTTP's stale-while-revalidate
+ * does: the first request for it (unless as many stale pages as
+ * {@code shimbun.pages.stale-renderings} are being rendered: then a later one) is
+ * answered with the stale page and then, its answer sent, renders the page again; the
+ * requests meanwhile get the stale page too. No reader waits for a rendering of a page
+ * that is kept, and the answer's time ({@link PageTimings}) does not include it.
  */
 @Component
 // After Spring Session (to see a staff session) and view counting (so that a page served
@@ -72,16 +76,23 @@ class PageCacheFilter extends OncePerRequestFilter {
 	@Override
 	protected void doFilterInternal(HttpServletRequest request, HttpServletResponse response, FilterChain chain)
 			throws ServletException, IOException {
-		this.timings.time(request, response, () -> answer(request, response, chain));
+		AfterAnswer after = new AfterAnswer();
+		try {
+			this.timings.time(request, response, () -> answer(request, response, chain, after));
+		}
+		finally {
+			after.run();
+		}
 	}
 
 	/**
 	 * Answers a request from memory, or by rendering the page.
+	 * @param after what is to be done once the answer is sent
 	 * @return the route of a page served from memory; {@code null} when the rest of the
 	 * chain answered
 	 */
-	private String answer(HttpServletRequest request, HttpServletResponse response, FilterChain chain)
-			throws ServletException, IOException {
+	private String answer(HttpServletRequest request, HttpServletResponse response, FilterChain chain,
+			AfterAnswer after) throws ServletException, IOException {
 		if (signedIn(request)) {
 			response.setHeader(HttpHeaders.CACHE_CONTROL, "private, no-store");
 			chain.doFilter(request, response);
@@ -108,7 +119,7 @@ class PageCacheFilter extends OncePerRequestFilter {
 			return null;
 		}
 		if (kept != null) {
-			return serveWhileRendered(key, kept.page(), request, response, chain);
+			return serveStale(key, kept.page(), request, response, chain, after);
 		}
 		CompletableFuture<CachedPage> mine = new CompletableFuture<>();
 		CompletableFuture<CachedPage> running = this.renderings.claim(key, mine);
@@ -125,24 +136,61 @@ class PageCacheFilter extends OncePerRequestFilter {
 	}
 
 	/**
-	 * A stale page: rendered again by the first request that asks for it while fewer than
-	 * the most stale renderings at once are running, and served as it is to the others
-	 * meanwhile.
+	 * A stale page, served as it is. The first request for it, while fewer than the most
+	 * stale renderings at once are running, renders it again after its answer is sent.
 	 */
-	private String serveWhileRendered(PageKey key, CachedPage stale, HttpServletRequest request,
-			HttpServletResponse response, FilterChain chain) throws IOException, ServletException {
+	private String serveStale(PageKey key, CachedPage stale, HttpServletRequest request, HttpServletResponse response,
+			FilterChain chain, AfterAnswer after) throws IOException {
 		CompletableFuture<CachedPage> mine = new CompletableFuture<>();
 		if (this.renderings.claimStale(key, mine)) {
-			try {
-				render(key, mine, request, response, chain);
-				return null;
-			}
-			finally {
-				this.renderings.staleRendered();
-			}
+			// taken before anything is written: the encoding forced for every response
+			DetachedResponse detached = new DetachedResponse(response.getCharacterEncoding(), response.getLocale());
+			// set first: the claim is given up even if the answer fails
+			after.then(() -> renderAgain(key, stale, mine, request, detached, chain));
+			// the connection is busy until the rendering ends: the client's next request
+			// (a style sheet, the next page) is to go on another one, not wait behind it
+			response.setHeader(HttpHeaders.CONNECTION, "close");
+			this.cache.servedStale();
+			String route = this.writer.serveStale(request, response, stale);
+			// the whole page goes to the reader now, not when the rendering is over
+			response.flushBuffer();
+			return route;
 		}
 		this.cache.servedStale();
 		return this.writer.serveStale(request, response, stale);
+	}
+
+	/**
+	 * Renders a stale page again into a response of its own, after the request was
+	 * answered, and keeps it unless something changed meanwhile. A rendering that fails
+	 * (a server error) leaves the page stale, for a later request to try again; one that
+	 * answers something else than a page (not found, moved) forgets it, and the next
+	 * request gets that answer.
+	 */
+	private void renderAgain(PageKey key, CachedPage stale, CompletableFuture<CachedPage> mine,
+			HttpServletRequest request, DetachedResponse response, FilterChain chain) {
+		CachedPage kept = null;
+		long started = System.nanoTime();
+		try {
+			long generation = this.cache.generation();
+			PageCapture rendered = PageCapture.render(request, response, chain);
+			if (rendered.isPage()) {
+				CachedPage page = rendered.page(key, this.clock.instant());
+				if (this.cache.put(key, page, generation)) {
+					kept = page;
+				}
+			}
+			else if (!rendered.isServerError()) {
+				this.cache.forget(key, stale);
+			}
+		}
+		catch (IOException | ServletException | RuntimeException ex) {
+			logger.warn("A stale page could not be rendered again; it stays stale: " + key.value(), ex);
+		}
+		finally {
+			this.renderings.rendered(key, mine, kept);
+			this.renderings.staleRendered(System.nanoTime() - started);
+		}
 	}
 
 	/**
@@ -176,6 +224,23 @@ class PageCacheFilter extends OncePerRequestFilter {
 		finally {
 			this.renderings.rendered(key, mine, kept);
 		}
+	}
+
+	/** What a request does once it is answered: at most one task. */
+	private static final class AfterAnswer {
+
+		private Runnable task;
+
+		void then(Runnable task) {
+			this.task = task;
+		}
+
+		void run() {
+			if (this.task != null) {
+				this.task.run();
+			}
+		}
+
 	}
 
 	/** Staff have a session (readers have none) that holds their sign-in. */

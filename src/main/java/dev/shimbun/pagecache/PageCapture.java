@@ -63,6 +63,11 @@ final class PageCapture {
 				&& !this.response.isCommitted();
 	}
 
+	/** Whether the rendering failed: a server error (the database away, say). */
+	boolean isServerError() {
+		return this.rendered.getStatus() >= HttpServletResponse.SC_INTERNAL_SERVER_ERROR;
+	}
+
 	/**
 	 * Whether the rendering failed because the database is unavailable, nothing of it
 	 * sent yet.

@@ -12,15 +12,17 @@ import java.util.concurrent.TimeoutException;
 import dev.shimbun.ShimbunProperties;
 import io.micrometer.core.instrument.Counter;
 import io.micrometer.core.instrument.MeterRegistry;
+import io.micrometer.core.instrument.Timer;
 
 import org.springframework.stereotype.Component;
 
 /**
  * One rendering at a time of a page that is not kept: the first request asking for it
  * renders it, and the requests asking for it meanwhile wait for that rendering, up to
- * {@link #WAIT}, instead of all rendering it at once. Stale pages, which readers can be
+ * {@link #WAIT}, instead of all rendering it at once. Stale pages, which readers are
  * served meanwhile, are rendered again only so many at a time
- * ({@code shimbun.pages.stale-renderings}). Counts the renderings.
+ * ({@code shimbun.pages.stale-renderings}). Counts the renderings, and times those of
+ * stale pages (which no request's time includes).
  */
 @Component
 class Renderings {
@@ -36,11 +38,21 @@ class Renderings {
 	private volatile Runnable onWait = () -> {
 	};
 
+	/** Told each time a rendering of a stale page ends. */
+	private volatile Runnable onStaleRendered = () -> {
+	};
+
 	/** The renderings of stale pages that may run now. */
 	private final Semaphore staleRenderings;
 
+	/** How long renderings of stale pages take, after their requests were answered. */
+	private final Timer staleRenderingTime;
+
 	Renderings(ShimbunProperties properties, MeterRegistry meters) {
 		this.staleRenderings = new Semaphore(properties.pages().staleRenderingsAtOnce());
+		this.staleRenderingTime = Timer.builder("shimbun.pages.stale.renderings")
+			.description("Stale pages rendered again, each after the request that found it stale was answered with it")
+			.register(meters);
 		this.renders = Map.of("article", renders(meters, "article"), "front", renders(meters, "front"), "other",
 				renders(meters, "other"));
 	}
@@ -81,9 +93,14 @@ class Renderings {
 		return true;
 	}
 
-	/** Ends a rendering of a stale page claimed by {@link #claimStale}. */
-	void staleRendered() {
+	/**
+	 * Ends a rendering of a stale page claimed by {@link #claimStale}.
+	 * @param nanos how long it took
+	 */
+	void staleRendered(long nanos) {
 		this.staleRenderings.release();
+		this.staleRenderingTime.record(nanos, TimeUnit.NANOSECONDS);
+		this.onStaleRendered.run();
 	}
 
 	/**
@@ -127,6 +144,14 @@ class Renderings {
 			return "article";
 		}
 		return "/".equals(key.value()) ? "front" : "other";
+	}
+
+	/**
+	 * Runs a task each time a rendering of a stale page ends, the page kept (tests: a
+	 * request's answer arrives before it).
+	 */
+	void onStaleRendered(Runnable task) {
+		this.onStaleRendered = task;
 	}
 
 	/** Runs a task each time a request starts waiting for another's rendering (tests). */

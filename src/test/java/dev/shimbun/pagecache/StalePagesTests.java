@@ -1,0 +1,244 @@
+package dev.shimbun.pagecache;
+
+import java.io.IOException;
+import java.net.URI;
+import java.net.http.HttpClient;
+import java.net.http.HttpRequest;
+import java.net.http.HttpResponse;
+import java.util.concurrent.CompletableFuture;
+import java.util.concurrent.CountDownLatch;
+import java.util.concurrent.TimeUnit;
+import java.util.concurrent.atomic.AtomicInteger;
+
+import dev.shimbun.support.OwnContext;
+import dev.shimbun.support.ServerTest;
+import io.micrometer.core.instrument.MeterRegistry;
+import io.micrometer.core.instrument.Timer;
+import jakarta.servlet.FilterChain;
+import jakarta.servlet.ServletException;
+import jakarta.servlet.http.HttpServletRequest;
+import jakarta.servlet.http.HttpServletResponse;
+import org.junit.jupiter.api.AfterEach;
+import org.junit.jupiter.api.BeforeEach;
+import org.junit.jupiter.api.Test;
+
+import org.springframework.beans.factory.annotation.Autowired;
+import org.springframework.boot.test.context.TestConfiguration;
+import org.springframework.boot.test.web.server.LocalServerPort;
+import org.springframework.boot.web.servlet.FilterRegistrationBean;
+import org.springframework.context.annotation.Bean;
+import org.springframework.context.annotation.Import;
+import org.springframework.jdbc.core.JdbcTemplate;
+import org.springframework.session.web.http.SessionRepositoryFilter;
+import org.springframework.test.annotation.DirtiesContext;
+import org.springframework.web.filter.OncePerRequestFilter;
+
+import static org.assertj.core.api.Assertions.assertThat;
+
+/**
+ * A page marked stale is served as it is to every request, the one that renders it again
+ * included: that request's whole answer is sent before the rendering, which is timed
+ * apart from it. Through a real Jetty, where an answer can arrive while the request that
+ * sent it is still running.
+ */
+@ServerTest
+@OwnContext
+@DirtiesContext
+@Import(StalePagesTests.Config.class)
+class StalePagesTests {
+
+	private static final String YAWN = "/articles/why-we-yawn";
+
+	@LocalServerPort
+	private int port;
+
+	@Autowired
+	private PageCache cache;
+
+	@Autowired
+	private HeldFrontPage held;
+
+	@Autowired
+	private MeterRegistry meters;
+
+	@Autowired
+	private JdbcTemplate jdbc;
+
+	@Autowired
+	private Renderings renderings;
+
+	private final HttpClient http = HttpClient.newHttpClient();
+
+	private final CountDownLatch staleRendered = new CountDownLatch(1);
+
+	@BeforeEach
+	void emptyCache() {
+		this.cache.clear();
+		this.renderings.onStaleRendered(this.staleRendered::countDown);
+	}
+
+	@AfterEach
+	void release() {
+		this.held.release();
+		this.renderings.onStaleRendered(() -> {
+		});
+	}
+
+	@Test
+	void theRequestThatRendersAStalePageAgainIsAnsweredBeforeTheRendering() throws Exception {
+		HttpResponse<String> kept = get("/");
+		assertThat(kept.headers().firstValue("Cache-Control"))
+			.hasValueSatisfying((cacheControl) -> assertThat(cacheControl).startsWith("public, max-age=10"));
+		this.cache.dropPages();
+		long answers = frontPageAnswers();
+		long staleRenderings = staleRenderings();
+		this.held.hold();
+		CompletableFuture<HttpResponse<String>> first = this.http.sendAsync(request("/").build(),
+				HttpResponse.BodyHandlers.ofString());
+		assertThat(this.held.started.await(10, TimeUnit.SECONDS)).as("the rendering started").isTrue();
+		// the rendering is held: the answer is whole all the same, the page as it was
+		HttpResponse<String> answered = first.get(10, TimeUnit.SECONDS);
+		assertThat(answered.statusCode()).isEqualTo(200);
+		assertThat(answered.body()).isEqualTo(kept.body());
+		assertThat(answered.headers().firstValue("Cache-Control")).hasValue("public, max-age=0, s-maxage=1");
+		assertThat(answered.headers().firstValue("ETag")).isEqualTo(kept.headers().firstValue("ETag"));
+		// and timed as answered, the rendering not yet over
+		assertThat(frontPageAnswers()).isEqualTo(answers + 1);
+		assertThat(staleRenderings()).isEqualTo(staleRenderings);
+		// another reader meanwhile: the page as it was too, not a second rendering
+		HttpResponse<String> meanwhile = get("/");
+		assertThat(meanwhile.headers().firstValue("Cache-Control")).hasValue("public, max-age=0, s-maxage=1");
+		this.held.release();
+		assertThat(this.held.finished.await(10, TimeUnit.SECONDS)).as("the rendering ended").isTrue();
+		assertThat(this.held.renderings).as("one rendering").hasValue(1);
+		awaitStaleRendering();
+		assertThat(staleRenderings()).isEqualTo(staleRenderings + 1);
+		HttpResponse<String> fresh = get("/");
+		assertThat(fresh.headers().firstValue("Cache-Control"))
+			.hasValueSatisfying((cacheControl) -> assertThat(cacheControl).startsWith("public, max-age=10"));
+		assertThat(fresh.body()).isEqualTo(kept.body());
+	}
+
+	@Test
+	void aStalePageWhoseRenderingIsNoLongerAPageIsForgotten() throws Exception {
+		assertThat(get(YAWN).statusCode()).isEqualTo(200);
+		this.jdbc.update("UPDATE article SET status = 'UNPUBLISHED' WHERE slug = 'why-we-yawn'");
+		try {
+			// a change not announced to this instance: the page gets stale with time, or
+			// with any other change
+			this.cache.dropPages();
+			HttpResponse<String> stale = get(YAWN);
+			assertThat(stale.statusCode()).isEqualTo(200);
+			assertThat(stale.headers().firstValue("Cache-Control")).hasValue("public, max-age=0, s-maxage=1");
+			awaitStaleRendering();
+			// rendered again, it is not found: not served as it was any more, nor kept
+			// for an outage
+			assertThat(this.cache.sizeWithStale()).isZero();
+			assertThat(this.cache.lastKnown(new PageKey(YAWN, "why-we-yawn"))).isNull();
+			assertThat(get(YAWN).statusCode()).isEqualTo(404);
+		}
+		finally {
+			this.jdbc.update("UPDATE article SET status = 'PUBLISHED' WHERE slug = 'why-we-yawn'");
+		}
+	}
+
+	private long frontPageAnswers() {
+		Timer timer = this.meters.find(PageTimings.METRIC).tags("uri", "/", "status", "200").timer();
+		return (timer != null) ? timer.count() : 0;
+	}
+
+	private long staleRenderings() {
+		return this.meters.get("shimbun.pages.stale.renderings").timer().count();
+	}
+
+	/**
+	 * Waits for a rendering after its answer to end: the answer arrives before, so a
+	 * test's next request could otherwise come before that end.
+	 */
+	private void awaitStaleRendering() throws InterruptedException {
+		assertThat(this.staleRendered.await(10, TimeUnit.SECONDS)).as("the stale page was rendered again").isTrue();
+	}
+
+	private HttpRequest.Builder request(String path) {
+		return HttpRequest.newBuilder(URI.create("http://localhost:" + this.port + path));
+	}
+
+	private HttpResponse<String> get(String path) throws IOException, InterruptedException {
+		return this.http.send(request(path).build(), HttpResponse.BodyHandlers.ofString());
+	}
+
+	/**
+	 * Holds the renderings of the front page, once {@link #hold()} is called, until
+	 * {@link #release()}; tells when one started and when it ended.
+	 */
+	static final class HeldFrontPage extends OncePerRequestFilter {
+
+		private volatile CountDownLatch release = new CountDownLatch(0);
+
+		private volatile CountDownLatch started = new CountDownLatch(1);
+
+		private volatile CountDownLatch finished = new CountDownLatch(1);
+
+		private final AtomicInteger renderings = new AtomicInteger();
+
+		void hold() {
+			this.renderings.set(0);
+			this.started = new CountDownLatch(1);
+			this.finished = new CountDownLatch(1);
+			this.release = new CountDownLatch(1);
+		}
+
+		void release() {
+			this.release.countDown();
+		}
+
+		@Override
+		protected boolean shouldNotFilter(HttpServletRequest request) {
+			return !"/".equals(request.getRequestURI());
+		}
+
+		@Override
+		protected void doFilterInternal(HttpServletRequest request, HttpServletResponse response, FilterChain chain)
+				throws ServletException, IOException {
+			CountDownLatch release = this.release;
+			if (release.getCount() == 0) {
+				chain.doFilter(request, response);
+				return;
+			}
+			this.renderings.incrementAndGet();
+			this.started.countDown();
+			try {
+				release.await(10, TimeUnit.SECONDS);
+			}
+			catch (InterruptedException ex) {
+				Thread.currentThread().interrupt();
+			}
+			try {
+				chain.doFilter(request, response);
+			}
+			finally {
+				this.finished.countDown();
+			}
+		}
+
+	}
+
+	@TestConfiguration(proxyBeanMethods = false)
+	static class Config {
+
+		@Bean
+		HeldFrontPage heldFrontPage() {
+			return new HeldFrontPage();
+		}
+
+		/** Inside the page cache's filter: part of the rendering. */
+		@Bean
+		FilterRegistrationBean<HeldFrontPage> heldFrontPageRegistration(HeldFrontPage filter) {
+			FilterRegistrationBean<HeldFrontPage> registration = new FilterRegistrationBean<>(filter);
+			registration.setOrder(SessionRepositoryFilter.DEFAULT_ORDER + 21);
+			return registration;
+		}
+
+	}
+
+}
