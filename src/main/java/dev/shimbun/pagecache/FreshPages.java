@@ -3,6 +3,7 @@ package dev.shimbun.pagecache;
 import java.nio.ByteBuffer;
 import java.util.List;
 
+import dev.shimbun.database.DatabaseAvailability;
 import dev.shimbun.observability.RequestId;
 import dev.shimbun.pagecache.PageReads.ServedPage;
 import jakarta.servlet.ServletRequest;
@@ -33,12 +34,14 @@ import org.springframework.stereotype.Component;
  * answered here: a GET or HEAD without a query string (so nothing for the malformed
  * request filter to refuse), without a session cookie (so not staff, nor anyone the
  * session, security or database-outage filters have anything to do for), and without
- * {@code If-Match} or {@code If-Unmodified-Since}, of a page kept and not stale. The
- * request gets its id ({@link RequestId}) as every other does, the read is counted
- * ({@link PageReads}) and the request timed ({@link PageTimings}) by the code that does
- * it behind. Every other request goes on to the servlet container, where
- * {@link PageCacheFilter} serves, renders, or serves stale; for a page looked up here it
- * uses what was found ({@link LookedUp}) rather than looking it up again.
+ * {@code If-Match} or {@code If-Unmodified-Since}, of a page kept and not stale, or stale
+ * and being rendered again by another request (or as many stale pages as allowed being
+ * rendered), which a request behind would be served as it is too. The request gets its id
+ * ({@link RequestId}) as every other does, the read is counted ({@link PageReads}) and
+ * the request timed ({@link PageTimings}) by the code that does it behind. Every other
+ * request goes on to the servlet container, where {@link PageCacheFilter} serves,
+ * renders, or serves stale; for a page looked up here it uses what was found
+ * ({@link LookedUp}) rather than looking it up again.
  */
 @Component
 class FreshPages {
@@ -56,11 +59,18 @@ class FreshPages {
 
 	private final List<PageReads> reads;
 
+	private final Renderings renderings;
+
+	private final DatabaseAvailability database;
+
 	private final String sessionCookie;
 
 	FreshPages(PageCache cache, PageKeys keys, PageWriter writer, PageTimings timings, List<PageReads> reads,
+			Renderings renderings, DatabaseAvailability database,
 			@Value("${server.servlet.session.cookie.name:SESSION}") String sessionCookie) {
 		this.cache = cache;
+		this.renderings = renderings;
+		this.database = database;
 		this.keys = keys;
 		this.writer = writer;
 		this.timings = timings;
@@ -85,9 +95,13 @@ class FreshPages {
 			return false;
 		}
 		PageCache.Kept kept = this.cache.get(key);
-		if (kept == null || kept.isStale()) {
+		boolean stale = kept != null && kept.isStale();
+		if (kept == null || (stale && !servedStaleHere(method, request.getHeaders(), key))) {
 			request.setAttribute(LOOKED_UP, new LookedUp(key, kept));
 			return false;
+		}
+		if (stale) {
+			this.cache.servedStale();
 		}
 		long started = System.nanoTime();
 		HttpFields asked = request.getHeaders();
@@ -102,6 +116,18 @@ class FreshPages {
 		this.timings.served(method, kept.page().route(), status, System.nanoTime() - started);
 		response.write(true, body, callback);
 		return true;
+	}
+
+	/**
+	 * Whether a stale page is served as it is here: to a GET that does not ask for the
+	 * page as it is now ({@link CurrentAsked}), while the database is available (else
+	 * behind, its last rendering is served as such), when a request behind would not
+	 * render it either ({@link Renderings#wouldServeStale}).
+	 */
+	private boolean servedStaleHere(String method, HttpFields asked, PageKey key) {
+		return "GET".equals(method)
+				&& !CurrentAsked.by(asked.get(HttpHeader.CACHE_CONTROL), asked.get(HttpHeader.PRAGMA))
+				&& this.database.available() && this.renderings.wouldServeStale(key);
 	}
 
 	/** A session cookie (valid or not): left to the filters behind. */

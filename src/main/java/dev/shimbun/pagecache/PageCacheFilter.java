@@ -31,7 +31,9 @@ import org.springframework.web.filter.OncePerRequestFilter;
  * {@code shimbun.pages.stale-renderings} are being rendered: then a later one) is
  * answered with the stale page and then, its answer sent, renders the page again; the
  * requests meanwhile get the stale page too. No reader waits for a rendering of a page
- * that is kept, and the answer's time ({@link PageTimings}) does not include it.
+ * that is kept, and the answer's time ({@link PageTimings}) does not include it. A
+ * request that asks for the page as it is now ({@link CurrentAsked}: a reload) is not
+ * served it stale: it waits for the rendering, as for a page not kept.
  */
 @Component
 // After Spring Session (to see a staff session) and view counting (so that a page served
@@ -118,9 +120,11 @@ class PageCacheFilter extends OncePerRequestFilter {
 			chain.doFilter(request, response);
 			return null;
 		}
-		if (kept != null) {
+		if (kept != null && !CurrentAsked.by(request.getHeader(HttpHeaders.CACHE_CONTROL),
+				request.getHeader(HttpHeaders.PRAGMA))) {
 			return serveStale(key, kept.page(), request, response, chain, after);
 		}
+		// not kept, or stale and asked for as it is now: rendered once for all who ask
 		CompletableFuture<CachedPage> mine = new CompletableFuture<>();
 		CompletableFuture<CachedPage> running = this.renderings.claim(key, mine);
 		if (running == null) {

@@ -38,6 +38,8 @@ class PageWriter {
 	/** Shared caches keep a stale page for a second, browsers ask again next time. */
 	private static final String STALE = "public, max-age=0, s-maxage=1";
 
+	private static final HttpField STALE_FIELD = new PreEncodedHttpField(HttpHeader.CACHE_CONTROL, STALE);
+
 	/** The header an edge cache (Varnish's xkey) drops pages by. */
 	static final String TAGS_HEADER = "xkey";
 
@@ -154,10 +156,11 @@ class PageWriter {
 	}
 
 	/**
-	 * Sets the status and headers of a fresh kept page as the web server's own answer
+	 * Sets the status and headers of a kept page as the web server's own answer
 	 * ({@link FreshPages}): those of
-	 * {@link #serve(HttpServletRequest, HttpServletResponse, CachedPage)}, or of a 304
-	 * for a conditional request that still matches, decided as
+	 * {@link #serve(HttpServletRequest, HttpServletResponse, CachedPage)} (of
+	 * {@link #serveStale} for a page marked stale), or of a 304 for a conditional request
+	 * that still matches, decided as
 	 * {@link ServletWebRequest#checkNotModified(String, long)} decides for a GET or HEAD
 	 * (one with {@code If-Match} or {@code If-Unmodified-Since} is not answered here).
 	 * The header lines are encoded once per page kept ({@link FreshFields}).
@@ -168,13 +171,21 @@ class PageWriter {
 		FreshFields fields = kept.freshFields(this::freshFields);
 		HttpFields.Mutable sent = response.getHeaders();
 		HttpFields asked = request.getHeaders();
+		// a page marked stale since its fields were made: as serveStale writes it
+		boolean stale = kept.isStale();
 		if (notModified(asked, page)) {
 			fields.notModified().forEach(sent::add);
+			if (stale) {
+				sent.put(STALE_FIELD);
+			}
 			response.setStatus(HttpServletResponse.SC_NOT_MODIFIED);
 			return null;
 		}
 		boolean gzip = acceptsGzip(asked.get(HttpHeader.ACCEPT_ENCODING));
 		(gzip ? fields.gzipped() : fields.plain()).forEach(sent::add);
+		if (stale) {
+			sent.put(STALE_FIELD);
+		}
 		response.setStatus(HttpServletResponse.SC_OK);
 		// for a HEAD the server sends the headers alone
 		return ByteBuffer.wrap(gzip ? page.gzipped() : page.body());

@@ -94,6 +94,15 @@ class Renderings {
 	}
 
 	/**
+	 * Whether a request for this stale page now would be served it as it is, without
+	 * rendering it: it is being rendered, or as many stale pages as allowed are. A
+	 * rendering may end just after; the page is then served stale once more.
+	 */
+	boolean wouldServeStale(PageKey key) {
+		return this.running.containsKey(key) || this.staleRenderings.availablePermits() == 0;
+	}
+
+	/**
 	 * Ends a rendering of a stale page claimed by {@link #claimStale}.
 	 * @param nanos how long it took
 	 */

@@ -12,6 +12,7 @@ import java.util.List;
 import java.util.Locale;
 import java.util.Map;
 import java.util.TreeMap;
+import java.util.concurrent.CompletableFuture;
 import java.util.concurrent.atomic.AtomicInteger;
 import java.util.zip.GZIPInputStream;
 
@@ -64,6 +65,9 @@ class FreshPagesTests {
 
 	private static final String BROWSER = "Mozilla/5.0 (X11; Linux x86_64; rv:128.0) Gecko/20100101 Firefox/128.0";
 
+	/** The caching headers of a page served stale. */
+	private static final String STALE = "public, max-age=0, s-maxage=1";
+
 	/** A session cookie of no session: the request goes through the container. */
 	private static final String NO_SUCH_SESSION = "SESSION=bm8tc3VjaC1zZXNzaW9u";
 
@@ -75,6 +79,9 @@ class FreshPagesTests {
 
 	@Autowired
 	private ReachedTheContainer container;
+
+	@Autowired
+	private Renderings renderings;
 
 	@Autowired
 	private MeterRegistry meters;
@@ -152,6 +159,73 @@ class FreshPagesTests {
 		assertThat(this.container.count()).isEqualTo(reached + cases.length);
 		assertThat(get(YAWN, "If-None-Match", etag).statusCode()).isEqualTo(304);
 		assertThat(get(YAWN, "If-None-Match", "\"other\"").statusCode()).isEqualTo(200);
+	}
+
+	@Test
+	void aStalePageIsAnsweredAheadWhenARequestBehindWouldServeItAsItIs() throws Exception {
+		HttpResponse<byte[]> kept = get(YAWN);
+		String etag = kept.headers().firstValue("ETag").orElseThrow();
+		this.cache.dropPages();
+		PageKey key = new PageKey(YAWN, "why-we-yawn");
+		CompletableFuture<CachedPage> other = new CompletableFuture<>();
+		assertThat(this.renderings.claim(key, other)).as("another request renders it").isNull();
+		int reached = this.container.count();
+		try {
+			HttpResponse<byte[]> ahead = get(YAWN);
+			assertThat(this.container.count()).isEqualTo(reached);
+			assertThat(ahead.body()).isEqualTo(kept.body());
+			assertThat(ahead.headers().firstValue("Cache-Control")).hasValue(STALE);
+			HttpResponse<byte[]> notModified = get(YAWN, "If-None-Match", etag);
+			assertThat(notModified.statusCode()).isEqualTo(304);
+			assertThat(notModified.headers().firstValue("Cache-Control")).hasValue(STALE);
+			assertThat(this.container.count()).isEqualTo(reached);
+			// what the container answers, which serves it as it is too meanwhile
+			HttpResponse<byte[]> behind = get(YAWN, "Cookie", NO_SUCH_SESSION);
+			assertThat(this.container.count()).isEqualTo(reached + 1);
+			assertThat(behind.body()).isEqualTo(ahead.body());
+			assertThat(comparable(ahead)).isEqualTo(comparable(behind));
+			// a HEAD of a stale page is rendered behind, as before
+			send(HttpRequest.newBuilder(uri(YAWN)).method("HEAD", HttpRequest.BodyPublishers.noBody()));
+			assertThat(this.container.count()).isEqualTo(reached + 2);
+		}
+		finally {
+			this.renderings.rendered(key, other, null);
+		}
+		// nobody renders it: the request goes behind, to be answered with it and then
+		// render it again
+		HttpResponse<byte[]> claimed = get(YAWN);
+		assertThat(this.container.count()).isEqualTo(reached + 3);
+		assertThat(claimed.headers().firstValue("Cache-Control")).hasValue(STALE);
+	}
+
+	@Test
+	void aStalePageIsAnsweredAheadWhileAsManyStalePagesAsAllowedAreRendered() throws Exception {
+		get("/");
+		this.cache.dropPages();
+		List<PageKey> busy = new ArrayList<>();
+		List<CompletableFuture<CachedPage>> renderings = new ArrayList<>();
+		try {
+			// every stale rendering allowed is taken by other pages
+			for (int i = 0; i <= Runtime.getRuntime().availableProcessors(); i++) {
+				PageKey other = new PageKey("/categories/busy-" + i, null);
+				CompletableFuture<CachedPage> rendering = new CompletableFuture<>();
+				if (!this.renderings.claimStale(other, rendering)) {
+					break;
+				}
+				busy.add(other);
+				renderings.add(rendering);
+			}
+			int reached = this.container.count();
+			HttpResponse<byte[]> ahead = get("/");
+			assertThat(this.container.count()).isEqualTo(reached);
+			assertThat(ahead.headers().firstValue("Cache-Control")).hasValue(STALE);
+		}
+		finally {
+			for (int i = 0; i < busy.size(); i++) {
+				this.renderings.rendered(busy.get(i), renderings.get(i), null);
+				this.renderings.staleRendered(0);
+			}
+		}
 	}
 
 	@Test

@@ -445,6 +445,25 @@ class PageCacheTests {
 	}
 
 	@Test
+	void aReaderWhoReloadsAStalePageGetsItAsItIsNow() throws Exception {
+		fetch(PIG);
+		edit("pig-kidney-transplant-ucla", (form) -> form.setSummary("再読み込みで見える要点"));
+		double renders = this.renderings.count();
+		// a reload (Cache-Control: max-age=0), the live comments script (no-cache)
+		MvcResult reloaded = this.mvc.perform(get(PIG).header("Cache-Control", "max-age=0"))
+			.andExpect(status().isOk())
+			.andReturn();
+		assertThat(body(reloaded)).contains("再読み込みで見える要点");
+		assertThat(reloaded.getResponse().getHeader("Cache-Control")).startsWith("public, max-age=10");
+		assertThat(this.renderings.count()).isEqualTo(renders + 1);
+		edit("pig-kidney-transplant-ucla", (form) -> form.setSummary("もう一度直した要点"));
+		assertThat(body(this.mvc.perform(get(PIG).header("Pragma", "no-cache")).andReturn())).contains("もう一度直した要点");
+		// kept: the next reader is served it from memory
+		assertThat(fetch(PIG).getResponse().getHeader("Cache-Control")).startsWith("public, max-age=10");
+		assertThat(this.renderings.count()).isEqualTo(renders + 2);
+	}
+
+	@Test
 	void aStalePageIsServedAsItIsWhileAsManyStalePagesAsAllowedAreBeingRendered() throws Exception {
 		fetch("/");
 		String before = fetch(YAWN).getResponse().getHeader("ETag");

@@ -132,6 +132,8 @@ class ViewCountingTests {
 		assertThat(bucket).isEqualTo(total);
 		assertThat(shownCount()).as("the page kept, as rendered").isEqualTo(shownBefore);
 		this.clock.advance(Duration.ofSeconds(61));
+		// stale now: served as it was once, rendered again after that answer
+		assertThat(shownCount()).as("the page stale, as rendered").isEqualTo(shownBefore);
 		assertThat(shownCount()).as("after the page cache's lifetime").isEqualTo(String.valueOf(total));
 	}
 
