@@ -1,7 +1,6 @@
 package dev.shimbun.pagecache;
 
 import java.io.ByteArrayInputStream;
-import java.io.IOException;
 import java.nio.charset.StandardCharsets;
 import java.time.Duration;
 import java.time.LocalDateTime;
@@ -15,7 +14,6 @@ import java.util.concurrent.ExecutorService;
 import java.util.concurrent.Executors;
 import java.util.concurrent.Future;
 import java.util.concurrent.TimeUnit;
-import java.util.concurrent.atomic.AtomicInteger;
 import java.util.function.Consumer;
 import java.util.zip.GZIPInputStream;
 
@@ -27,24 +25,17 @@ import dev.shimbun.support.OwnContext;
 import dev.shimbun.support.SiteTest;
 import io.micrometer.core.instrument.Timer;
 import io.micrometer.core.instrument.MeterRegistry;
-import jakarta.servlet.FilterChain;
-import jakarta.servlet.ServletException;
 import jakarta.servlet.http.Cookie;
-import jakarta.servlet.http.HttpServletRequest;
-import jakarta.servlet.http.HttpServletResponse;
 
 import org.jsoup.Jsoup;
 import org.junit.jupiter.api.AfterEach;
 import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
 import org.springframework.beans.factory.annotation.Autowired;
-import org.springframework.boot.test.context.TestConfiguration;
-import org.springframework.boot.web.servlet.FilterRegistrationBean;
-import org.springframework.context.annotation.Bean;
+import org.springframework.context.annotation.Import;
 import org.springframework.jdbc.core.JdbcTemplate;
 import org.springframework.security.authentication.TestingAuthenticationToken;
 import org.springframework.security.core.context.SecurityContextHolder;
-import org.springframework.session.web.http.SessionRepositoryFilter;
 import org.springframework.test.annotation.DirtiesContext;
 import org.springframework.test.context.TestPropertySource;
 import org.springframework.test.context.event.ApplicationEvents;
@@ -52,7 +43,6 @@ import org.springframework.test.context.event.RecordApplicationEvents;
 import org.springframework.test.util.ReflectionTestUtils;
 import org.springframework.test.web.servlet.MockMvc;
 import org.springframework.test.web.servlet.MvcResult;
-import org.springframework.web.filter.OncePerRequestFilter;
 
 import static org.assertj.core.api.Assertions.assertThat;
 import static org.springframework.security.test.web.servlet.request.SecurityMockMvcRequestPostProcessors.csrf;
@@ -71,6 +61,7 @@ import static org.springframework.test.web.servlet.result.MockMvcResultMatchers.
 @OwnContext
 @DirtiesContext
 @RecordApplicationEvents
+@Import(HeldFrontPage.Config.class)
 class PageCacheTests {
 
 	static final String YAWN = "/articles/why-we-yawn";
@@ -94,7 +85,7 @@ class PageCacheTests {
 	private Renderings renderings;
 
 	@Autowired
-	private HeldRendering heldRendering;
+	private HeldFrontPage heldRendering;
 
 	@Autowired
 	private MutableClock clock;
@@ -193,8 +184,7 @@ class PageCacheTests {
 		try {
 			List<Future<String>> etags = new ArrayList<>();
 			etags.add(threads.submit(() -> fetch("/").getResponse().getHeader("ETag")));
-			assertThat(this.heldRendering.started.await(10, TimeUnit.SECONDS)).as("the first rendering started")
-				.isTrue();
+			assertThat(this.heldRendering.awaitStarted()).as("the first rendering started").isTrue();
 			for (int i = 1; i < readers; i++) {
 				etags.add(threads.submit(() -> fetch("/").getResponse().getHeader("ETag")));
 			}
@@ -205,7 +195,7 @@ class PageCacheTests {
 				distinct.add(etag.get(10, TimeUnit.SECONDS));
 			}
 			assertThat(distinct).hasSize(1).doesNotContainNull();
-			assertThat(this.heldRendering.renderings.get()).isEqualTo(1);
+			assertThat(this.heldRendering.renderings()).isEqualTo(1);
 			assertThat(this.renderings.count() - before).isEqualTo(1.0);
 		}
 		finally {
@@ -437,7 +427,7 @@ class PageCacheTests {
 			MvcResult answered = renderer.get(10, TimeUnit.SECONDS);
 			assertThat(answered.getResponse().getHeader("ETag")).isEqualTo(before);
 			assertThat(answered.getResponse().getHeader("Cache-Control")).isEqualTo(STALE);
-			assertThat(this.heldRendering.renderings.get()).isEqualTo(1);
+			assertThat(this.heldRendering.renderings()).isEqualTo(1);
 			assertThat(this.renderings.count()).isEqualTo(renders + 1);
 			assertThat(this.cache.size()).isEqualTo(1);
 			assertThat(fetch("/").getResponse().getHeader("Cache-Control")).startsWith("public, max-age=10");
@@ -503,7 +493,7 @@ class PageCacheTests {
 			assertThat(stale.getResponse().getHeader("Cache-Control")).isEqualTo(STALE);
 			this.heldRendering.release();
 			assertThat(renderer.get(10, TimeUnit.SECONDS).getResponse().getHeader("Cache-Control")).isEqualTo(STALE);
-			assertThat(this.heldRendering.renderings.get()).isEqualTo(1);
+			assertThat(this.heldRendering.renderings()).isEqualTo(1);
 			assertThat(this.renderings.count()).isEqualTo(renders + 1);
 			assertThat(fetch("/").getResponse().getHeader("Cache-Control")).startsWith("public, max-age=10");
 		});
@@ -622,70 +612,6 @@ class PageCacheTests {
 		assertThat(after - before).isEqualTo(3);
 	}
 
-	/**
-	 * Holds the renderings of the front page, once {@link #hold()} is called, until
-	 * {@link #release()}.
-	 */
-	static final class HeldRendering extends OncePerRequestFilter {
-
-		private volatile CountDownLatch release = new CountDownLatch(0);
-
-		private volatile CountDownLatch started = new CountDownLatch(1);
-
-		private final AtomicInteger renderings = new AtomicInteger();
-
-		void hold() {
-			this.renderings.set(0);
-			this.started = new CountDownLatch(1);
-			this.release = new CountDownLatch(1);
-		}
-
-		void release() {
-			this.release.countDown();
-		}
-
-		@Override
-		protected boolean shouldNotFilter(HttpServletRequest request) {
-			return !"/".equals(request.getRequestURI());
-		}
-
-		@Override
-		protected void doFilterInternal(HttpServletRequest request, HttpServletResponse response, FilterChain chain)
-				throws ServletException, IOException {
-			CountDownLatch release = this.release;
-			if (release.getCount() > 0) {
-				this.renderings.incrementAndGet();
-				this.started.countDown();
-				try {
-					release.await(10, TimeUnit.SECONDS);
-				}
-				catch (InterruptedException ex) {
-					Thread.currentThread().interrupt();
-				}
-			}
-			chain.doFilter(request, response);
-		}
-
-	}
-
-	@TestConfiguration(proxyBeanMethods = false)
-	static class HeldRenderingConfig {
-
-		@Bean
-		HeldRendering heldRendering() {
-			return new HeldRendering();
-		}
-
-		/** Inside the page cache's filter: part of the rendering. */
-		@Bean
-		FilterRegistrationBean<HeldRendering> heldRenderingRegistration(HeldRendering filter) {
-			FilterRegistrationBean<HeldRendering> registration = new FilterRegistrationBean<>(filter);
-			registration.setOrder(SessionRepositoryFilter.DEFAULT_ORDER + 21);
-			return registration;
-		}
-
-	}
-
 	private void actAsEditor() {
 		SecurityContextHolder.getContext()
 			.setAuthentication(new TestingAuthenticationToken("chief", null, "ROLE_ADMIN"));
@@ -700,7 +626,7 @@ class PageCacheTests {
 		ExecutorService threads = Executors.newFixedThreadPool(1);
 		try {
 			Future<MvcResult> renderer = threads.submit(() -> fetch("/"));
-			assertThat(this.heldRendering.started.await(10, TimeUnit.SECONDS)).as("the rendering started").isTrue();
+			assertThat(this.heldRendering.awaitStarted()).as("the rendering started").isTrue();
 			steps.run(renderer);
 		}
 		finally {

@@ -8,30 +8,20 @@ import java.net.http.HttpResponse;
 import java.util.concurrent.CompletableFuture;
 import java.util.concurrent.CountDownLatch;
 import java.util.concurrent.TimeUnit;
-import java.util.concurrent.atomic.AtomicInteger;
 
 import dev.shimbun.support.OwnContext;
 import dev.shimbun.support.ServerTest;
 import io.micrometer.core.instrument.MeterRegistry;
 import io.micrometer.core.instrument.Timer;
-import jakarta.servlet.FilterChain;
-import jakarta.servlet.ServletException;
-import jakarta.servlet.http.HttpServletRequest;
-import jakarta.servlet.http.HttpServletResponse;
 import org.junit.jupiter.api.AfterEach;
 import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
 
 import org.springframework.beans.factory.annotation.Autowired;
-import org.springframework.boot.test.context.TestConfiguration;
 import org.springframework.boot.test.web.server.LocalServerPort;
-import org.springframework.boot.web.servlet.FilterRegistrationBean;
-import org.springframework.context.annotation.Bean;
 import org.springframework.context.annotation.Import;
 import org.springframework.jdbc.core.JdbcTemplate;
-import org.springframework.session.web.http.SessionRepositoryFilter;
 import org.springframework.test.annotation.DirtiesContext;
-import org.springframework.web.filter.OncePerRequestFilter;
 
 import static org.assertj.core.api.Assertions.assertThat;
 
@@ -44,7 +34,7 @@ import static org.assertj.core.api.Assertions.assertThat;
 @ServerTest
 @OwnContext
 @DirtiesContext
-@Import(StalePagesTests.Config.class)
+@Import(HeldFrontPage.Config.class)
 class StalePagesTests {
 
 	private static final String YAWN = "/articles/why-we-yawn";
@@ -98,7 +88,7 @@ class StalePagesTests {
 		this.held.hold();
 		CompletableFuture<HttpResponse<String>> first = this.http.sendAsync(request("/").build(),
 				HttpResponse.BodyHandlers.ofString());
-		assertThat(this.held.started.await(10, TimeUnit.SECONDS)).as("the rendering started").isTrue();
+		assertThat(this.held.awaitStarted()).as("the rendering started").isTrue();
 		// timed as answered, before the rendering started
 		assertThat(frontPageAnswers()).isEqualTo(answers + 1);
 		// the rendering is held: the answer is whole all the same, the page as it was
@@ -112,8 +102,8 @@ class StalePagesTests {
 		HttpResponse<String> meanwhile = get("/");
 		assertThat(meanwhile.headers().firstValue("Cache-Control")).hasValue("public, max-age=0, s-maxage=1");
 		this.held.release();
-		assertThat(this.held.finished.await(10, TimeUnit.SECONDS)).as("the rendering ended").isTrue();
-		assertThat(this.held.renderings).as("one rendering").hasValue(1);
+		assertThat(this.held.awaitFinished()).as("the rendering ended").isTrue();
+		assertThat(this.held.renderings()).as("one rendering").isEqualTo(1);
 		awaitStaleRendering();
 		assertThat(staleRenderings()).isEqualTo(staleRenderings + 1);
 		HttpResponse<String> fresh = get("/");
@@ -168,80 +158,6 @@ class StalePagesTests {
 
 	private HttpResponse<String> get(String path) throws IOException, InterruptedException {
 		return this.http.send(request(path).build(), HttpResponse.BodyHandlers.ofString());
-	}
-
-	/**
-	 * Holds the renderings of the front page, once {@link #hold()} is called, until
-	 * {@link #release()}; tells when one started and when it ended.
-	 */
-	static final class HeldFrontPage extends OncePerRequestFilter {
-
-		private volatile CountDownLatch release = new CountDownLatch(0);
-
-		private volatile CountDownLatch started = new CountDownLatch(1);
-
-		private volatile CountDownLatch finished = new CountDownLatch(1);
-
-		private final AtomicInteger renderings = new AtomicInteger();
-
-		void hold() {
-			this.renderings.set(0);
-			this.started = new CountDownLatch(1);
-			this.finished = new CountDownLatch(1);
-			this.release = new CountDownLatch(1);
-		}
-
-		void release() {
-			this.release.countDown();
-		}
-
-		@Override
-		protected boolean shouldNotFilter(HttpServletRequest request) {
-			return !"/".equals(request.getRequestURI());
-		}
-
-		@Override
-		protected void doFilterInternal(HttpServletRequest request, HttpServletResponse response, FilterChain chain)
-				throws ServletException, IOException {
-			CountDownLatch release = this.release;
-			if (release.getCount() == 0) {
-				chain.doFilter(request, response);
-				return;
-			}
-			this.renderings.incrementAndGet();
-			this.started.countDown();
-			try {
-				release.await(10, TimeUnit.SECONDS);
-			}
-			catch (InterruptedException ex) {
-				Thread.currentThread().interrupt();
-			}
-			try {
-				chain.doFilter(request, response);
-			}
-			finally {
-				this.finished.countDown();
-			}
-		}
-
-	}
-
-	@TestConfiguration(proxyBeanMethods = false)
-	static class Config {
-
-		@Bean
-		HeldFrontPage heldFrontPage() {
-			return new HeldFrontPage();
-		}
-
-		/** Inside the page cache's filter: part of the rendering. */
-		@Bean
-		FilterRegistrationBean<HeldFrontPage> heldFrontPageRegistration(HeldFrontPage filter) {
-			FilterRegistrationBean<HeldFrontPage> registration = new FilterRegistrationBean<>(filter);
-			registration.setOrder(SessionRepositoryFilter.DEFAULT_ORDER + 21);
-			return registration;
-		}
-
 	}
 
 }
