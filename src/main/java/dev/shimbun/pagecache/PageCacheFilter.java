@@ -179,10 +179,7 @@ class PageCacheFilter extends OncePerRequestFilter {
 			long generation = this.cache.generation();
 			PageCapture rendered = PageCapture.render(request, response, chain);
 			if (rendered.isPage()) {
-				CachedPage page = rendered.page(key, this.clock.instant());
-				if (this.cache.put(key, page, generation)) {
-					kept = page;
-				}
+				kept = keep(key, rendered.page(key, this.clock.instant()), generation);
 			}
 			else if (!rendered.isServerError()) {
 				this.cache.forget(key, stale);
@@ -209,9 +206,7 @@ class PageCacheFilter extends OncePerRequestFilter {
 			PageCapture rendered = PageCapture.render(request, response, chain);
 			if (rendered.isPage()) {
 				CachedPage page = rendered.page(key, this.clock.instant());
-				if (this.cache.put(key, page, generation)) {
-					kept = page;
-				}
+				kept = keep(key, page, generation);
 				this.writer.serve(request, response, page);
 				return;
 			}
@@ -228,6 +223,15 @@ class PageCacheFilter extends OncePerRequestFilter {
 		finally {
 			this.renderings.rendered(key, mine, kept);
 		}
+	}
+
+	/**
+	 * Keeps a page rendered since the drop numbered {@code generation}, unless a change
+	 * since concerns it.
+	 * @return the page, or {@code null} when it was not kept fresh
+	 */
+	private CachedPage keep(PageKey key, CachedPage page, long generation) {
+		return this.cache.put(key, page, generation) ? page : null;
 	}
 
 	/** What a request does once it is answered: at most one task. */
