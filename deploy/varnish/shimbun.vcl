@@ -71,11 +71,11 @@ sub vcl_init {
     # By hash: everything under one article (its page, comments posted to it,
     # its comments fragment) goes to one instance, other pages by their URL,
     # unready instances left out. The instance that stores a comment has
-    # dropped the article's page from its own page cache before it answers, so
-    # Varnish's fetch after the purge gets the new page at once; with round
-    # robin it could reach an instance that drops that page only at its next
-    # poll (up to a second later), and keep the old one until that instance's
-    # own purge.
+    # marked the article's page stale in its own page cache before it answers,
+    # so Varnish's fetch after the purge gets the new page (vcl_backend_fetch);
+    # with round robin it could reach an instance that learns of the comment
+    # only at its next poll (up to a second later), and keep the old one until
+    # that instance's own purge.
     new shimbun = directors.hash();
     # BEGIN director
     shimbun.add_backend(app1, 1.0);
@@ -149,6 +149,17 @@ sub vcl_recv {
     # readers have no cookies that change a page
     unset req.http.Cookie;
     return (hash);
+}
+
+sub vcl_backend_fetch {
+    if (!bereq.uncacheable) {
+        # A page to keep: asked for as it is now. An instance serves a page that a
+        # change made stale to its own readers while it renders it again; Varnish
+        # would keep that old copy until the next purge. Varnish serves its own old
+        # copy meanwhile (grace), and one fetch waits for the rendering.
+        set bereq.http.Cache-Control = "no-cache";
+        unset bereq.http.Pragma;
+    }
 }
 
 sub vcl_backend_response {

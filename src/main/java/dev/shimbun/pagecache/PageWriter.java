@@ -64,15 +64,16 @@ class PageWriter {
 	 * @return the route the page was rendered under (so do the methods below)
 	 */
 	String serve(HttpServletRequest request, HttpServletResponse response, CachedPage page) throws IOException {
-		return write(request, response, page, this.fresh);
+		return write(request, response, page, this.fresh, this.tagged);
 	}
 
 	/**
 	 * A page marked stale by a change while it is rendered again: shared caches keep it
-	 * only briefly.
+	 * only briefly. It carries no tags: an edge cache keeps a tagged page until a purge,
+	 * and the purge for this change may have come already.
 	 */
 	String serveStale(HttpServletRequest request, HttpServletResponse response, CachedPage page) throws IOException {
-		return write(request, response, page, STALE);
+		return write(request, response, page, STALE, false);
 	}
 
 	/**
@@ -81,11 +82,11 @@ class PageWriter {
 	 */
 	String serveLastKnown(HttpServletRequest request, HttpServletResponse response, CachedPage page)
 			throws IOException {
-		return write(request, response, page, "no-cache");
+		return write(request, response, page, "no-cache", false);
 	}
 
-	private String write(HttpServletRequest request, HttpServletResponse response, CachedPage page, String cacheControl)
-			throws IOException {
+	private String write(HttpServletRequest request, HttpServletResponse response, CachedPage page, String cacheControl,
+			boolean tagged) throws IOException {
 		page.headers().forEach((name, values) -> {
 			for (String value : values) {
 				if (!response.containsHeader(name)) {
@@ -98,7 +99,7 @@ class PageWriter {
 		});
 		response.setHeader(HttpHeaders.CACHE_CONTROL, cacheControl);
 		response.setHeader(HttpHeaders.VARY, HttpHeaders.ACCEPT_ENCODING);
-		if (this.tagged) {
+		if (tagged) {
 			writeTags(response, page);
 		}
 		response.setStatus(HttpServletResponse.SC_OK);
@@ -176,7 +177,7 @@ class PageWriter {
 		if (notModified(asked, page)) {
 			fields.notModified().forEach(sent::add);
 			if (stale) {
-				sent.put(STALE_FIELD);
+				markStale(sent);
 			}
 			response.setStatus(HttpServletResponse.SC_NOT_MODIFIED);
 			return null;
@@ -184,11 +185,19 @@ class PageWriter {
 		boolean gzip = acceptsGzip(asked.get(HttpHeader.ACCEPT_ENCODING));
 		(gzip ? fields.gzipped() : fields.plain()).forEach(sent::add);
 		if (stale) {
-			sent.put(STALE_FIELD);
+			markStale(sent);
 		}
 		response.setStatus(HttpServletResponse.SC_OK);
 		// for a HEAD the server sends the headers alone
 		return ByteBuffer.wrap(gzip ? page.gzipped() : page.body());
+	}
+
+	/** A fresh page's header lines made those of a stale one, as serveStale writes it. */
+	private void markStale(HttpFields.Mutable sent) {
+		sent.put(STALE_FIELD);
+		if (this.tagged) {
+			sent.remove(TAGS_HEADER);
+		}
 	}
 
 	/**

@@ -7,6 +7,10 @@ import java.util.Map;
 import java.util.Set;
 
 import dev.shimbun.ShimbunProperties;
+import org.eclipse.jetty.http.HttpFields;
+import org.eclipse.jetty.http.HttpHeader;
+import org.eclipse.jetty.server.Request;
+import org.eclipse.jetty.server.Response;
 import org.junit.jupiter.api.Test;
 
 import org.springframework.boot.context.properties.bind.Binder;
@@ -15,6 +19,8 @@ import org.springframework.mock.web.MockHttpServletRequest;
 import org.springframework.mock.web.MockHttpServletResponse;
 
 import static org.assertj.core.api.Assertions.assertThat;
+import static org.mockito.BDDMockito.given;
+import static org.mockito.Mockito.mock;
 
 /**
  * The tags a page carries: whose page it is, and every article it links to, read from its
@@ -65,6 +71,47 @@ class PageTagsTests {
 				tagged, page);
 		assertThat(String.join(" ", tagged.getHeaders("xkey")).split(" ")).containsExactlyInAnyOrder("all", "index",
 				"links-why-we-yawn", "links-pig-kidney-transplant-ucla");
+	}
+
+	/**
+	 * An edge cache keeps a tagged page until a purge, which for the change that made
+	 * this page stale may have come already: a stale page goes out untagged, to be kept
+	 * only as its Cache-Control says, by both ways a page is written.
+	 */
+	@Test
+	void aStalePageCarriesNoTags() throws Exception {
+		CachedPage page = CachedPage.of(new PageKey("/", null), bytes(PAGE), "text/html;charset=UTF-8", "ja", Map.of(),
+				Instant.parse("2026-12-03T00:00:00Z"), "/", Set.of());
+		PageWriter writer = writer(Map.of("shimbun.edge.caches", "http://127.0.0.1:6081"));
+		MockHttpServletResponse stale = new MockHttpServletResponse();
+		writer.serveStale(new MockHttpServletRequest("GET", "/"), stale, page);
+		assertThat(stale.getHeader("Cache-Control")).isEqualTo("public, max-age=0, s-maxage=1");
+		assertThat(stale.getHeaders("xkey")).isEmpty();
+		MockHttpServletResponse lastKnown = new MockHttpServletResponse();
+		writer.serveLastKnown(new MockHttpServletRequest("GET", "/"), lastKnown, page);
+		assertThat(lastKnown.getHeaders("xkey")).isEmpty();
+		PageCache.Kept kept = new PageCache.Kept(page, false, Instant.parse("2026-12-03T00:10:00Z"));
+		HttpFields.Mutable fresh = prepared(writer, kept, HttpFields.build());
+		assertThat(fresh.getValuesList("xkey")).isNotEmpty();
+		kept.markStale();
+		HttpFields.Mutable markedStale = prepared(writer, kept, HttpFields.build());
+		assertThat(markedStale.get(HttpHeader.CACHE_CONTROL)).isEqualTo("public, max-age=0, s-maxage=1");
+		assertThat(markedStale.getValuesList("xkey")).isEmpty();
+		HttpFields.Mutable notModified = prepared(writer, kept,
+				HttpFields.build().add(HttpHeader.IF_NONE_MATCH, page.etag()));
+		assertThat(notModified.get(HttpHeader.CACHE_CONTROL)).isEqualTo("public, max-age=0, s-maxage=1");
+		assertThat(notModified.getValuesList("xkey")).isEmpty();
+	}
+
+	/** The header lines the web server's own answer ({@link FreshPages}) sends. */
+	private static HttpFields.Mutable prepared(PageWriter writer, PageCache.Kept kept, HttpFields asked) {
+		Request request = mock(Request.class);
+		given(request.getHeaders()).willReturn(asked);
+		Response response = mock(Response.class);
+		HttpFields.Mutable sent = HttpFields.build();
+		given(response.getHeaders()).willReturn(sent);
+		writer.prepare(request, response, kept);
+		return sent;
 	}
 
 	@Test
